@@ -1,0 +1,393 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode/utf8"
+
+	"casebook"
+	"casebook/extract"
+)
+
+// maxLine bounds one JSONL input line; a longer line gets an error line and is
+// skipped without being held in memory.
+const maxLine = 256 << 20
+
+func runExtract(ctx context.Context, env *cmdEnv, args []string) error {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	jsonl := fs.Bool("jsonl", false, "read JSONL reports on stdin, write one JSON result per line (see README)")
+	asJSON := fs.Bool("json", false, "print each file's facts as JSON")
+	published := fs.String("published", "", "publication date of the files, YYYY-MM-DD (resolves relative dates)")
+	lang := fs.String("lang", "", "language of the files: en, ko (default: detect)")
+	fs.Usage = func() {
+		fmt.Fprintln(env.stderr, "usage: casebook extract [--json] [--published DATE] [--lang en|ko] FILE...\n       casebook extract --jsonl < reports.jsonl > facts.jsonl")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if *jsonl {
+		return extractJSONL(ctx, env.stdin, env.stdout)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	var pub time.Time
+	if *published != "" {
+		t, err := parsePublished(*published)
+		if err != nil {
+			return err
+		}
+		pub = t
+	}
+	var failed int
+	for _, name := range fs.Args() {
+		if err := extractFile(env, name, pub, *lang, *asJSON); err != nil {
+			fmt.Fprintf(env.stderr, "casebook extract: %v\n", err)
+			failed++
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files failed", failed, fs.NArg())
+	}
+	return nil
+}
+
+func parsePublished(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+		}
+	}
+	return time.Time{}, casebook.Errorf(casebook.EINVALID, "published %q is not a date (want YYYY-MM-DD)", s)
+}
+
+// checkText refuses text the extractor cannot honestly answer for.
+func checkText(text string) error {
+	switch {
+	case strings.TrimSpace(text) == "":
+		return casebook.Errorf(casebook.EINVALID, "text is empty")
+	case !utf8.ValidString(text):
+		return casebook.Errorf(casebook.EINVALID, "text is not valid UTF-8")
+	case strings.IndexByte(text, 0) >= 0:
+		return casebook.Errorf(casebook.EINVALID, "text contains NUL bytes (a binary file?)")
+	}
+	return nil
+}
+
+func extractFile(env *cmdEnv, name string, pub time.Time, lang string, asJSON bool) error {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	text := string(b)
+	if err := checkText(text); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	facts := extract.Extract(extract.Input{Text: text, Published: pub, Language: lang})
+	if asJSON {
+		enc := json.NewEncoder(env.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			File string `json:"file"`
+			casebook.Facts
+		}{name, nonNil(facts)})
+	}
+	printFacts(env.stdout, name, text, facts)
+	return nil
+}
+
+// printFacts writes a report's facts for a person: events with their evidence
+// quoted, then places, agencies and sums.
+func printFacts(w io.Writer, name, text string, f casebook.Facts) {
+	fmt.Fprintf(w, "== %s\n", name)
+	fmt.Fprintf(w, "\nEvents (%d)\n", len(f.Events))
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  TYPE\tDATE\tPLACE\tAGENCY\tTARGET\tAMOUNT\tEVIDENCE")
+	for _, e := range f.Events {
+		date, place, amount := "", "", ""
+		if e.Date != nil {
+			date = e.Date.From
+			if e.Date.To != e.Date.From {
+				date += ".." + e.Date.To
+			}
+		}
+		if e.Place != nil {
+			place = e.Place.Name
+		}
+		if e.Amount != nil {
+			amount = formatAmount(e.Amount.Amount, e.Amount.Max, e.Amount.Currency, e.Amount.USD)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t“%s”\n", e.Type, dash(date), dash(place), dash(e.Agency), dash(e.Target), dash(amount), quote(text, e.Span, 90))
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\nPlaces (%d)\n", len(f.Places))
+	for _, p := range f.Places {
+		fmt.Fprintf(w, "  %-20s %-14s %-16s %.3f, %.3f  ×%d\n", p.Name, p.Kind, dash(p.Province), p.Lat, p.Lon, len(p.Spans))
+	}
+	fmt.Fprintf(w, "\nAgencies (%d)\n", len(f.Agencies))
+	for _, a := range f.Agencies {
+		fmt.Fprintf(w, "  %-12s %s  ×%d\n", a.ID, a.Name, len(a.Spans))
+	}
+	fmt.Fprintf(w, "\nMoney (%d)\n", len(f.Money))
+	for _, m := range f.Money {
+		fmt.Fprintf(w, "  %-28s %-13s “%s”\n", formatAmount(m.Amount, m.Max, m.Currency, m.USD), m.Role, quote(text, m.Span, 60))
+	}
+	fmt.Fprintln(w)
+}
+
+func formatAmount(amount, maxAmount float64, currency string, usd float64) string {
+	s := fmt.Sprintf("%s %s", trimFloat(amount), currency)
+	if maxAmount > amount {
+		s = fmt.Sprintf("%s–%s %s", trimFloat(amount), trimFloat(maxAmount), currency)
+	}
+	if usd > 0 && currency != "USD" {
+		s += fmt.Sprintf(" (≈$%s)", trimFloat(usd))
+	}
+	return s
+}
+
+func trimFloat(f float64) string {
+	if f == float64(int64(f)) {
+		return fmt.Sprintf("%d", int64(f))
+	}
+	return fmt.Sprintf("%.2f", f)
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// quote returns the span's text on one line, shortened to at most n runes.
+func quote(text string, s casebook.Span, n int) string {
+	if s[0] < 0 || s[1] > len(text) || s[0] > s[1] {
+		return "?"
+	}
+	q := strings.Join(strings.Fields(text[s[0]:s[1]]), " ")
+	if utf8.RuneCountInString(q) > n {
+		r := []rune(q)
+		q = string(r[:n-1]) + "…"
+	}
+	return q
+}
+
+func nonNil(f casebook.Facts) casebook.Facts {
+	if f.Places == nil {
+		f.Places = []casebook.Place{}
+	}
+	if f.Agencies == nil {
+		f.Agencies = []casebook.Agency{}
+	}
+	if f.Money == nil {
+		f.Money = []casebook.Money{}
+	}
+	if f.Events == nil {
+		f.Events = []casebook.Event{}
+	}
+	return f
+}
+
+// jsonlIn is one input line of the extract contract (../shared/eval/README.md).
+type jsonlIn struct {
+	ID        string `json:"id"`
+	Published string `json:"published"`
+	Language  string `json:"language"`
+	Text      string `json:"text"`
+}
+
+type jsonlOut struct {
+	ID    string `json:"id"`
+	Error string `json:"error,omitempty"`
+	*casebook.Facts
+}
+
+// extractJSONL streams the contract: one output line per input line, in input
+// order, an error line for a bad one. Lines are extracted on every core while
+// at most a few are in flight, so memory stays flat however long the input.
+func extractJSONL(ctx context.Context, in io.Reader, out io.Writer) error {
+	workers := runtime.GOMAXPROCS(0)
+	type job struct {
+		line []byte
+		err  error // a line that could not even be read whole
+		done chan []byte
+	}
+	jobs := make(chan *job, workers*2)
+	order := make(chan *job, workers*4)
+
+	for range workers {
+		go func() {
+			for j := range jobs {
+				j.done <- processLine(j.line, j.err)
+			}
+		}()
+	}
+
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		r := bufio.NewReaderSize(in, 1<<20)
+		for {
+			if ctx.Err() != nil {
+				readErr <- ctx.Err()
+				return
+			}
+			line, err := readLine(r)
+			if err == io.EOF && len(line) == 0 {
+				readErr <- nil
+				return
+			}
+			var lineErr error
+			if errors.Is(err, errLineTooLong) {
+				lineErr = err
+			} else if err != nil && err != io.EOF {
+				readErr <- err
+				return
+			}
+			j := &job{line: line, err: lineErr, done: make(chan []byte, 1)}
+			order <- j
+			jobs <- j
+			if err == io.EOF {
+				readErr <- nil
+				return
+			}
+		}
+	}()
+
+	w := bufio.NewWriterSize(out, 1<<16)
+	var writeErr error
+	for j := range order {
+		res := <-j.done
+		if writeErr == nil {
+			_, writeErr = w.Write(res)
+			// Flush when nothing else is ready, so a caller feeding one line at a
+			// time gets its answer at once.
+			if writeErr == nil && len(order) == 0 {
+				writeErr = w.Flush()
+			}
+		}
+	}
+	if writeErr == nil {
+		writeErr = w.Flush()
+	}
+	if err := <-readErr; err != nil {
+		return fmt.Errorf("read input: %w", err)
+	}
+	if writeErr != nil {
+		return fmt.Errorf("write output: %w", writeErr)
+	}
+	return nil
+}
+
+var errLineTooLong = fmt.Errorf("line longer than %d MB", maxLine>>20)
+
+// readLine reads one line without its newline. A line over maxLine is
+// drained and reported as errLineTooLong.
+func readLine(r *bufio.Reader) ([]byte, error) {
+	var buf []byte
+	tooLong := false
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if !tooLong {
+			if len(buf)+len(chunk) > maxLine {
+				tooLong, buf = true, nil
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if tooLong {
+			if err == nil {
+				err = errLineTooLong
+			} else if err == io.EOF {
+				err = errLineTooLong
+			}
+			return nil, err
+		}
+		return bytes.TrimRight(buf, "\r\n"), err
+	}
+}
+
+// processLine turns one input line into one output line (with its newline).
+// It never panics: a panic in extraction becomes the line's error.
+func processLine(line []byte, readErr error) (res []byte) {
+	var id string
+	defer func() {
+		if p := recover(); p != nil {
+			res = encodeOut(jsonlOut{ID: id, Error: fmt.Sprintf("internal error while extracting: %v", p)})
+		}
+	}()
+	if readErr != nil {
+		return encodeOut(jsonlOut{Error: readErr.Error()})
+	}
+	if len(bytes.TrimSpace(line)) == 0 {
+		return encodeOut(jsonlOut{Error: "empty line"})
+	}
+	if !utf8.Valid(line) {
+		id = salvageID(line)
+		return encodeOut(jsonlOut{ID: id, Error: "line is not valid UTF-8"})
+	}
+	var in jsonlIn
+	if err := json.Unmarshal(line, &in); err != nil {
+		id = salvageID(line)
+		return encodeOut(jsonlOut{ID: id, Error: "line is not a JSON object with string fields id, published, language, text: " + err.Error()})
+	}
+	id = in.ID
+	if err := checkText(in.Text); err != nil {
+		return encodeOut(jsonlOut{ID: id, Error: err.Error()})
+	}
+	var pub time.Time
+	if in.Published != "" {
+		t, err := parsePublished(in.Published)
+		if err != nil {
+			return encodeOut(jsonlOut{ID: id, Error: err.Error()})
+		}
+		pub = t
+	}
+	lang := strings.ToLower(strings.TrimSpace(in.Language))
+	facts := nonNil(extract.Extract(extract.Input{Text: in.Text, Published: pub, Language: lang}))
+	return encodeOut(jsonlOut{ID: id, Facts: &facts})
+}
+
+// salvageID recovers the id of a line that does not decode, when it can, so
+// the caller can tell which report failed.
+func salvageID(line []byte) string {
+	var probe struct {
+		ID string `json:"id"`
+	}
+	if json.Unmarshal(bytes.ToValidUTF8(line, []byte("\uFFFD")), &probe) == nil {
+		return probe.ID
+	}
+	return ""
+}
+
+func encodeOut(o jsonlOut) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(o); err != nil {
+		b.Reset()
+		fmt.Fprintf(&b, "{\"id\":%q,\"error\":\"cannot encode result\"}\n", o.ID)
+	}
+	return b.Bytes()
+}

@@ -1,0 +1,11 @@
+package main
+
+import (
+	"context"
+
+	"casebook"
+)
+
+func runUser(ctx context.Context, env *cmdEnv, args []string) error {
+	return casebook.Errorf(casebook.ENOTIMPLEMENTED, "user is not built yet")
+}

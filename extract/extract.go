@@ -1,0 +1,45 @@
+// Package extract turns a report's text into facts — places, agencies, sums of
+// money, dates and events — each with the byte span of the words that state it,
+// as ../shared/corpus/GUIDE.md defines them. It is pure: no I/O, and nothing
+// global changes after start-up, so it is safe for concurrent use.
+package extract
+
+import (
+	"time"
+
+	"casebook"
+	"casebook/extract/agency"
+	"casebook/extract/date"
+	"casebook/extract/event"
+	"casebook/extract/money"
+	"casebook/extract/place"
+)
+
+// Version identifies the extraction rules; stored with every machine fact so a
+// newer extractor can re-extract without touching reviewed facts.
+const Version = "2026.11.27"
+
+// Input is one report to extract from.
+type Input struct {
+	Text      string
+	Published time.Time // zero when unknown: relative dates stay unresolved
+	Language  string    // "en", "ko" or "" to detect
+}
+
+// Extract returns the facts of one report.
+func Extract(in Input) casebook.Facts {
+	lang := in.Language
+	if lang != "en" && lang != "ko" {
+		lang = DetectLanguage(in.Text)
+	}
+	doc := &event.Doc{
+		Text:      in.Text,
+		Language:  lang,
+		Published: in.Published,
+		Places:    place.Find(in.Text),
+		Agencies:  agency.Find(in.Text),
+		Money:     money.Find(in.Text, in.Published),
+		Dates:     date.Find(in.Text, in.Published),
+	}
+	return event.Assemble(doc)
+}
