@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"casebook"
+	"casebook/postgres"
+	"casebook/sqlite"
+)
+
+// storeConfig is where a command finds its store: a data directory and an
+// optional database DSN. Every command that touches stored data registers the
+// same flags through storeFlags, so --data and --db mean one thing everywhere.
+type storeConfig struct {
+	data string // data directory (source key, default SQLite file)
+	db   string // postgres:// URL or SQLite file path; "" means DATA/casebook.db
+}
+
+// storeFlags registers --data and --db on fs, with defaults from
+// CASEBOOK_DATA and CASEBOOK_DB.
+func storeFlags(fs *flag.FlagSet, env *cmdEnv) *storeConfig {
+	c := &storeConfig{}
+	data := env.getenv("CASEBOOK_DATA")
+	if data == "" {
+		data = "./casebook-data"
+	}
+	fs.StringVar(&c.data, "data", data, "data directory (env CASEBOOK_DATA)")
+	fs.StringVar(&c.db, "db", env.getenv("CASEBOOK_DB"), "database: a postgres:// URL or a SQLite file path (env CASEBOOK_DB; default DATA/casebook.db)")
+	return c
+}
+
+// dataDir returns the data directory.
+func (c *storeConfig) dataDir() string { return c.data }
+
+// dsn returns the database the config points at.
+func (c *storeConfig) dsn() string {
+	if c.db != "" {
+		return c.db
+	}
+	return filepath.Join(c.data, "casebook.db")
+}
+
+// isPostgres reports whether the DSN names a PostgreSQL server.
+func (c *storeConfig) isPostgres() bool {
+	d := c.dsn()
+	return strings.HasPrefix(d, "postgres://") || strings.HasPrefix(d, "postgresql://")
+}
+
+// open opens the configured store, applying pending migrations. For SQLite
+// it creates the data directory when the database lives in it.
+func (c *storeConfig) open(ctx context.Context) (casebook.Store, error) {
+	if c.isPostgres() {
+		st, err := postgres.Open(ctx, c.dsn())
+		if err != nil {
+			return nil, fmt.Errorf("open postgres: %w", err)
+		}
+		return st, nil
+	}
+	path := c.dsn()
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("create %s: %w", dir, err)
+		}
+	}
+	st, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return st, nil
+}
