@@ -1,19 +1,11 @@
-// Package auth protects people: password hashing, role permissions, and the
-// sealing of source records with a key kept outside the database.
+// Package auth protects people: password hashing, session tokens, login rate
+// limiting, role permissions, and the sealing of source records with a key
+// kept outside the database.
 package auth
 
 import (
 	"casebook"
 )
-
-// HashPassword returns an argon2id PHC string for pw.
-func HashPassword(pw string) (string, error) {
-	return "", casebook.Errorf(casebook.ENOTIMPLEMENTED, "password hashing is not built yet")
-}
-
-// CheckPassword reports whether pw matches the PHC hash. It takes the same
-// time whether or not the user exists when given a dummy hash.
-func CheckPassword(hash, pw string) bool { return false }
 
 // Permissions a route or command needs.
 const (
@@ -28,11 +20,27 @@ const (
 	PermAudit       = "audit"
 )
 
-// Can reports whether role has permission perm.
+// Can reports whether role has permission perm. Unknown roles and unknown
+// permissions get nothing, so a typo fails closed.
+//
+//	                viewer  analyst  admin
+//	read              ✓       ✓       ✓
+//	read_machine              ✓       ✓   (also: exports need not be redacted)
+//	ingest                    ✓       ✓
+//	review                    ✓       ✓
+//	source_name               ✓       ✓
+//	source_full                       ✓
+//	export_full                       ✓   (exports with source records)
+//	users                             ✓
+//	audit                             ✓
 func Can(role, perm string) bool {
 	switch role {
 	case casebook.RoleAdmin:
-		return true
+		switch perm {
+		case PermRead, PermReadMachine, PermIngest, PermReview, PermSourceName,
+			PermSourceFull, PermExportFull, PermUsers, PermAudit:
+			return true
+		}
 	case casebook.RoleAnalyst:
 		switch perm {
 		case PermRead, PermReadMachine, PermIngest, PermReview, PermSourceName:
@@ -44,15 +52,11 @@ func Can(role, perm string) bool {
 	return false
 }
 
-// Sealer encrypts and decrypts source records.
-type Sealer struct{}
-
-// Seal encrypts a source's fields for storage.
-func (s *Sealer) Seal(src casebook.Source) ([]byte, error) {
-	return nil, casebook.Errorf(casebook.ENOTIMPLEMENTED, "source sealing is not built yet")
-}
-
-// Open decrypts a sealed source.
-func (s *Sealer) Open(sealed []byte) (casebook.Source, error) {
-	return casebook.Source{}, casebook.Errorf(casebook.ENOTIMPLEMENTED, "source sealing is not built yet")
+// ValidRole reports whether role is one of the three roles.
+func ValidRole(role string) bool {
+	switch role {
+	case casebook.RoleAdmin, casebook.RoleAnalyst, casebook.RoleViewer:
+		return true
+	}
+	return false
 }

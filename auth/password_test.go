@@ -1,0 +1,132 @@
+package auth
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestHashPassword(t *testing.T) {
+	const pw = "correct horse battery staple"
+	h, err := HashPassword(pw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(h, "$argon2id$v=19$m=65536,t=2,p=2$") {
+		t.Errorf("hash %q is not an argon2id PHC string with the current parameters", h)
+	}
+	if strings.Contains(h, pw) {
+		t.Error("hash contains the password")
+	}
+	h2, err := HashPassword(pw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h == h2 {
+		t.Error("two hashes of one password are equal: salt is not random")
+	}
+	tests := []struct {
+		name string
+		hash string
+		pw   string
+		want bool
+	}{
+		{"right", h, pw, true},
+		{"right, other salt", h2, pw, true},
+		{"wrong", h, "correct horse battery stapler", false},
+		{"case", h, strings.ToUpper(pw), false},
+		{"empty", h, "", false},
+		{"prefix", h, pw[:len(pw)-1], false},
+		{"empty hash", "", pw, false},
+		{"garbage hash", "$argon2id$v=19$m=65536,t=2,p=2$xx$yy", pw, false},
+		{"bcrypt hash", "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy", pw, false},
+		{"huge memory refused", strings.Replace(h, "m=65536", "m=4194304", 1), pw, false},
+		{"edited hash", h[:len(h)-2] + "AA", pw, false},
+		{"dummy", DummyHash(), pw, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CheckPassword(tt.hash, tt.pw); got != tt.want {
+				t.Errorf("CheckPassword = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if NeedsRehash(h) {
+		t.Error("a fresh hash needs rehash")
+	}
+	if !NeedsRehash(strings.Replace(h, "t=2", "t=1", 1)) {
+		t.Error("a t=1 hash does not need rehash")
+	}
+}
+
+// TestDummyHashCostsTheSame checks that an unknown user's login (checked
+// against DummyHash) takes about as long as a known user's, so timing does
+// not reveal which names exist.
+func TestDummyHashCostsTheSame(t *testing.T) {
+	h, err := HashPassword("some password here")
+	if err != nil {
+		t.Fatal(err)
+	}
+	DummyHash()
+	timeIt := func(hash string) time.Duration {
+		best := time.Hour
+		for range 3 {
+			start := time.Now()
+			CheckPassword(hash, "a guess at it")
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	known, unknown := timeIt(h), timeIt(DummyHash())
+	if ratio := float64(unknown) / float64(known); ratio < 0.5 || ratio > 2 {
+		t.Errorf("dummy check %v vs real check %v: timing tells users apart", unknown, known)
+	}
+}
+
+func TestCheckPasswordPolicy(t *testing.T) {
+	tests := []struct {
+		pw string
+		ok bool
+	}{
+		{"", false},
+		{"short", false},
+		{"elevenchars", false},
+		{"twelve chars", true},
+		{"            ", false},
+		{"비밀번호는열두글자입니다요", true}, // 13 Hangul characters, 39 bytes
+		{"비밀번호열한글자다", false},    // 9 characters though 27 bytes
+		{strings.Repeat("x", MaxPasswordLength), true},
+		{strings.Repeat("x", MaxPasswordLength+1), false},
+		{"invalid \xff utf-8 here", false},
+	}
+	for _, tt := range tests {
+		err := CheckPasswordPolicy(tt.pw)
+		if (err == nil) != tt.ok {
+			t.Errorf("CheckPasswordPolicy(%q) = %v, want ok=%v", tt.pw, err, tt.ok)
+		}
+	}
+}
+
+func TestToken(t *testing.T) {
+	seen := map[string]bool{}
+	for range 100 {
+		tok, err := NewToken()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tok) < 43 {
+			t.Fatalf("token %q is shorter than 32 bytes of base64", tok)
+		}
+		if seen[tok] {
+			t.Fatal("token repeated")
+		}
+		seen[tok] = true
+		h := TokenHash(tok)
+		if len(h) != 64 || strings.Contains(h, tok) || h != TokenHash(tok) {
+			t.Fatalf("TokenHash(%q) = %q", tok, h)
+		}
+	}
+	if TokenHash("a") == TokenHash("b") {
+		t.Error("different tokens hash alike")
+	}
+}
