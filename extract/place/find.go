@@ -1,0 +1,449 @@
+package place
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"casebook"
+)
+
+// cand is a match before North Korean context is checked.
+type cand struct {
+	span   casebook.Span
+	spell  int32
+	gov    bool
+	nkNear bool // "North Korea" / 북한 just before it
+}
+
+func isHangul(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+func (t *gazTables) find(text string) []Mention {
+	var cands []cand
+	var buf [16]hit
+	prevAlnum, prevHangul := false, false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			alnum := isASCIIAlnum(c)
+			if alnum && !prevAlnum && c > '9' && (t.trie.root[foldFirst[c]] != 0 || c|0x20 == 'e') {
+				if cd, end, ok := t.matchLatin(text, i, buf[:0]); ok {
+					cands = append(cands, cd)
+					i, prevAlnum, prevHangul = end, true, false
+					continue
+				}
+			}
+			prevAlnum, prevHangul = alnum, false
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isHangul(r):
+			if !prevHangul {
+				if cd, end, ok := t.matchKorean(text, i, buf[:0]); ok {
+					cands = append(cands, cd)
+					i, prevAlnum, prevHangul = end, true, true
+					continue
+				}
+			}
+			prevAlnum, prevHangul = true, true
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if !prevAlnum && diacriticBase(r) != 0 {
+				if cd, end, ok := t.matchLatin(text, i, buf[:0]); ok {
+					cands = append(cands, cd)
+					i, prevAlnum, prevHangul = end, true, false
+					continue
+				}
+			}
+			prevAlnum, prevHangul = true, false
+		default:
+			prevAlnum, prevHangul = false, false
+		}
+		i += size
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	return t.resolve(text, cands)
+}
+
+// foldFirst is the folded first byte of a word starting with an ASCII
+// letter, to skip words no spelling starts with without walking.
+var foldFirst = func() [256]byte {
+	var f [256]byte
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		switch b {
+		case 'b':
+			b = 'p'
+		case 'g':
+			b = 'k'
+		case 'd':
+			b = 't'
+		case 'j':
+			b = 'c'
+		}
+		f[c] = b
+	}
+	return f
+}()
+
+// matchLatin matches a romanised spelling at word start i.
+func (t *gazTables) matchLatin(text string, i int, hits []hit) (cand, int, bool) {
+	hits = t.trie.walk(text, i, hits)
+	for k := len(hits) - 1; k >= 0; k-- {
+		h := hits[k]
+		sp := &t.spells[h.spell]
+		if sp.korean || !latinEnd(text, h.end) || sp.needSuffix {
+			continue
+		}
+		if !sp.suffixed && !t.bareLatinOK(text, i, h.end, sp) {
+			continue
+		}
+		end := t.extendAlt(text, h.end, sp)
+		return cand{span: casebook.Span{i, end}, spell: h.spell, gov: government(text, i, end, sp),
+			nkNear: nkNear(text, i)}, end, true
+	}
+	return cand{}, 0, false
+}
+
+// latinEnd reports whether a romanised name may end at i: no letter or digit follows.
+func latinEnd(text string, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return !isASCIIAlnum(c)
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// bareLatinOK checks a romanised name without a unit suffix against what
+// follows and precedes it: a neighbourhood (Kangan-dong), a facility named
+// after a ward (Sunam Market), a person (Kim Song Hwa).
+func (t *gazTables) bareLatinOK(text string, start, end int, sp *spelling) bool {
+	next := nextWord(text, end)
+	switch strings.ToLower(next) {
+	case "dong", "ri", "gil", "ro", "eup", "myeon", "myon":
+		return false // a neighbourhood or street of that name, not the unit
+	}
+	lowKind := true
+	for _, id := range sp.ids {
+		switch gazetteer[id].kind {
+		case "district", "workers_district", "town":
+		default:
+			lowKind = false
+		}
+	}
+	if lowKind && facilities[strings.ToLower(next)] {
+		return false
+	}
+	if prev := prevWord(text, start); surnames[prev] {
+		return false
+	}
+	// A given name: "Kim Hye-san" hyphenates, but "Pak Sunam" needs the
+	// check above; a lower-case hyphenated tail is a person's given name.
+	if end < len(text) && text[end] == '-' && end+1 < len(text) && 'a' <= text[end+1] && text[end+1] <= 'z' {
+		w := nextWord(text, end)
+		if len(w) <= 4 && !strings.EqualFold(w, "si") && !strings.EqualFold(w, "gun") && !strings.EqualFold(w, "kun") && !strings.EqualFold(w, "do") && !strings.EqualFold(w, "gu") {
+			return false
+		}
+	}
+	return true
+}
+
+// facilities are nouns that make a ward's name the name of a facility.
+var facilities = setOf("market", "mine", "station", "street", "hotel", "bridge", "school", "prison",
+	"camp", "farm", "factory", "complex", "port", "harbor", "harbour", "river", "mountain", "stream",
+	"band", "orchestra", "university", "hospital", "company", "corporation", "restaurant")
+
+// surnames are Korean family names as romanised in English reports; a bare
+// place name right after one is a person's given name.
+var surnames = setOf("Kim", "Ri", "Rhee", "Lee", "Yi", "Pak", "Park", "Choe", "Choi", "Jang", "Chang",
+	"Kang", "Han", "Jo", "Cho", "Yun", "Yoon", "Hwang", "Ryu", "Yu", "Yoo", "Jong", "Jeong", "Chung",
+	"Chong", "An", "Ahn", "Song", "Hong", "Mun", "Moon", "Son", "Sin", "Shin", "Kwon", "Ko", "Nam",
+	"Oh", "O", "Paek", "Baek", "Ryom", "Rim", "Im", "Lim", "Kye", "Ju", "Hyon", "Hyun", "Chae", "Yang",
+	"Ra", "Na", "Ji", "Chon", "Jon", "Jeon", "Sim", "Um", "Tak", "Mr", "Mrs", "Ms", "Miss", "Dr")
+
+// nextWord returns the letters of the word after end, skipping one space or
+// hyphen.
+func nextWord(text string, end int) string {
+	i := end
+	if i < len(text) && (text[i] == ' ' || text[i] == '-') {
+		i++
+	}
+	j := i
+	for j < len(text) && (isASCIIAlnum(text[j])) {
+		j++
+	}
+	return text[i:j]
+}
+
+// prevWord returns the ASCII word before start, skipping one space or a
+// "Mr. " style dot.
+func prevWord(text string, start int) string {
+	j := start
+	if j > 0 && text[j-1] == ' ' {
+		j--
+	} else {
+		return ""
+	}
+	if j > 0 && text[j-1] == '.' {
+		j--
+	}
+	i := j
+	for i > 0 && isASCIIAlnum(text[i-1]) {
+		i--
+	}
+	return text[i:j]
+}
+
+// extendAlt widens a match over a bracketed other name and a suffix:
+// "Kimjongsuk (Sinpa) County".
+func (t *gazTables) extendAlt(text string, end int, sp *spelling) int {
+	i := end
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i >= len(text) || text[i] != '(' {
+		return end
+	}
+	var buf [8]hit
+	hits := t.trie.walk(text, i+1, buf[:0])
+	for k := len(hits) - 1; k >= 0; k-- {
+		h := hits[k]
+		if h.end >= len(text) || text[h.end] != ')' || !shareID(&t.spells[h.spell], sp) {
+			continue
+		}
+		end = h.end + 1
+		w := nextWord(text, end)
+		switch strings.ToLower(w) {
+		case "county", "city", "district", "province", "gun", "kun", "si":
+			if text[end] == ' ' || text[end] == '-' {
+				end += 1 + len(w)
+			}
+		}
+		return end
+	}
+	return end
+}
+
+func shareID(a, b *spelling) bool {
+	for _, x := range a.ids {
+		for _, y := range b.ids {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// matchKorean matches a Hangul name at the start of a Hangul word; the rest
+// of the word must be particles or a few nouns (회령시에서, 혜산시당).
+func (t *gazTables) matchKorean(text string, i int, hits []hit) (cand, int, bool) {
+	hits = t.trie.walk(text, i, hits)
+	for k := len(hits) - 1; k >= 0; k-- {
+		h := hits[k]
+		sp := &t.spells[h.spell]
+		if !sp.korean || sp.needSuffix {
+			continue
+		}
+		wend := h.end
+		for wend < len(text) {
+			r, size := utf8.DecodeRuneInString(text[wend:])
+			if !isHangul(r) {
+				break
+			}
+			wend += size
+		}
+		if !koTailOK(text[h.end:wend], 0) {
+			continue
+		}
+		return cand{span: casebook.Span{i, h.end}, spell: h.spell, nkNear: nkNear(text, i)}, wend, true
+	}
+	return cand{}, 0, false
+}
+
+// koParticles are the particles and endings that may follow a place name
+// inside one Hangul word.
+var koParticles = []string{
+	"에서부터", "으로부터", "에서는", "에서도", "에서의", "으로는", "으로의", "까지는", "부터는",
+	"에서", "에게", "으로", "까지", "부터", "이나", "이라", "이며", "이고", "에선", "에는", "에도",
+	"로는", "로의", "처럼", "보다", "과는", "와는", "이다", "이었다", "였다", "이란",
+	"은", "는", "이", "가", "을", "를", "의", "에", "서", "로", "와", "과", "도", "만", "나", "엔", "인", "란",
+}
+
+// koNouns may be written onto a place name: its organs, its area.
+var koNouns = []string{
+	"당위원회", "인민위원회", "보위부", "안전부", "보안서", "보안부", "보안소", "검찰소", "재판소",
+	"당", "일대", "지역", "시내", "읍", "인근", "근처", "주변", "소재", "출신", "쪽", "내", "주민", "주민들",
+}
+
+// koTailOK reports whether tail, the rest of the Hangul word after a name,
+// is a noun from koNouns and/or a chain of particles.
+func koTailOK(tail string, depth int) bool {
+	if tail == "" {
+		return true
+	}
+	if depth > 3 {
+		return false
+	}
+	if depth == 0 {
+		for _, n := range koNouns {
+			if strings.HasPrefix(tail, n) && koTailOK(tail[len(n):], 1) {
+				return true
+			}
+		}
+	}
+	for _, p := range koParticles {
+		if strings.HasPrefix(tail, p) && koTailOK(tail[len(p):], depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// nkNear reports whether "North Korea" or 북한 comes just before i, as in
+// "North Korea's Kangwon Province".
+func nkNear(text string, i int) bool {
+	lo := max(0, i-24)
+	w := text[lo:i]
+	return strings.Contains(w, "North Korea") || strings.Contains(w, "북한") || strings.Contains(w, "DPRK")
+}
+
+// government reports whether a mention of the capital stands for the state:
+// "Pyongyang decided", "Pyongyang's policy", "orders from Pyongyang",
+// "talks between Seoul and Pyongyang".
+func government(text string, start, end int, sp *spelling) bool {
+	if sp.suffixed || len(sp.ids) != 1 || gazetteer[sp.ids[0]].id != "pyongyang" {
+		return false
+	}
+	rest := text[end:]
+	poss := false
+	for _, ap := range []string{"'s ", "’s ", "' "} {
+		if strings.HasPrefix(rest, ap) {
+			rest, poss = rest[len(ap):], true
+			break
+		}
+	}
+	if !poss {
+		rest = strings.TrimPrefix(rest, " ")
+	}
+	w := strings.ToLower(firstWord(rest))
+	if poss && govNouns[w] {
+		return true
+	}
+	if !poss && (govVerbs[w] || govNouns[w] && w != "nuclear") {
+		return true
+	}
+	// "between Seoul and Pyongyang", "Pyongyang and Beijing"
+	before := text[max(0, start-40):start]
+	if strings.HasSuffix(before, " and ") || strings.HasSuffix(before, ", ") {
+		for _, c := range capitals {
+			if strings.Contains(before, c) {
+				return true
+			}
+		}
+	}
+	if w == "and" {
+		after := strings.TrimPrefix(rest, "and ")
+		for _, c := range capitals {
+			if strings.HasPrefix(after, c) {
+				return true
+			}
+		}
+	}
+	// "orders from Pyongyang", "instructions handed down by Pyongyang"
+	if strings.HasSuffix(before, "from ") || strings.HasSuffix(before, "by ") {
+		lb := strings.ToLower(before)
+		for _, o := range []string{"order", "directive", "instruction", "decree", "command", "pressure", "approval"} {
+			if strings.Contains(lb, o) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func firstWord(s string) string {
+	i := 0
+	for i < len(s) && (isASCIIAlnum(s[i])) {
+		i++
+	}
+	return s[:i]
+}
+
+var capitals = []string{"Seoul", "Beijing", "Washington", "Tokyo", "Moscow"}
+
+var govVerbs = setOf("decided", "ordered", "announced", "issued", "claims", "claimed", "warned",
+	"banned", "insists", "insisted", "refused", "denied", "vowed", "threatened", "responded",
+	"sent", "dispatched", "launched", "imposed", "introduced", "declared", "instructed", "demanded",
+	"tightened", "stepped", "wants", "wanted", "decides", "orders", "has decided", "appears",
+	"regards", "considers", "sees", "views", "fears", "hopes", "seeks", "sought", "rejected",
+	"accused", "condemned", "criticized", "criticised", "agreed", "pledged", "promised", "allowed",
+	"authorities", "regime", "government", "leadership", "officials")
+
+var govNouns = setOf("policy", "policies", "decision", "decisions", "regime", "government",
+	"leadership", "order", "orders", "directive", "directives", "instructions", "stance", "position",
+	"response", "approach", "attempt", "attempts", "efforts", "move", "moves", "plan", "plans",
+	"intention", "intentions", "demands", "authorities", "rulers", "ban", "rules", "propaganda",
+	"nuclear", "missile", "sanctions", "diplomacy", "refusal", "failure", "crackdown", "campaign",
+	"strategy", "line", "message", "warning", "threats", "claims", "officials", "leaders", "leader")
+
+// resolve applies North Korean context: a caution place needs its province
+// (or another place of it) named elsewhere in the text, a North Korean form
+// (-kuyok, 구역) or "North Korea" just before it; a name two places share
+// takes the one whose province the text names.
+func (t *gazTables) resolve(text string, cands []cand) []Mention {
+	anchors := map[string]bool{}
+	for _, c := range cands {
+		sp := &t.spells[c.spell]
+		if c.gov || len(sp.ids) != 1 {
+			continue
+		}
+		r := gazetteer[sp.ids[0]]
+		if caution[r.id] {
+			continue
+		}
+		anchors[provinceOf(r)] = true
+	}
+	out := make([]Mention, 0, len(cands))
+	for _, c := range cands {
+		sp := &t.spells[c.spell]
+		pick := -1
+		for _, id := range sp.ids {
+			if anchors[provinceOf(gazetteer[id])] {
+				pick = int(id)
+				break
+			}
+		}
+		if pick < 0 {
+			first := gazetteer[sp.ids[0]]
+			if caution[first.id] && !sp.nkForm && !c.nkNear {
+				continue
+			}
+			pick = int(sp.ids[0])
+		}
+		out = append(out, Mention{Span: c.span, ID: gazetteer[pick].id, Government: c.gov})
+	}
+	return out
+}
+
+// provinceOf returns the first-level unit of a row (itself for one).
+func provinceOf(r row) string {
+	if r.province == "" {
+		return r.id
+	}
+	return r.province
+}

@@ -1,0 +1,221 @@
+package place
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// spelling is one folded key of the trie and what it may name.
+type spelling struct {
+	ids        []int16 // gazetteer rows; two for Unsan and Hwasong
+	suffixed   bool    // carries a unit suffix: Hoeryong City, 회령시
+	korean     bool
+	nkForm     bool // a form only North Korean usage has: -kuyok, 구역, -kun
+	needSuffix bool // bare form that is a common word or a person: accepted only with a suffix
+}
+
+type gazTables struct {
+	byID   map[string]int
+	spells []spelling
+	keys   map[string]int32 // folded key → spells index
+	trie   *trie
+}
+
+var tables = buildTables()
+
+// English unit suffixes per kind. City and county go both ways: reports
+// call a county a city and back, and units change status.
+var enSuffixes = map[string][]string{
+	"city":             {"city", "si", "shi", "county", "gun", "kun"},
+	"county":           {"county", "gun", "kun", "city", "si"},
+	"district":         {"district", "guyok", "kuyok", "gu", "ku", "ward", "jigu", "chigu"},
+	"workers_district": {"workers district", "workers' district", "district", "rodongjagu", "nodongjagu"},
+	"town":             {"town"},
+	"province":         {"province", "do"},
+	"special_city":     {"city", "special city", "si", "directly governed city"},
+}
+
+// Korean unit suffixes per kind.
+var koSuffixes = map[string][]string{
+	"city":             {"시", "군"},
+	"county":           {"군", "시"},
+	"district":         {"구역", "구", "지구"},
+	"workers_district": {"로동자구", "노동자구", "구"},
+	"town":             {"읍"},
+	"province":         {"도"},
+	"special_city":     {"시", "특별시", "직할시"},
+}
+
+// koStrip lists the suffixes stripped from Korean names to get their base,
+// longest first.
+var koStrip = []string{"로동자구", "노동자구", "특별시", "직할시", "구역", "지구", "시", "군", "구", "도"}
+
+// nkSuffixes are spellings of unit suffixes that only North Korean usage has.
+var nkSuffixes = []string{"guyok", "kuyok", "kun", "rodongjagu", "nodongjagu", "구역", "로동자구"}
+
+// koBare are Korean bases distinctive enough to be accepted without their
+// unit suffix (회령에서, 혜산의). Every other base is a common word, a person's
+// name or a South Korean place too (위원, 구성, 대안, 김책, 개성, 순천) and needs
+// its suffix: 위원군, 구성시.
+var koBare = setOf(
+	"평양", "라선", "나선", "남포", "함북", "함남", "평북", "평남", "황북", "황남", "량강", "양강",
+	"회령", "혜산", "청진", "신의주", "함흥", "무산", "온성", "삼지연", "단천", "북청", "갑산", "보천",
+	"대홍단", "백암", "운흥", "삼수", "풍서", "사리원", "해주", "원산", "강계", "만포", "희천", "길주",
+	"명천", "경원", "경흥", "부령", "어랑", "종성", "아오지", "고무산", "고건원", "라진", "나진", "흥남",
+	"신포", "함주", "홍원", "요덕", "장진", "화대", "연사", "금야", "허천", "정평", "평성", "곡산",
+	"황주", "봉산", "재령", "안악", "장연", "태탄", "은률", "벽성", "안변", "회양", "창성", "삭주",
+	"의주", "녕변", "영변", "룡천", "용천", "철산", "박천", "피현", "벽동", "중강", "전천", "랑림",
+	"숙천", "문덕", "양덕", "맹산", "회창", "녕원", "북창", "은산", "운산", "새별", "은덕", "명간",
+	"신파", "후창", "학송", "동흥산", "청암", "송평", "라남", "나남", "흥덕", "회상",
+)
+
+// caution rows are also South Korean places, rivers, people or common words
+// in some spelling (고성, 화성, 강남, Pohang, Taean, Chollima…): they are
+// accepted only with North Korean context, see resolve.
+var caution = setOf(
+	// South Korean places or common words in Korean (data README).
+	"kosong", "cholwon", "ichon", "hwasong-pyongyang", "hwasong-north-hamgyong", "yonggwang",
+	"kumchon", "kangnam", "kangdong", "kangso", "sinchon", "taesong", "taedong", "sadong", "sudong",
+	"haean", "samchon", "chunghwa", "kangwon",
+	// South Korean places in some romanisation.
+	"pohang", "sunchon", "chongju", "pangyo", "taean", "ongjin", "namyang", "susong", "kumho",
+	// Rivers, mountains, monuments and emblems that share a unit's name.
+	"chollima", "moranbong", "taedonggang", "tumangang", "kumgang", "mangyongdae", "ryongsong",
+	"potonggang", "songchongang",
+)
+
+func setOf(xs ...string) map[string]bool {
+	m := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}
+
+func isHangulString(s string) bool {
+	for _, r := range s {
+		if r >= 0xAC00 && r <= 0xD7A3 {
+			return true
+		}
+	}
+	return false
+}
+
+func buildTables() *gazTables {
+	t := &gazTables{byID: map[string]int{}, keys: map[string]int32{}}
+	add := func(i int, s string, sp spelling) {
+		key, ok := fold(s)
+		if !ok || key == "" {
+			return
+		}
+		sp.ids = []int16{int16(i)}
+		if k, seen := t.keys[key]; seen {
+			old := &t.spells[k]
+			if !slices.Contains(old.ids, int16(i)) {
+				old.ids = append(old.ids, int16(i))
+			}
+			old.suffixed = old.suffixed || sp.suffixed
+			old.nkForm = old.nkForm || sp.nkForm
+			old.needSuffix = old.needSuffix && sp.needSuffix
+			return
+		}
+		t.keys[key] = int32(len(t.spells))
+		t.spells = append(t.spells, sp)
+	}
+	for i, r := range gazetteer {
+		t.byID[r.id] = i
+		names := []string{r.name, r.nameKo}
+		for _, v := range strings.Split(r.variants, "|") {
+			// "Gangwon (North Korea)": the bracket is a note, not text.
+			if j := strings.Index(v, " ("); j > 0 {
+				v = v[:j]
+			}
+			names = append(names, strings.TrimSpace(v))
+		}
+		// Older spellings of 경: Hamkyung, Kyungsung.
+		for _, n := range names {
+			if strings.Contains(n, "gyong") || strings.Contains(n, "kyong") {
+				names = append(names, strings.NewReplacer("gyong", "gyung", "kyong", "kyung").Replace(n))
+			}
+		}
+		for _, n := range names {
+			if n == "" {
+				continue
+			}
+			if isHangulString(n) {
+				addKorean(add, i, r, n)
+			} else {
+				addLatin(add, i, r, n)
+			}
+		}
+	}
+	keys := make([]string, 0, len(t.keys))
+	vals := make([]int32, 0, len(t.keys))
+	for k, v := range t.keys {
+		keys = append(keys, k)
+		vals = append(vals, v)
+	}
+	t.trie = newTrie(keys, vals)
+	return t
+}
+
+func addLatin(add func(int, string, spelling), i int, r row, n string) {
+	folded, _ := fold(n)
+	suffixed := false
+	for _, sufs := range enSuffixes {
+		for _, s := range sufs {
+			fs, _ := fold(s)
+			if strings.HasSuffix(folded, " "+fs) {
+				suffixed = true
+			}
+		}
+	}
+	// Provinces' own forms (Hamgyongbuk-do, Pyongan-bukto) end in do/to.
+	if r.kind == "province" && (strings.HasSuffix(folded, "to") || strings.HasSuffix(folded, "province")) {
+		suffixed = true
+	}
+	nk := false
+	for _, s := range nkSuffixes {
+		fs, _ := fold(s)
+		if strings.HasSuffix(folded, " "+fs) {
+			nk = true
+		}
+	}
+	// "Kim Jong Suk" is first a person; the county needs its suffix.
+	person := strings.HasPrefix(n, "Kim ")
+	add(i, n, spelling{suffixed: suffixed, nkForm: nk, needSuffix: person && !suffixed})
+	if suffixed {
+		return
+	}
+	for _, s := range enSuffixes[r.kind] {
+		nk := slices.Contains(nkSuffixes, s)
+		add(i, n+" "+s, spelling{suffixed: true, nkForm: nk})
+	}
+}
+
+func addKorean(add func(int, string, spelling), i int, r row, n string) {
+	base := n
+	for _, s := range koStrip {
+		if strings.HasSuffix(n, s) && utf8.RuneCountInString(n)-utf8.RuneCountInString(s) >= 2 {
+			base = strings.TrimSuffix(n, s)
+			break
+		}
+	}
+	if base != n {
+		add(i, n, spelling{korean: true, suffixed: true, nkForm: containsAny(n, "구역", "로동자구")})
+	}
+	add(i, base, spelling{korean: true, needSuffix: !koBare[base]})
+	for _, s := range koSuffixes[r.kind] {
+		add(i, base+s, spelling{korean: true, suffixed: true, nkForm: s == "구역" || s == "로동자구"})
+	}
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
