@@ -1,14 +1,544 @@
 // Package money finds sums of money in text, their currency, role and value in
 // US dollars.
+//
+// The scanner walks the text once, stopping only at digits, English number
+// words and currency signs or codes; everything else costs a byte comparison.
+// Each stop is parsed by hand (no regular expressions): a number in digits,
+// words or Korean units, a currency before or after it, a range, and a
+// conversion in brackets that folds into the same item.
 package money
 
 import (
+	"math"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"casebook"
 )
 
-// Find returns every sum of money the text states, in text order, each with
-// its role from context and its USD value (the text's own conversion, else the
-// monthly rate for published's month).
-func Find(text string, published time.Time) []casebook.Money { return nil }
+// Find returns every distinct sum of money the text states, in text order,
+// each with its role from context and its USD value (the text's own
+// conversion, else the monthly rate for published's month; a zero published
+// uses the latest month). A sum stated twice is one item, at its first
+// mention, as the annotation guide counts them; FindAll keeps every mention.
+func Find(text string, published time.Time) []casebook.Money {
+	ms := scan(text)
+	if len(ms) == 0 {
+		return nil
+	}
+	assignRoles(text, ms)
+	return convert(distinct(text, ms), published)
+}
+
+// FindAll returns every mention of a sum of money in text order, repeats
+// included, so callers can tie each mention to the clause it stands in.
+func FindAll(text string, published time.Time) []casebook.Money {
+	ms := scan(text)
+	if len(ms) == 0 {
+		return nil
+	}
+	assignRoles(text, ms)
+	return convert(ms, published)
+}
+
+func convert(ms []mention, published time.Time) []casebook.Money {
+	out := make([]casebook.Money, len(ms))
+	for i, x := range ms {
+		m := casebook.Money{
+			Amount:   x.lo,
+			Currency: x.cur,
+			Role:     x.role,
+			Span:     casebook.Span{x.start, x.end},
+		}
+		if x.hi > x.lo {
+			m.Max = x.hi
+		}
+		switch {
+		case x.cur == "USD":
+			m.USD = x.lo
+		case x.usd > 0:
+			m.USD = x.usd
+		default:
+			if u, ok := ToUSD(x.lo, x.cur, published); ok {
+				m.USD = math.Round(u*100) / 100
+			}
+		}
+		out[i] = m
+	}
+	return out
+}
+
+// mention is one sum as parsed, before it becomes a casebook.Money.
+type mention struct {
+	lo, hi     float64
+	cur        string
+	usd        float64 // the text's own conversion into dollars
+	start, end int     // the whole expression, conversion included
+	coreEnd    int     // end of number and currency, before any conversion
+	role       string
+	cued       bool // role came from a cue in its own sentence
+}
+
+// expr is a parsed number-and-currency expression.
+type expr struct {
+	lo, hi     float64
+	cur        string
+	start, end int
+}
+
+// scan finds every money expression of s in text order.
+func scan(s string) []mention {
+	var out []mention
+	n := len(s)
+	for i := 0; i < n; {
+		c := s[i]
+		switch {
+		case isDigit(c):
+			if i > 0 && (isLetter(s[i-1]) || isDigit(s[i-1]) || s[i-1] == '.' || s[i-1] == ',') {
+				for i < n && (isDigit(s[i]) || s[i] == ',' || s[i] == '.') {
+					i++
+				}
+				continue
+			}
+			if m, ok := parseMention(s, i, out); ok {
+				out = append(out, m)
+				i = m.end
+				continue
+			}
+			for i < n && (isDigit(s[i]) || s[i] == ',' || s[i] == '.') {
+				i++
+			}
+		case isLetter(c):
+			e := wordEnd(s, i)
+			if i > 0 && (isDigit(s[i-1]) || s[i-1] == '\'') {
+				i = e
+				continue
+			}
+			if triggerWord(s, i, e) {
+				if m, ok := parseMention(s, i, out); ok {
+					out = append(out, m)
+					i = m.end
+					continue
+				}
+			}
+			i = e
+		case c == '$':
+			if m, ok := parseMention(s, i, out); ok {
+				out = append(out, m)
+				i = m.end
+				continue
+			}
+			i++
+		case c < 0x80:
+			i++
+		default:
+			// €, ¥, ₩, ￥ start sums; other runes are skipped whole.
+			if c == 0xE2 || c == 0xC2 || c == 0xEF {
+				if m, ok := parseMention(s, i, out); ok {
+					out = append(out, m)
+					i = m.end
+					continue
+				}
+			}
+			_, sz := utf8.DecodeRuneInString(s[i:])
+			i += sz
+		}
+	}
+	return out
+}
+
+// triggerWord reports whether the ASCII word s[i:e] may start a sum: a number
+// word, "a"/"an" (a hundred yuan) or a currency code.
+func triggerWord(s string, i, e int) bool {
+	switch e - i {
+	case 1:
+		return s[i]|0x20 == 'a'
+	case 2:
+		return hasFold(s, i, "an") || hasFold(s, i, "us") || (hasFold(s, i, "u.") && false)
+	case 3:
+		switch strings.ToLower(s[i:e]) {
+		case "rmb", "usd", "cny", "kpw", "krw", "jpy", "eur", "nkw":
+			return true
+		}
+	}
+	if e-i == 1 && (s[i] == 'U' || s[i] == 'u') {
+		return true // U.S.$
+	}
+	_, ok := numberWord(s, i, e)
+	return ok
+}
+
+// parseMention parses the sum starting at i, with its range and its
+// conversion, or reports false. prev holds the sums found so far (a sum whose
+// currency is left out after one that states it takes that currency).
+func parseMention(s string, i int, prev []mention) (mention, bool) {
+	x, ok := parseExpr(s, i)
+	if !ok {
+		return elided(s, i, prev)
+	}
+	m := mention{lo: x.lo, hi: x.hi, cur: x.cur, start: x.start, end: x.end, coreEnd: x.end}
+	foldConversion(s, &m)
+	return m, true
+}
+
+// elided reads "seventy thousand goes to the officer" after "a hundred
+// thousand won" in the same sentence: a bare round number that is the subject
+// of a verb, right after a sum that names its currency.
+func elided(s string, i int, prev []mention) (mention, bool) {
+	if len(prev) == 0 {
+		return mention{}, false
+	}
+	p := prev[len(prev)-1]
+	if i-p.end > 40 || i < p.end {
+		return mention{}, false
+	}
+	gap := s[p.end:i]
+	if strings.ContainsAny(gap, ".!?\n") || !(strings.Contains(gap, ",") || strings.Contains(gap, ";") || strings.Contains(gap, " and ")) {
+		return mention{}, false
+	}
+	a, ok := parseNumber(s, i)
+	if !ok || a.v < 100 || (a.scale < 1000 && !a.words) {
+		return mention{}, false
+	}
+	k := skipSpace(s, a.end)
+	e := wordEnd(s, k)
+	switch strings.ToLower(s[k:e]) {
+	case "goes", "go", "went", "is", "was", "are", "were", "stays", "remains":
+	default:
+		return mention{}, false
+	}
+	return mention{lo: a.v, cur: p.cur, start: a.start, end: a.end, coreEnd: a.end}, true
+}
+
+// parseExpr parses a number with its currency at i: "RMB 20,000", "$1,500",
+// "US$300", "10,000 yuan", "a 20,000-yuan", "1만 위안", "중국 돈 3천 원",
+// "500 to 1000 yuan", "between 5,000 and 10,000 yuan", "500~1000위안".
+func parseExpr(s string, i int) (expr, bool) {
+	if cur, k, ok := currencyBefore(s, i); ok {
+		a, ok := parseNumber(s, k)
+		if !ok {
+			return expr{}, false
+		}
+		x := expr{lo: a.v, cur: cur, start: i, end: a.end}
+		if s[i] == '$' {
+			// "US $1,500", "U.S. $1,500"
+			j := backSpace(s, i)
+			for _, w := range []string{"US", "U.S.", "US"} {
+				if strings.HasSuffix(s[:j], w) && (j-len(w) == 0 || !isLetter(s[j-len(w)-1])) {
+					x.start = j - len(w)
+					break
+				}
+			}
+		}
+		// a redundant currency word after the number: "KPW 3,000 won"
+		if b, end, ok := rangeTail(s, a, true, cur); ok {
+			x.hi, x.end = b.v, end
+			if a.scale == 1 && b.scale > 1 && a.v*b.scale < b.v {
+				x.lo = a.v * b.scale
+			}
+		}
+		return x, true
+	}
+	a, ok := parseNumber(s, i)
+	if !ok {
+		return expr{}, false
+	}
+	x := expr{lo: a.v, start: a.start, end: a.end}
+	if cur, end, ok := currencyAfter(s, a.end); ok {
+		x.cur, x.end = cur, end
+		// "5,000 yuan to 10,000 yuan"
+		if b, end2, ok := rangeTail(s, amount{v: a.v, start: a.start, end: end, scale: a.scale}, false, ""); ok {
+			if c2, end3, ok := currencyAfter(s, end2); ok && c2 == cur {
+				x.hi, x.end = b.v, end3
+			}
+		}
+	} else if b, end, ok := rangeTail(s, a, false, ""); ok {
+		cur, end2, ok := currencyAfter(s, end)
+		if !ok {
+			return expr{}, false
+		}
+		lo := a.v
+		if a.scale == 1 && b.scale > 1 && a.v*b.scale < b.v && lo < b.v/b.scale*1.0001 {
+			lo = a.v * b.scale // "5 to 10 million won", "5~10만 원"
+		}
+		x.lo, x.hi, x.cur, x.end = lo, b.v, cur, end2
+	} else if cur, ok := sharedCurrency(s, a.end); ok {
+		// "5,000 or 6,000 yuan", "중국 5천·한국 1만 위안": each its own sum
+		x.cur = cur
+	} else {
+		return expr{}, false
+	}
+	if x.cur == "KPW" && x.end > 0 && strings.HasSuffix(s[:x.end], "원") {
+		if cur, start, ok := wonOwner(s, x.start); ok {
+			x.cur = cur
+			if cur != "USD" {
+				x.start = start
+			}
+		}
+	}
+	if x.hi > 0 && x.hi <= x.lo {
+		x.hi = 0
+	}
+	return x, true
+}
+
+// rangeTail reads the upper end of a range after a: "to 1000", "- 1,000",
+// "~1000", "and 10,000" after "between". withPrefix allows a repeated
+// currency sign ("$100 to $200").
+func rangeTail(s string, a amount, withPrefix bool, cur string) (amount, int, bool) {
+	j := a.end
+	k := skipSpace(s, j)
+	switch {
+	case k < len(s) && (s[k] == '-' || s[k] == '~'):
+		k++
+	case strings.HasPrefix(s[k:], "–"), strings.HasPrefix(s[k:], "—"), strings.HasPrefix(s[k:], "～"), strings.HasPrefix(s[k:], "∼"):
+		_, sz := utf8.DecodeRuneInString(s[k:])
+		k += sz
+	case wordAt(s, k, "to"):
+		k += 2
+	case wordAt(s, k, "and") && between(s, a.start):
+		k += 3
+	case strings.HasPrefix(s[k:], "에서"):
+		k += len("에서")
+	default:
+		return amount{}, 0, false
+	}
+	k = skipSpace(s, k)
+	if withPrefix {
+		if c2, k2, ok := currencyBefore(s, k); ok && c2 == cur {
+			k = k2
+		}
+	}
+	if k >= len(s) || (!isDigit(s[k]) && a.words == false) {
+		return amount{}, 0, false
+	}
+	b, ok := parseNumber(s, k)
+	if !ok {
+		return amount{}, 0, false
+	}
+	lo := a.v
+	if a.scale == 1 && b.scale > 1 && a.v*b.scale < b.v {
+		lo = a.v * b.scale
+	}
+	if b.v <= lo {
+		return amount{}, 0, false
+	}
+	return b, b.end, true
+}
+
+// between reports whether "between" (or "from") stands right before i.
+func between(s string, i int) bool {
+	j := backSpace(s, i)
+	for _, h := range []string{"about ", "around ", "roughly "} {
+		if strings.HasSuffix(strings.ToLower(s[max(0, j-len(h)):j]+" "), h) {
+			j = backSpace(s, j-len(h)+1)
+		}
+	}
+	return strings.HasSuffix(strings.ToLower(s[max(0, j-7):j]), "between")
+}
+
+// sharedCurrency reads ", 6,000 yuan" / "or 6,000 yuan" / "·한국 1만 위안"
+// after a bare number and returns that currency.
+func sharedCurrency(s string, i int) (string, bool) {
+	k := skipSpace(s, i)
+	switch {
+	case wordAt(s, k, "or"):
+		k += 2
+	case wordAt(s, k, "and"):
+		k += 3
+	case strings.HasPrefix(s[k:], "·"):
+		k += len("·")
+	case at(s, k) == ',' || at(s, k) == '/':
+		k++
+	default:
+		return "", false
+	}
+	k = skipSpace(s, k)
+	// "·한국 1만 위안": one Hangul word may name whose money it is
+	if k < len(s) && s[k] >= 0x80 {
+		e := k
+		for e < len(s) && s[e] >= 0x80 && e-k < 12 {
+			e++
+		}
+		if at(s, e) == ' ' {
+			k = e + 1
+		}
+	}
+	if k >= len(s) || !isDigit(s[k]) {
+		return "", false
+	}
+	b, ok := parseNumber(s, k)
+	if !ok {
+		return "", false
+	}
+	cur, _, ok := currencyAfter(s, b.end)
+	return cur, ok
+}
+
+// hedges may open a conversion: "(about US$1,500)", "(한화 약 85만 원)".
+var hedges = []string{
+	"about", "around", "approximately", "approx.", "approx", "roughly", "some", "nearly",
+	"almost", "over", "more than", "less than", "under", "equivalent to", "equal to",
+	"worth", "or", "ca.", "c.", "i.e.", "~", "약", "대략", "한화", "미화", "=",
+}
+
+// foldConversion extends m over a conversion that follows it: "(US $1,500)",
+// "[around USD 1,412]", "(한화 약 85만 원)", ", or about $1,500". A dollar
+// conversion becomes m's usd; another currency is folded without one.
+func foldConversion(s string, m *mention) {
+	j := skipSpace(s, m.end)
+	// one noun may stand between the sum and its bracket: "a 10,000 RMB fine [roughly …]"
+	if j < len(s) && 'a' <= s[j] && s[j] <= 'z' {
+		e := wordEnd(s, j)
+		k := skipSpace(s, e)
+		if e-j <= 12 && k > e && (at(s, k) == '(' || at(s, k) == '[') {
+			j = k
+		}
+	}
+	open := at(s, j) == '(' || at(s, j) == '['
+	var k int
+	switch {
+	case open:
+		k = j + 1
+	case strings.HasPrefix(s[j:], "（"):
+		open = true
+		k = j + len("（")
+	case at(s, m.end) == ',' || strings.HasPrefix(s[j:], "–") || strings.HasPrefix(s[j:], "—"):
+		// ", or about $1,500": a hedge is required
+		k = m.end
+		if s[k] == ',' {
+			k++
+		} else {
+			_, sz := utf8.DecodeRuneInString(s[j:])
+			k = j + sz
+		}
+	default:
+		return
+	}
+	hedged := false
+	for range 4 {
+		k = skipSpace(s, k)
+		found := false
+		for _, h := range hedges {
+			if strings.HasPrefix(h, "약") || h[0] >= 0x80 || h == "~" || h == "=" {
+				if strings.HasPrefix(s[k:], h) {
+					k += len(h)
+					found = true
+					break
+				}
+				continue
+			}
+			if wordAt(s, k, h) {
+				k += len(h)
+				found, hedged = true, h != "or"
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	if !open && !hedged {
+		return
+	}
+	x, ok := parseExpr(s, k)
+	if !ok || x.cur == m.cur {
+		return
+	}
+	end := x.end
+	if open {
+		c := skipSpace(s, end)
+		limit := min(len(s), c+30)
+		closeAt := -1
+		for p := c; p < limit; p++ {
+			if s[p] == ')' || s[p] == ']' {
+				closeAt = p + 1
+				break
+			}
+			if strings.HasPrefix(s[p:], "）") {
+				closeAt = p + len("）")
+				break
+			}
+			if s[p] == '(' || s[p] == '[' || s[p] == '\n' {
+				break
+			}
+		}
+		if closeAt < 0 {
+			return
+		}
+		end = closeAt
+	}
+	if x.cur == "USD" && m.cur != "USD" {
+		m.usd = x.lo
+	}
+	m.end = end
+}
+
+// distinct keeps the first mention of each sum, as the guide counts them: a
+// range whose ends were both stated before is dropped, one with one end
+// stated before is cut to its other end. Later mentions of a sum lend the
+// first one the text's own dollar conversion when it lacks one, and their
+// role when the first has only "other" or stands in the headline.
+func distinct(s string, ms []mention) []mention {
+	type key struct {
+		v   float64
+		cur string
+	}
+	titleEnd := headline(s)
+	seen := map[key]int{}
+	var out []mention
+	merge := func(into int, m mention, v float64) {
+		o := &out[into]
+		if o.usd == 0 && m.usd > 0 && o.hi == 0 && m.lo > 0 {
+			o.usd = m.usd * v / m.lo
+		}
+		if m.cued && m.start >= titleEnd && (!o.cued || o.start < titleEnd) {
+			o.role, o.cued = m.role, true
+		}
+	}
+	for _, m := range ms {
+		il, okLo := seen[key{m.lo, m.cur}]
+		ih, okHi := seen[key{m.hi, m.cur}]
+		if m.hi == 0 {
+			okHi = true
+		}
+		switch {
+		case okLo && okHi:
+			merge(il, m, m.lo)
+			if m.hi > 0 {
+				merge(ih, m, m.hi)
+			}
+			continue
+		case okLo:
+			merge(il, m, m.lo)
+			if m.usd > 0 {
+				m.usd = m.usd * m.hi / m.lo
+			}
+			m.lo, m.hi = m.hi, 0
+		case okHi && m.hi > 0:
+			merge(ih, m, m.hi)
+			m.hi = 0
+		}
+		seen[key{m.lo, m.cur}] = len(out)
+		if m.hi > 0 {
+			seen[key{m.hi, m.cur}] = len(out)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// headline returns the end of the first line when it is a title (no full
+// stop at its end and more text after it), else 0.
+func headline(s string) int {
+	i := strings.IndexByte(s, '\n')
+	if i < 0 {
+		return 0
+	}
+	line := strings.TrimRight(s[:i], " \r")
+	if line == "" || strings.HasSuffix(line, ".") || strings.HasSuffix(line, "다.") {
+		return 0
+	}
+	return i
+}

@@ -1,0 +1,328 @@
+package money
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// amount is one number as written: its value, its byte range, and the scale
+// word that ended it ("million", 만), so "5 to 10 million" can scale its low end.
+type amount struct {
+	v          float64
+	start, end int
+	scale      float64 // the last scale applied, 1 when none
+	words      bool    // spelt out in words
+}
+
+func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// lower returns c in lower case when it is an ASCII letter.
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 32
+	}
+	return c
+}
+
+// hasFold reports whether s[i:] starts with the lower-case ASCII word w,
+// ignoring case.
+func hasFold(s string, i int, w string) bool {
+	if len(s)-i < len(w) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if lower(s[i+k]) != w[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// wordAt reports whether s[i:] starts with w (lower case, ASCII, case
+// ignored) as a whole word: no ASCII letter right after it.
+func wordAt(s string, i int, w string) bool {
+	if !hasFold(s, i, w) {
+		return false
+	}
+	j := i + len(w)
+	return j >= len(s) || !isLetter(s[j]) || !isLetter(w[len(w)-1])
+}
+
+// skipSpace returns the first index at or after i that is not a space or tab
+// (line breaks end the search: sums never run across lines).
+func skipSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	if strings.HasPrefix(s[i:], "\u00a0") {
+		return skipSpace(s, i+2)
+	}
+	return i
+}
+
+// backSpace returns the smallest j ≤ i such that s[j:i] is all spaces.
+func backSpace(s string, i int) int {
+	for i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
+		i--
+	}
+	return i
+}
+
+// englishNumbers maps number words to their value; scales are flagged by
+// their value ≥ 100.
+var englishNumbers = map[string]float64{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+	"eighty": 80, "ninety": 90,
+	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+}
+
+// numberWord returns the value of the ASCII word s[i:j] when it is a number word.
+func numberWord(s string, i, j int) (float64, bool) {
+	if j-i < 3 || j-i > 9 {
+		return 0, false
+	}
+	var buf [9]byte
+	for k := i; k < j; k++ {
+		buf[k-i] = lower(s[k])
+	}
+	v, ok := englishNumbers[string(buf[:j-i])]
+	return v, ok
+}
+
+// wordEnd returns the end of the ASCII-letter run starting at i.
+func wordEnd(s string, i int) int {
+	for i < len(s) && isLetter(s[i]) {
+		i++
+	}
+	return i
+}
+
+// parseWords reads a number spelt in English words at i ("ten thousand",
+// "a hundred thousand", "twenty-five", "one hundred and fifty"). A bare scale
+// ("thousand", "thousands") is not a number: only "a"/"one" may stand for it.
+func parseWords(s string, i int) (amount, bool) {
+	a := amount{start: i, scale: 1, words: true}
+	var total, cur float64
+	j := i
+	first := true
+	for {
+		k := j
+		if first && (wordAt(s, k, "a") || wordAt(s, k, "an")) {
+			// "a hundred", "a thousand", "a million": only before a scale word
+			k2 := skipSpace(s, wordEnd(s, k))
+			e := wordEnd(s, k2)
+			v, ok := numberWord(s, k2, e)
+			if !ok || v < 100 {
+				return a, false
+			}
+			cur = 1
+			k = k2
+		}
+		e := wordEnd(s, k)
+		v, ok := numberWord(s, k, e)
+		if !ok {
+			break
+		}
+		switch {
+		case v == 100:
+			if cur == 0 {
+				if first {
+					return a, false
+				}
+				cur = 1
+			}
+			cur *= 100
+			a.scale = 100
+		case v >= 1000:
+			if cur == 0 && total == 0 {
+				return a, false
+			}
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * v
+			cur = 0
+			a.scale = v
+		default:
+			if cur != 0 && cur < 100 && !(cur >= 20 && v < 10 && int(cur)%10 == 0) {
+				// "five ten": two numbers, not one
+				if first {
+					return a, false
+				}
+				goto done
+			}
+			cur += v
+		}
+		first = false
+		a.end = e
+		j = e
+		// continue over "-", " ", " and "
+		n := j
+		if n < len(s) && s[n] == '-' {
+			n++
+		} else {
+			n = skipSpace(s, n)
+			if wordAt(s, n, "and") {
+				n2 := skipSpace(s, n+3)
+				if _, ok := numberWord(s, n2, wordEnd(s, n2)); ok && cur >= 100 {
+					n = n2
+				}
+			}
+		}
+		if n == j || n >= len(s) || !isLetter(s[n]) {
+			break
+		}
+		j = n
+	}
+done:
+	a.v = total + cur
+	return a, a.v > 0 && !first
+}
+
+// koreanUnit returns the value of the Korean number unit at s[i:] (만, 천, 백,
+// 억) and its length.
+func koreanUnit(s string, i int) (float64, int) {
+	switch {
+	case strings.HasPrefix(s[i:], "만"):
+		return 1e4, len("만")
+	case strings.HasPrefix(s[i:], "천"):
+		return 1e3, len("천")
+	case strings.HasPrefix(s[i:], "백"):
+		return 100, len("백")
+	case strings.HasPrefix(s[i:], "억"):
+		return 1e8, len("억")
+	}
+	return 0, 0
+}
+
+// parseDigits reads digits at i: "10,000", "1.5", "6,000".
+func parseDigits(s string, i int) (float64, int) {
+	var v float64
+	j := i
+	for j < len(s) {
+		c := s[j]
+		switch {
+		case isDigit(c):
+			v = v*10 + float64(c-'0')
+			j++
+			continue
+		case c == ',' && isDigit(at(s, j+1)) && isDigit(at(s, j+2)) && isDigit(at(s, j+3)) && !isDigit(at(s, j+4)):
+			j++
+			continue
+		case c == '.' && isDigit(at(s, j+1)):
+			frac, scale := 0.0, 1.0
+			k := j + 1
+			for k < len(s) && isDigit(s[k]) {
+				frac = frac*10 + float64(s[k]-'0')
+				scale *= 10
+				k++
+			}
+			return v + frac/scale, k
+		}
+		break
+	}
+	return v, j
+}
+
+func at(s string, i int) byte {
+	if i < len(s) {
+		return s[i]
+	}
+	return 0
+}
+
+// parseNumber reads an amount at i written in digits, possibly with English
+// scale words ("1.5 million") or Korean units ("1만5000", "5천", "2억 3천만").
+func parseNumber(s string, i int) (amount, bool) {
+	if i >= len(s) {
+		return amount{}, false
+	}
+	if !isDigit(s[i]) {
+		return parseWords(s, i)
+	}
+	a := amount{start: i, scale: 1}
+	v, j := parseDigits(s, i)
+	// Korean units: total += (section + n) × 만/억; section += n × 천/백.
+	if _, n := koreanUnit(s, j); n > 0 {
+		var total, section float64
+		cur := v
+		for {
+			u, n := koreanUnit(s, j)
+			if n == 0 {
+				break
+			}
+			j += n
+			if u >= 1e4 {
+				total += (section + cur) * u
+				section = 0
+			} else {
+				section += cur * u
+			}
+			cur = 0
+			a.scale = u
+			if _, n := koreanUnit(s, j); n > 0 {
+				continue // 3천만
+			}
+			k := j
+			if at(s, k) == ' ' {
+				k++
+			}
+			if !isDigit(at(s, k)) {
+				break
+			}
+			v2, k2 := parseDigits(s, k)
+			u2, n2 := koreanUnit(s, k2)
+			if n2 == 0 {
+				if k == j { // 1만5000; "1만 5000" with a space is left alone
+					section += v2
+					j = k2
+				}
+				break
+			}
+			if u2 >= u || (u2 >= 1e4 && u >= 1e4) {
+				break // "1만 2만", "5천 3천": two numbers
+			}
+			cur, j = v2, k2
+		}
+		a.v = total + section + cur
+		a.end = j
+		return a, a.v > 0
+	}
+	a.v, a.end = v, j
+	// English scales: "3 million", "1.5 billion", "5 thousand"; attached "1.5m", "10k", "2bn".
+	k := skipSpace(s, j)
+	e := wordEnd(s, k)
+	if w, ok := numberWord(s, k, e); ok && w >= 100 {
+		a.v *= w
+		a.scale = w
+		a.end = e
+		return a, a.v > 0
+	}
+	if k == j && e > k && e-k <= 2 {
+		switch strings.ToLower(s[k:e]) {
+		case "k":
+			a.v *= 1e3
+			a.scale = 1e3
+			a.end = e
+		case "m", "mn":
+			a.v *= 1e6
+			a.scale = 1e6
+			a.end = e
+		case "bn":
+			a.v *= 1e9
+			a.scale = 1e9
+			a.end = e
+		}
+	}
+	return a, a.v > 0
+}
+
+// runeBefore returns the rune ending at i.
+func runeBefore(s string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}

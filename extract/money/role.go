@@ -1,0 +1,394 @@
+package money
+
+import (
+	"strings"
+
+	"casebook"
+)
+
+// cue is a word that tells what a nearby sum is for. English cues match at
+// the start of a word (case ignored; "demand" also finds "demanded"), or as a
+// whole word when whole is set; Korean cues match anywhere.
+type cue struct {
+	text    string
+	role    string
+	whole   bool
+	penalty int  // added to the distance: a weak cue loses to a clear one nearby
+	weak    bool // only "other", and only when no role cue is in the sentence
+}
+
+const (
+	demand  = casebook.RoleBribeDemand
+	payment = casebook.RoleBribePayment
+	fine    = casebook.RoleFine
+	price   = casebook.RolePrice
+	income  = casebook.RoleIncome
+	rate    = casebook.RoleRate
+	other   = casebook.RoleOther
+)
+
+var cues = []cue{
+	// demands
+	{text: "demand", role: demand}, {text: "asked for", role: demand}, {text: "asking for", role: demand},
+	{text: "asks for", role: demand}, {text: "ask for", role: demand}, {text: "asked", role: demand, whole: true, penalty: 10},
+	{text: "extort", role: demand}, {text: "shake down", role: demand}, {text: "shook down", role: demand},
+	{text: "shakedown", role: demand}, {text: "squeez", role: demand}, {text: "expect", role: demand},
+	{text: "want", role: demand}, {text: "requir", role: demand}, {text: "insist", role: demand},
+	{text: "would take", role: demand}, {text: "solicit", role: demand},
+	// payments
+	{text: "paid", role: payment, whole: true}, {text: "pay", role: payment, whole: true},
+	{text: "pays", role: payment, whole: true}, {text: "paying", role: payment, whole: true},
+	{text: "payment", role: payment}, {text: "handed", role: payment}, {text: "hand over", role: payment},
+	{text: "hands over", role: payment}, {text: "handing over", role: payment}, {text: "gave", role: payment, whole: true},
+	{text: "give", role: payment, whole: true}, {text: "gives", role: payment, whole: true},
+	{text: "giving", role: payment, whole: true}, {text: "slipped", role: payment}, {text: "bribed", role: payment},
+	{text: "way out", role: payment}, {text: "release costs", role: payment}, {text: "release cost", role: payment},
+	{text: "cost of release", role: payment}, {text: "release price", role: payment}, {text: "price for release", role: payment}, {text: "price of release", role: payment}, {text: "to get back", role: payment},
+	{text: "to free", role: payment}, {text: "let go", role: payment}, {text: "let her go", role: payment},
+	{text: "let him go", role: payment}, {text: "let them go", role: payment}, {text: "let out", role: payment},
+	{text: "freed", role: payment}, {text: "released", role: payment}, {text: "goes to the", role: payment},
+	{text: "went to the", role: payment}, {text: "go to the", role: payment}, {text: "offered", role: payment},
+	{text: "in bribes", role: payment}, {text: "bribe", role: payment, penalty: 40},
+	// fines
+	{text: "fine", role: fine, whole: true}, {text: "fined", role: fine, whole: true}, {text: "fines", role: fine, whole: true},
+	{text: "penalt", role: fine}, {text: "forfeit", role: fine},
+	// prices
+	{text: "cost", role: price}, {text: "price", role: price}, {text: "priced", role: price},
+	{text: "sold for", role: price}, {text: "sell for", role: price}, {text: "sells for", role: price},
+	{text: "selling for", role: price}, {text: "sold at", role: price}, {text: "sells at", role: price},
+	{text: "bought for", role: price}, {text: "buy for", role: price}, {text: "buys for", role: price},
+	{text: "worth", role: price}, {text: "charge", role: price}, {text: "fee", role: price, whole: true},
+	{text: "fees", role: price, whole: true}, {text: "fare", role: price, whole: true}, {text: "rent", role: price, whole: true},
+	// income
+	{text: "earn", role: income}, {text: "make", role: income, whole: true}, {text: "makes", role: income, whole: true},
+	{text: "made", role: income, whole: true}, {text: "making", role: income, whole: true}, {text: "salary", role: income},
+	{text: "salaries", role: income}, {text: "wage", role: income}, {text: "income", role: income},
+	{text: "profit", role: income}, {text: "revenue", role: income}, {text: "pocket", role: income},
+	// plain sums: money found, sent, seized
+	{text: "found", role: other, weak: true}, {text: "seized", role: other, weak: true},
+	{text: "confiscat", role: other, weak: true}, {text: "carrying", role: other, weak: true},
+	{text: "remittance", role: other, weak: true}, {text: "sent", role: other, weak: true, whole: true},
+	{text: "savings", role: other, weak: true}, {text: "loan", role: other, weak: true},
+
+	// Korean
+	{text: "요구", role: demand}, {text: "내라", role: demand}, {text: "내놓으", role: demand},
+	{text: "가져오라", role: demand}, {text: "가져와라", role: demand}, {text: "오라", role: demand},
+	{text: "달라", role: demand}, {text: "바치라", role: demand}, {text: "뜯어", role: demand},
+	{text: "갈취", role: demand}, {text: "요청", role: demand},
+	{text: "뇌물", role: payment, penalty: 30}, {text: "바쳤", role: payment}, {text: "바치", role: payment},
+	{text: "고였", role: payment}, {text: "고여", role: payment}, {text: "고이", role: payment},
+	{text: "찔러", role: payment}, {text: "건넸", role: payment}, {text: "건네", role: payment},
+	{text: "주고", role: payment}, {text: "줬", role: payment}, {text: "주었", role: payment},
+	{text: "내고", role: payment}, {text: "냈", role: payment}, {text: "풀려", role: payment},
+	{text: "풀어", role: payment}, {text: "석방", role: payment}, {text: "무마", role: payment},
+	{text: "받고서", role: payment}, {text: "상납", role: payment},
+	{text: "벌금", role: fine}, {text: "과태료", role: fine}, {text: "벌과금", role: fine},
+	{text: "가격", role: price}, {text: "값", role: price}, {text: "판매", role: price},
+	{text: "시세", role: price}, {text: "비용", role: price}, {text: "요금", role: price}, {text: "운임", role: price},
+	{text: "수입", role: income}, {text: "벌이", role: income}, {text: "월급", role: income},
+	{text: "벌었", role: income}, {text: "벌어", role: income}, {text: "번다", role: income},
+	{text: "소득", role: income}, {text: "이익", role: income}, {text: "이윤", role: income},
+	{text: "임금", role: income}, {text: "노임", role: income},
+	{text: "건네받", role: other, weak: true}, {text: "받았", role: other, weak: true},
+	{text: "송금", role: other, weak: true}, {text: "보낸", role: other, weak: true},
+	{text: "부친", role: other, weak: true}, {text: "빼앗", role: other, weak: true},
+	{text: "압수", role: other, weak: true}, {text: "몰수", role: other, weak: true},
+}
+
+// conditional words before a payment verb make it a demand: "until they pay",
+// "told him to pay".
+var conditional = []string{"until ", "unless ", "told ", "ordered ", "asked ", "wanted ", "expect", "if "}
+
+// rateAfter are per-unit phrases right after a sum.
+var rateAfter = []string{
+	"per ", "a day", "a month", "a week", "a year", "an hour", "a head", "a person", "a kilogram",
+	"a kilo", "a kg", "a minute", "a quarter", "a piece", "a call", "a time", "a load", "a trip",
+	"a ton", "a tonne", "a bag", "a sack", "a box", "a litre", "a liter", "a household", "a family",
+	"each", "apiece", "for every", "for each", "to the dollar", "to the us dollar", "to the u.s. dollar",
+	"to the yuan", "to one dollar", "to one yuan", "against the dollar", "against the yuan", "/kg",
+	"/month", "/day", "every month", "every day", "every week", "monthly", "daily", "weekly",
+	"an ounce", "a gram", "a meter", "a metre", "for one dollar", "for one yuan", "for a dollar",
+}
+
+// rateBefore are exchange-rate phrases right before a sum.
+var rateBefore = []string{
+	"trades at", "traded at", "trading at", "exchange rate", "exchanged at", "exchanging at",
+	"fetches", "fetched", "dollar stood at", "yuan stood at", "dollar is worth", "yuan is worth",
+	"dollar was worth", "yuan was worth", "dollar at", "yuan at", "환율",
+}
+
+// koreanRateBefore are the words before a Korean sum that make it per unit.
+var koreanRateBefore = []string{"하루", "하루에", "한 달", "한 달에", "한달에", "한달", "매달", "매월", "매일", "일당", "월", "달에", "주에", "1년에", "연간"}
+
+// assignRoles gives each mention its role from its context.
+func assignRoles(s string, ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		if isRate(s, m) {
+			m.role, m.cued = rate, true
+			continue
+		}
+		sa, sb := sentence(s, m.start, m.end)
+		role, ok := nearestCue(s, ms, i, sa, sb)
+		switch {
+		case ok:
+			m.role, m.cued = role, role != other
+		case i > 0 && ms[i-1].cued && ms[i-1].role != rate && prevSentence(s, ms[i-1].end, sa):
+			// "Now the going rate is 5000 yuan" after a sentence about buying release
+			m.role = ms[i-1].role
+		default:
+			m.role = other
+		}
+	}
+}
+
+// prevSentence reports whether position p lies in the sentence just before
+// the one starting at sa, within the same paragraph.
+func prevSentence(s string, p, sa int) bool {
+	if p > sa {
+		return true
+	}
+	if strings.Contains(s[p:sa], "\n\n") {
+		return false
+	}
+	gap := s[p:sa]
+	return strings.Count(gap, ". ")+strings.Count(gap, "\n") <= 1 && len(gap) < 200
+}
+
+// isRate reports whether m is a sum per unit or an exchange rate.
+func isRate(s string, m *mention) bool {
+	for _, p := range []int{m.coreEnd, m.end} {
+		k := skipSpace(s, p)
+		if k < len(s) && s[k] == ',' {
+			continue
+		}
+		for _, r := range rateAfter {
+			if hasFold(s, k, r) && (isLetter(r[len(r)-1]) == false || k+len(r) >= len(s) || !isLetter(s[k+len(r)])) {
+				rest := skipSpace(s, k+len(r))
+				if wordAt(s, rest, "ago") || wordAt(s, rest, "earlier") || wordAt(s, rest, "later") || wordAt(s, rest, "before") {
+					continue
+				}
+				return true
+			}
+		}
+	}
+	// "KPW 4 buys roughly one minute": a price per unit
+	k := skipSpace(s, m.end)
+	tail := strings.ToLower(s[k:min(len(s), k+60)])
+	if i := strings.Index(tail, "buys "); i >= 0 && !strings.ContainsAny(tail[:i], ".,;") {
+		rest := tail[i+5:]
+		for _, h := range []string{"roughly ", "about ", "around ", "approximately ", "just "} {
+			rest = strings.TrimPrefix(rest, h)
+		}
+		if strings.HasPrefix(rest, "one ") || strings.HasPrefix(rest, "a ") || strings.HasPrefix(rest, "1 ") || strings.HasPrefix(rest, "an ") {
+			return true
+		}
+	}
+	// before: "the yuan trades at roughly KPW 500", "1인당 500위안", "kg당 5800원"
+	j := backSpace(s, m.start)
+	lo := max(0, j-40)
+	win := strings.ToLower(s[lo:j])
+	for _, h := range []string{"roughly", "about", "around", "approximately", "some", "nearly", "약"} {
+		if strings.HasSuffix(win, h) {
+			win = strings.TrimRight(win[:len(win)-len(h)], " ")
+			break
+		}
+	}
+	for _, r := range rateBefore {
+		if strings.HasSuffix(win, r) {
+			return true
+		}
+	}
+	// the Korean word before the number
+	w := win
+	if i := strings.LastIndexAny(w, " \n\t(\"“'"); i >= 0 {
+		w = w[i+1:]
+	}
+	if w != "" && w[0] >= 0x80 || (w != "" && isDigit(w[0])) {
+		if strings.HasSuffix(w, "당") || (isDigit(w[0]) && strings.HasSuffix(w, "에")) {
+			return true
+		}
+	}
+	for _, k := range koreanRateBefore {
+		if strings.HasSuffix(win, k) && (len(win) == len(k) || strings.ContainsAny(win[len(win)-len(k)-1:len(win)-len(k)], " \n\t")) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentence returns the bounds of the sentence around [i, j), at most a few
+// hundred bytes either way.
+func sentence(s string, i, j int) (int, int) {
+	a := i
+	for a > 0 && i-a < 400 {
+		if boundaryBefore(s, a) {
+			break
+		}
+		a--
+	}
+	b := j
+	for b < len(s) && b-j < 400 {
+		if boundaryBefore(s, b) {
+			break
+		}
+		b++
+	}
+	return a, b
+}
+
+// abbreviations end in a full stop that does not end a sentence.
+var abbreviations = []string{"approx", "mr", "mrs", "ms", "dr", "st", "no", "vs", "jan", "feb", "mar", "apr",
+	"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "ca", "etc", "gen", "col", "lt"}
+
+// boundaryBefore reports whether a sentence starts at p.
+func boundaryBefore(s string, p int) bool {
+	if p <= 0 || p >= len(s) {
+		return true
+	}
+	c := s[p-1]
+	if c == '\n' {
+		return true
+	}
+	if s[p] != ' ' && s[p] != '\n' && s[p] != '"' {
+		return false
+	}
+	switch c {
+	case '!', '?':
+		return true
+	case '.':
+		w := p - 1
+		for w > 0 && (isLetter(s[w-1]) || s[w-1] == '.') {
+			w--
+		}
+		word := strings.ToLower(s[w : p-1])
+		if len(word) == 1 {
+			return false // initials, U.S.
+		}
+		for _, a := range abbreviations {
+			if word == a {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// nearestCue finds the role cue nearest to mention i in its sentence. A cue
+// with another sum between it and this one belongs to that sum.
+func nearestCue(s string, ms []mention, i, sa, sb int) (string, bool) {
+	m := ms[i]
+	lowered := strings.ToLower(s[sa:sb])
+	type hit struct {
+		p, q int
+		c    *cue
+	}
+	var hits []hit
+	for ci := range cues {
+		c := &cues[ci]
+		off := 0
+		for {
+			k := strings.Index(lowered[off:], c.text)
+			if k < 0 {
+				break
+			}
+			p := sa + off + k
+			q := p + len(c.text)
+			off += k + len(c.text)
+			if c.text[0] < 0x80 {
+				if p > 0 && isLetter(s[p-1]) {
+					continue
+				}
+				if c.whole && q < len(s) && isLetter(s[q]) {
+					continue
+				}
+			}
+			hits = append(hits, hit{p, q, c})
+		}
+	}
+	// longer cues hide shorter ones they cover ("건네받" over "건네", "release costs" over "cost")
+	best, bestScore, bestWeak := "", 1<<30, ""
+	for hi, h := range hits {
+		covered := false
+		for hj, g := range hits {
+			if hj != hi && g.p <= h.p && h.q <= g.q && g.q-g.p > h.q-h.p {
+				covered = true
+				break
+			}
+		}
+		if covered {
+			continue
+		}
+		var d int
+		switch {
+		case h.q <= m.start:
+			d = m.start - h.q
+			if between2(s, ms, i, h.q, m.start) {
+				continue
+			}
+		case h.p >= m.end:
+			d = h.p - m.end
+			if between2(s, ms, i, m.end, h.p) {
+				continue
+			}
+		default:
+			d = 0
+		}
+		if h.c.weak {
+			if bestWeak == "" {
+				bestWeak = h.c.role
+			}
+			continue
+		}
+		score := d + h.c.penalty
+		if score < bestScore {
+			role := h.c.role
+			if role == payment && h.c.penalty == 0 {
+				pre := strings.ToLower(s[max(sa, h.p-30):h.p])
+				for _, w := range conditional {
+					if strings.Contains(pre, w) {
+						role = demand
+						break
+					}
+				}
+			}
+			best, bestScore = role, score
+		}
+	}
+	if best != "" {
+		return best, true
+	}
+	if bestWeak != "" {
+		return bestWeak, true
+	}
+	return "", false
+}
+
+// between2 reports whether another mention than i lies inside [p, q), one
+// not listed together with i ("5천·1만 위안 벌금": the fine is both).
+func between2(s string, ms []mention, i, p, q int) bool {
+	for j := range ms {
+		if j != i && ms[j].start >= p && ms[j].end <= q && !coordinated(s, ms, i, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated reports whether mentions i and j stand in one list: every gap
+// between them is short and holds a list separator.
+func coordinated(s string, ms []mention, i, j int) bool {
+	a, b := min(i, j), max(i, j)
+	for k := a; k < b; k++ {
+		gap := s[ms[k].end:ms[k+1].start]
+		if len(gap) > 14 {
+			return false
+		}
+		if !strings.Contains(gap, "·") && !strings.Contains(gap, ",") && !strings.Contains(gap, " or ") &&
+			!strings.Contains(gap, " and ") && !strings.Contains(gap, "/") && !strings.Contains(gap, "、") {
+			return false
+		}
+	}
+	return true
+}
