@@ -1,17 +1,180 @@
-// Package sqlite is the embedded casebook store: one SQLite file (pure-Go
-// driver, WAL), full-text search with FTS5.
+// Package sqlite is the embedded casebook store: one SQLite file opened with a
+// pure-Go driver (modernc.org/sqlite) in WAL mode, with FTS5 trigram search.
 package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"casebook"
 )
 
-// Store is a casebook.Store on SQLite. Work in progress: not implemented yet.
-type Store struct{ casebook.Store }
+//go:embed migrations/*.sql
+var migrations embed.FS
 
-// Open opens (creating if needed) the SQLite database at path.
-func Open(ctx context.Context, path string) (*Store, error) {
-	return nil, casebook.Errorf(casebook.ENOTIMPLEMENTED, "sqlite store is not built yet")
+// Store is a casebook.Store on one SQLite file. Writes go through a single
+// connection (SQLite has one writer; queuing in Go beats busy-waiting in the
+// driver), reads through a small pool that WAL lets run beside the writer.
+type Store struct {
+	w, r *sql.DB
+	now  func() time.Time
+	path string
+}
+
+var _ casebook.Store = (*Store)(nil)
+
+// Option configures a Store.
+type Option func(*Store)
+
+// WithClock makes the store take the current time from now (tests use a
+// fixed clock so results are deterministic).
+func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
+// Open opens the SQLite database at path, creating it if needed, and applies
+// pending migrations. Several processes may open the same file at once.
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	if path == "" || strings.ContainsAny(path, "?#") {
+		return nil, casebook.Errorf(casebook.EINVALID, "sqlite: bad database path %q", path)
+	}
+	s := &Store{now: time.Now, path: path}
+	for _, o := range opts {
+		o(s)
+	}
+	// busy_timeout covers other processes holding the write lock; _txlock
+	// takes it at BEGIN so a read-then-write transaction never deadlocks.
+	// synchronous=NORMAL in WAL survives a killed process; only a power cut
+	// can lose the last commits, never corrupt the file.
+	dsn := "file:" + path + "?_pragma=busy_timeout(20000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	var err error
+	if s.w, err = sql.Open("sqlite", dsn); err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	s.w.SetMaxOpenConns(1)
+	if s.r, err = sql.Open("sqlite", dsn+"&_pragma=query_only(1)"); err != nil {
+		s.w.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	s.r.SetMaxOpenConns(4)
+	s.r.SetMaxIdleConns(4)
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	return errors.Join(s.r.Close(), s.w.Close())
+}
+
+// DB returns the write connection pool, for checks such as PRAGMA
+// integrity_check in tests and tools.
+func (s *Store) DB() *sql.DB { return s.w }
+
+// migrate applies the embedded migrations not yet recorded in
+// schema_migrations, all in one write transaction: a second process opening
+// the file waits for the lock, then finds them applied.
+func (s *Store) migrate(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return fmt.Errorf("sqlite: list migrations: %w", err)
+	}
+	sort.Strings(names)
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	applied := map[int]bool{}
+	rows, err := tx.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return fmt.Errorf("sqlite: migrate: %w", err)
+		}
+		applied[v] = true
+	}
+	rows.Close()
+	for _, name := range names {
+		base := strings.TrimPrefix(name, "migrations/")
+		v, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("sqlite: migration %s has no version number", base)
+		}
+		if applied[v] {
+			continue
+		}
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			return fmt.Errorf("sqlite: read migration %s: %w", base, err)
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			return fmt.Errorf("sqlite: migration %s: %w", base, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)`, v, s.now().UnixMicro()); err != nil {
+			return fmt.Errorf("sqlite: record migration %s: %w", base, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	return nil
+}
+
+// clock returns the current time at the precision both stores keep.
+func (s *Store) clock() time.Time { return s.now().UTC().Truncate(time.Microsecond) }
+
+// tx runs fn in a write transaction.
+func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// micro converts a time to stored unix microseconds.
+func micro(t time.Time) int64 { return t.UnixMicro() }
+
+// fromMicro converts stored unix microseconds to a UTC time; NULL is zero.
+func fromMicro(v sql.NullInt64) time.Time {
+	if !v.Valid {
+		return time.Time{}
+	}
+	return time.UnixMicro(v.Int64).UTC()
+}
+
+// null turns "" into NULL.
+func null(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// notFound is the error for a missing record.
+func notFound(what string, id any) error {
+	return casebook.Errorf(casebook.ENOTFOUND, "%s %v not found", what, id)
 }

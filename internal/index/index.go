@@ -1,0 +1,379 @@
+// Package index computes what both casebook stores index, so the SQLite and
+// PostgreSQL stores search alike: the filter columns of a fact, the terms of
+// a query, Hangul bigrams for two-syllable words, and snippets.
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"casebook"
+	"casebook/extract/place"
+)
+
+// Row is a fact as a store keeps it: its value as JSON plus the columns the
+// filters use. Empty strings and HasUSD=false are stored as NULL.
+type Row struct {
+	Kind       string
+	Data       []byte // JSON of the Place, Agency, Money or Event
+	EventType  string
+	PlaceID    string
+	ProvinceID string
+	Agency     string
+	DateFrom   string
+	DateTo     string
+	USD        float64
+	HasUSD     bool
+}
+
+// ProvinceFunc returns the province id of a place id, "" when unknown.
+type ProvinceFunc func(placeID string) string
+
+// Provinces returns a ProvinceFunc that knows the places among facts, then
+// asks the gazetteer; events name a place by id only, so their province
+// comes from the report's own place facts.
+func Provinces(facts []casebook.Fact, more ProvinceFunc) ProvinceFunc {
+	m := map[string]string{}
+	for _, f := range facts {
+		if f.Kind == casebook.KindPlace && f.Place != nil {
+			m[f.Place.ID] = provinceOf(f.Place)
+		}
+	}
+	return func(id string) string {
+		if p, ok := m[id]; ok && p != "" {
+			return p
+		}
+		if more != nil {
+			if p := more(id); p != "" {
+				return p
+			}
+		}
+		if p, ok := place.ByID(id); ok {
+			return provinceOf(&p)
+		}
+		return ""
+	}
+}
+
+// provinceOf returns the first-level unit a place lies in; a first-level unit
+// is its own province, so filtering on a province finds the province itself.
+func provinceOf(p *casebook.Place) string {
+	if p.Province != "" {
+		return p.Province
+	}
+	return p.ID
+}
+
+// FactRow validates f and computes its row. A fact must carry exactly the
+// value its Kind names.
+func FactRow(f *casebook.Fact, province ProvinceFunc) (Row, error) {
+	n := 0
+	for _, set := range []bool{f.Place != nil, f.Agency != nil, f.Money != nil, f.Event != nil} {
+		if set {
+			n++
+		}
+	}
+	if n != 1 {
+		return Row{}, casebook.Errorf(casebook.EINVALID, "a fact needs exactly one value, has %d", n)
+	}
+	r := Row{Kind: f.Kind}
+	var v any
+	switch f.Kind {
+	case casebook.KindPlace:
+		if f.Place == nil {
+			return Row{}, casebook.Errorf(casebook.EINVALID, "place fact without a place")
+		}
+		v = f.Place
+		r.PlaceID, r.ProvinceID = f.Place.ID, provinceOf(f.Place)
+	case casebook.KindAgency:
+		if f.Agency == nil {
+			return Row{}, casebook.Errorf(casebook.EINVALID, "agency fact without an agency")
+		}
+		v = f.Agency
+		r.Agency = f.Agency.ID
+	case casebook.KindMoney:
+		if f.Money == nil {
+			return Row{}, casebook.Errorf(casebook.EINVALID, "money fact without a sum")
+		}
+		v = f.Money
+		r.USD, r.HasUSD = usdOf(f.Money.Amount, f.Money.Currency, f.Money.USD)
+	case casebook.KindEvent:
+		e := f.Event
+		if e == nil {
+			return Row{}, casebook.Errorf(casebook.EINVALID, "event fact without an event")
+		}
+		if e.Type == "" {
+			return Row{}, casebook.Errorf(casebook.EINVALID, "event without a type")
+		}
+		v = e
+		r.EventType, r.Agency = e.Type, e.Agency
+		if e.Place != nil && e.Place.ID != "" {
+			r.PlaceID = e.Place.ID
+			if province != nil {
+				r.ProvinceID = province(e.Place.ID)
+			}
+		}
+		if e.Date != nil {
+			r.DateFrom, r.DateTo = e.Date.From, e.Date.To
+			if r.DateTo == "" {
+				r.DateTo = r.DateFrom
+			}
+			if r.DateFrom == "" {
+				r.DateFrom = r.DateTo
+			}
+		}
+		if e.Amount != nil {
+			r.USD, r.HasUSD = usdOf(e.Amount.Amount, e.Amount.Currency, e.Amount.USD)
+		}
+	default:
+		return Row{}, casebook.Errorf(casebook.EINVALID, "unknown fact kind %q", f.Kind)
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return Row{}, fmt.Errorf("encode %s fact: %w", f.Kind, err)
+	}
+	r.Data = b
+	return r, nil
+}
+
+// usdOf returns a sum's dollar value: the stated conversion, or the amount
+// itself for dollars.
+func usdOf(amount float64, currency string, usd float64) (float64, bool) {
+	switch {
+	case usd > 0:
+		return usd, true
+	case currency == "USD":
+		return amount, true
+	}
+	return 0, false
+}
+
+// Value decodes a stored value JSON into f's field of kind.
+func Value(f *casebook.Fact, kind string, data []byte) error {
+	f.Kind = kind
+	var err error
+	switch kind {
+	case casebook.KindPlace:
+		f.Place = new(casebook.Place)
+		err = json.Unmarshal(data, f.Place)
+	case casebook.KindAgency:
+		f.Agency = new(casebook.Agency)
+		err = json.Unmarshal(data, f.Agency)
+	case casebook.KindMoney:
+		f.Money = new(casebook.Money)
+		err = json.Unmarshal(data, f.Money)
+	case casebook.KindEvent:
+		f.Event = new(casebook.Event)
+		err = json.Unmarshal(data, f.Event)
+	default:
+		return fmt.Errorf("unknown fact kind %q", kind)
+	}
+	if err != nil {
+		return fmt.Errorf("decode %s fact: %w", kind, err)
+	}
+	return nil
+}
+
+// Correct applies a correction's new value to a copy of f, checking it has
+// f's kind.
+func Correct(f casebook.Fact, u casebook.FactUpdate) (casebook.Fact, error) {
+	f.Place, f.Agency, f.Money, f.Event = nil, nil, nil, nil
+	switch {
+	case u.Place != nil && f.Kind == casebook.KindPlace:
+		f.Place = u.Place
+	case u.Agency != nil && f.Kind == casebook.KindAgency:
+		f.Agency = u.Agency
+	case u.Money != nil && f.Kind == casebook.KindMoney:
+		f.Money = u.Money
+	case u.Event != nil && f.Kind == casebook.KindEvent:
+		f.Event = u.Event
+	default:
+		return f, casebook.Errorf(casebook.EINVALID, "a correction of a %s fact needs a new %s value", f.Kind, f.Kind)
+	}
+	return f, nil
+}
+
+// ValidState reports whether s is a review decision an analyst can record.
+func ValidState(s string) bool {
+	switch s {
+	case casebook.StateConfirmed, casebook.StateCorrected, casebook.StateRejected:
+		return true
+	}
+	return false
+}
+
+// Terms splits a query into terms: words separated by spaces, or "quoted
+// phrases". Every term must occur in a report (as a substring, any case).
+func Terms(q string) []string {
+	var terms []string
+	for q = strings.TrimSpace(q); q != ""; q = strings.TrimSpace(q) {
+		if q[0] == '"' {
+			end := strings.IndexByte(q[1:], '"')
+			if end < 0 {
+				q = q[1:]
+				continue
+			}
+			if t := strings.Join(strings.Fields(q[1:1+end]), " "); t != "" {
+				terms = append(terms, t)
+			}
+			q = q[2+end:]
+			continue
+		}
+		end := strings.IndexFunc(q, func(r rune) bool { return unicode.IsSpace(r) || r == '"' })
+		if end < 0 {
+			end = len(q)
+		}
+		terms = append(terms, q[:end])
+		q = q[end:]
+	}
+	return terms
+}
+
+// IsHangul reports whether r is a Hangul syllable or jamo.
+func IsHangul(r rune) bool { return unicode.Is(unicode.Hangul, r) }
+
+// BigramTerm reports whether term is two Hangul syllables: too short for a
+// trigram index, so the stores look it up among the bigrams of Bigrams.
+func BigramTerm(term string) bool {
+	if utf8.RuneCountInString(term) != 2 {
+		return false
+	}
+	for _, r := range term {
+		if !IsHangul(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Bigrams returns every distinct pair of adjacent Hangul syllables in texts,
+// space separated: the index that finds two-syllable words such as place
+// names inside words with particles attached.
+func Bigrams(texts ...string) string {
+	seen := map[string]bool{}
+	var b strings.Builder
+	for _, text := range texts {
+		var prev rune
+		for _, r := range text {
+			if !IsHangul(r) {
+				prev = 0
+				continue
+			}
+			if prev != 0 {
+				g := string([]rune{prev, r})
+				if !seen[g] {
+					seen[g] = true
+					if b.Len() > 0 {
+						b.WriteByte(' ')
+					}
+					b.WriteString(g)
+				}
+			}
+			prev = r
+		}
+	}
+	return b.String()
+}
+
+// RuneLen returns the number of characters of s.
+func RuneLen(s string) int { return utf8.RuneCountInString(s) }
+
+// Snippet returns about width characters of text around the first match of
+// any term, on one line, with "…" where it was cut. Without a match it
+// returns the start of the text.
+func Snippet(text string, terms []string, width int) string {
+	lower := strings.ToLower(text)
+	at := -1
+	for _, t := range terms {
+		// ToLower keeps byte offsets for the text casebook stores (Latin and
+		// Hangul); a rare script that changes length only moves the window.
+		if i := strings.Index(lower, strings.ToLower(t)); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 || at > len(text) {
+		at = 0
+	}
+	for at > 0 && !utf8.RuneStart(text[at]) {
+		at--
+	}
+	// Start width/3 characters before the match.
+	start := at
+	for n := 0; start > 0 && n < width/3; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:start])
+		start -= size
+	}
+	end := start
+	for n := 0; end < len(text) && n < width; n++ {
+		_, size := utf8.DecodeRuneInString(text[end:])
+		end += size
+	}
+	s := strings.Join(strings.Fields(text[start:end]), " ")
+	if start > 0 {
+		s = "…" + s
+	}
+	if end < len(text) {
+		s += "…"
+	}
+	return s
+}
+
+// EscapeLike escapes % _ and \ for a LIKE pattern with ESCAPE '\'.
+func EscapeLike(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
+
+// Fact assembles a stored fact from its columns. machine is nil unless an
+// analyst corrected the fact.
+func Fact(id, reportID int64, kind string, data, machine []byte, version, state, by string, at time.Time, note string) (casebook.Fact, error) {
+	f := casebook.Fact{ID: id, ReportID: reportID, ExtractorVersion: version, State: state, ReviewedBy: by, ReviewedAt: at, Note: note}
+	if err := Value(&f, kind, data); err != nil {
+		return f, err
+	}
+	if len(machine) > 0 {
+		m := &casebook.Fact{ID: id, ReportID: reportID, ExtractorVersion: version, State: casebook.StateMachine}
+		if err := Value(m, kind, machine); err != nil {
+			return f, err
+		}
+		f.Machine = m
+	}
+	return f, nil
+}
+
+// Key identifies a fact's value for comparison: kind and value JSON.
+func Key(kind string, data []byte) string { return kind + "\x00" + string(data) }
+
+// ValidRole reports whether role is a known account role.
+func ValidRole(role string) bool {
+	switch role {
+	case casebook.RoleAdmin, casebook.RoleAnalyst, casebook.RoleViewer:
+		return true
+	}
+	return false
+}
+
+// ValidFactState reports whether s is any review state.
+func ValidFactState(s string) bool { return s == casebook.StateMachine || ValidState(s) }
+
+// DefaultLimit is the page size of a search that names none; MaxLimit caps
+// any page so one request cannot pull the whole store.
+const (
+	DefaultLimit = 20
+	MaxLimit     = 1000
+)
+
+// PageLimit returns the page size for a requested limit.
+func PageLimit(n int) int {
+	switch {
+	case n <= 0:
+		return DefaultLimit
+	case n > MaxLimit:
+		return MaxLimit
+	}
+	return n
+}

@@ -1,0 +1,194 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"casebook"
+	"casebook/internal/index"
+)
+
+const reportCols = `r.id, r.sha256, r.media_type, r.file_name, r.title, r.outlet, r.url, r.author, r.published, r.language, r.text, r.source_id, r.created_at, r.created_by`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanReport(row scanner, extra ...any) (*casebook.Report, error) {
+	r := &casebook.Report{}
+	var src sql.NullInt64
+	var created sql.NullInt64
+	dest := []any{&r.ID, &r.SHA256, &r.MediaType, &r.FileName, &r.Title, &r.Outlet, &r.URL, &r.Author, &r.Published, &r.Language, &r.Text, &src, &created, &r.CreatedBy}
+	if err := row.Scan(append(dest, extra...)...); err != nil {
+		return nil, err
+	}
+	r.SourceID = src.Int64
+	r.CreatedAt = fromMicro(created)
+	return r, nil
+}
+
+// checkReport validates r and sets its SHA256 from the original bytes.
+func checkReport(r *casebook.Report) error {
+	if len(r.Original) == 0 {
+		return casebook.Errorf(casebook.EINVALID, "report has no original bytes")
+	}
+	if !utf8.ValidString(r.Text) {
+		return casebook.Errorf(casebook.EINVALID, "report text is not valid UTF-8")
+	}
+	sum := sha256.Sum256(r.Original)
+	sha := hex.EncodeToString(sum[:])
+	if r.SHA256 != "" && !strings.EqualFold(r.SHA256, sha) {
+		return casebook.Errorf(casebook.EINVALID, "report SHA-256 %s does not match its original bytes (%s)", r.SHA256, sha)
+	}
+	r.SHA256 = sha
+	if r.MediaType == "" {
+		r.MediaType = "text/plain"
+	}
+	return nil
+}
+
+// CreateReport stores r and its machine facts in one transaction. A report
+// already stored (same SHA-256) is left as it is: created is false and r is
+// filled from the stored one. Concurrent inserts of one report from several
+// processes meet at the UNIQUE constraint and the loser reads the winner's.
+func (s *Store) CreateReport(ctx context.Context, r *casebook.Report, facts []casebook.Fact) (bool, error) {
+	if err := checkReport(r); err != nil {
+		return false, err
+	}
+	if r.CreatedAt.IsZero() {
+		r.CreatedAt = s.clock()
+	}
+	created := false
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var id int64
+		err := tx.QueryRowContext(ctx, `INSERT INTO reports (sha256, original, media_type, file_name, title, outlet, url, author, published, language, text, source_id, created_at, created_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (sha256) DO NOTHING RETURNING id`,
+			r.SHA256, r.Original, r.MediaType, r.FileName, r.Title, r.Outlet, r.URL, r.Author, r.Published, r.Language, r.Text,
+			nullID(r.SourceID), micro(r.CreatedAt), r.CreatedBy).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			var orig []byte
+			old, err := scanReport(tx.QueryRowContext(ctx, `SELECT `+reportCols+`, r.original FROM reports r WHERE r.sha256 = ?`, r.SHA256), &orig)
+			if err != nil {
+				return fmt.Errorf("read stored report: %w", err)
+			}
+			old.Original = orig
+			*r = *old
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("insert report: %w", err)
+		}
+		r.ID = id
+		if grams := index.Bigrams(r.Title, r.Text); grams != "" {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO reports_bigrams(rowid, grams) VALUES (?, ?)`, id, grams); err != nil {
+				return fmt.Errorf("index report: %w", err)
+			}
+		}
+		if err := insertFacts(ctx, tx, id, facts, index.Provinces(facts, nil)); err != nil {
+			return err
+		}
+		created = true
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("sqlite: create report %s: %w", r.SHA256, err)
+	}
+	return created, nil
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// FindReportByID returns the report with its original bytes.
+func (s *Store) FindReportByID(ctx context.Context, id int64) (*casebook.Report, error) {
+	return s.findReport(ctx, "r.id = ?", id)
+}
+
+// FindReportBySHA256 returns the report whose original has this SHA-256.
+func (s *Store) FindReportBySHA256(ctx context.Context, sha string) (*casebook.Report, error) {
+	return s.findReport(ctx, "r.sha256 = ?", strings.ToLower(sha))
+}
+
+func (s *Store) findReport(ctx context.Context, where string, arg any) (*casebook.Report, error) {
+	var orig []byte
+	r, err := scanReport(s.r.QueryRowContext(ctx, `SELECT `+reportCols+`, r.original FROM reports r WHERE `+where, arg), &orig)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("report", arg)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find report %v: %w", arg, err)
+	}
+	r.Original = orig
+	return r, nil
+}
+
+// ReportOriginals calls fn with every report's id, stored SHA-256 and
+// original bytes, in id order, one report in memory at a time.
+func (s *Store) ReportOriginals(ctx context.Context, fn func(id int64, sha string, original []byte) error) error {
+	var after int64
+	for {
+		rows, err := s.r.QueryContext(ctx, `SELECT id, sha256, original FROM reports WHERE id > ? ORDER BY id LIMIT 100`, after)
+		if err != nil {
+			return fmt.Errorf("sqlite: read originals: %w", err)
+		}
+		type item struct {
+			id   int64
+			sha  string
+			orig []byte
+		}
+		var batch []item
+		for rows.Next() {
+			var it item
+			if err := rows.Scan(&it.id, &it.sha, &it.orig); err != nil {
+				rows.Close()
+				return fmt.Errorf("sqlite: read originals: %w", err)
+			}
+			batch = append(batch, it)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("sqlite: read originals: %w", err)
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for _, it := range batch {
+			if err := fn(it.id, it.sha, it.orig); err != nil {
+				return err
+			}
+			after = it.id
+		}
+	}
+}
+
+// SetReportSource links a report to a source record; 0 unlinks.
+func (s *Store) SetReportSource(ctx context.Context, reportID, sourceID int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if sourceID != 0 {
+			var one int
+			if err := tx.QueryRowContext(ctx, `SELECT 1 FROM sources WHERE id = ?`, sourceID).Scan(&one); errors.Is(err, sql.ErrNoRows) {
+				return notFound("source", sourceID)
+			} else if err != nil {
+				return fmt.Errorf("sqlite: find source %d: %w", sourceID, err)
+			}
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE reports SET source_id = ? WHERE id = ?`, nullID(sourceID), reportID)
+		if err != nil {
+			return fmt.Errorf("sqlite: set source of report %d: %w", reportID, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return notFound("report", reportID)
+		}
+		return nil
+	})
+}
