@@ -1,0 +1,275 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"casebook"
+	"casebook/auth"
+)
+
+// facetOption is one choice of a filter, with the number of events behind it.
+type facetOption struct {
+	Value, Label string
+	Count        int
+}
+
+type facets struct {
+	Places, Agencies, Types, Years, States []facetOption
+}
+
+// filterView is what the shared filter form needs.
+type filterView struct {
+	Filter    filter
+	Action    string
+	Facets    facets
+	YearValue string
+}
+
+// uploadResult is the outcome of one uploaded file.
+type uploadResult struct {
+	Name     string `json:"name"`
+	ReportID int64  `json:"report_id,omitempty"`
+	Created  bool   `json:"created"`
+	Error    string `json:"error,omitempty"`
+}
+
+func canMachine(u *casebook.User) bool { return u != nil && auth.Can(u.Role, auth.PermReadMachine) }
+
+// facetsFor counts, for each filter dimension, the events each choice would
+// select with the other filters kept: the counts say what a click will find.
+func (s *Server) facetsFor(ctx context.Context, f filter, u *casebook.User) (facets, error) {
+	var fc facets
+	snap, err := s.events.get(ctx)
+	if err != nil {
+		return fc, err
+	}
+	var reports map[int64]bool
+	if f.Q != "" || f.Lang != "" {
+		rows, _, err := s.selectRows(ctx, filter{Q: f.Q, Lang: f.Lang}, u)
+		if err != nil {
+			return fc, err
+		}
+		reports = map[int64]bool{}
+		for _, r := range rows {
+			reports[r.ReportID] = true
+		}
+	}
+	machine := canMachine(u)
+	byPlace, byProvince := map[string]int{}, map[string]int{}
+	placeNames := map[string]string{}
+	byAgency, byType, byYear, byState := map[string]int{}, map[string]int{}, map[int]int{}, map[string]int{}
+	fp, fa, ft, fy, fs := f, f, f, f, f
+	fp.Place, fa.Agency, ft.Type, fy.Year, fs.State = "", "", "", 0, ""
+	for i := range snap.rows {
+		row := &snap.rows[i]
+		if row.match(fp, machine, reports) && row.PlaceID != "" {
+			byPlace[row.PlaceID]++
+			placeNames[row.PlaceID] = row.PlaceName
+			if row.Province != row.PlaceID {
+				byProvince[row.Province]++
+			}
+		}
+		if row.match(fa, machine, reports) && row.Agency != "" {
+			byAgency[row.Agency]++
+		}
+		if row.match(ft, machine, reports) {
+			byType[row.Type]++
+		}
+		if row.match(fy, machine, reports) && row.Year > 0 {
+			byYear[row.Year]++
+		}
+		if machine && row.match(fs, machine, reports) {
+			byState[row.State]++
+		}
+	}
+	for _, p := range firstLevelUnits() {
+		fc.Places = append(fc.Places, facetOption{p.ID, p.Name, byPlace[p.ID] + byProvince[p.ID]})
+	}
+	var others []facetOption
+	for id, n := range byPlace {
+		if !isFirstLevel(id) {
+			others = append(others, facetOption{id, "  " + placeNames[id], n})
+		}
+	}
+	sort.Slice(others, func(i, j int) bool {
+		if others[i].Count != others[j].Count {
+			return others[i].Count > others[j].Count
+		}
+		return others[i].Value < others[j].Value
+	})
+	if len(others) > 60 {
+		others = others[:60]
+	}
+	if f.Place != "" && !isFirstLevel(f.Place) && byPlace[f.Place] == 0 {
+		others = append(others, facetOption{f.Place, placeLabel(f.Place), 0})
+	}
+	fc.Places = append(fc.Places, others...)
+	for _, a := range []string{casebook.AgencyMSS, casebook.AgencyMPS, casebook.AgencyWPK, casebook.AgencyKPA, casebook.AgencyProsecution, casebook.AgencyOther} {
+		fc.Agencies = append(fc.Agencies, facetOption{a, a + " – " + casebook.AgencyNames[a], byAgency[a]})
+	}
+	for _, t := range casebook.EventTypes {
+		fc.Types = append(fc.Types, facetOption{t, label(t), byType[t]})
+	}
+	years := []int{}
+	for y := range byYear {
+		years = append(years, y)
+	}
+	if f.Year > 0 && byYear[f.Year] == 0 {
+		years = append(years, f.Year)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(years)))
+	for _, y := range years {
+		fc.Years = append(fc.Years, facetOption{strconv.Itoa(y), strconv.Itoa(y), byYear[y]})
+	}
+	if machine {
+		for _, st := range []string{casebook.StateMachine, casebook.StateConfirmed, casebook.StateCorrected, casebook.StateRejected} {
+			fc.States = append(fc.States, facetOption{st, label(st), byState[st]})
+		}
+	}
+	return fc, nil
+}
+
+func (s *Server) filterView(ctx context.Context, f filter, u *casebook.User, action string) (filterView, error) {
+	fc, err := s.facetsFor(ctx, f, u)
+	fv := filterView{Filter: f, Action: action, Facets: fc}
+	if f.Year > 0 {
+		fv.YearValue = strconv.Itoa(f.Year)
+	}
+	return fv, err
+}
+
+func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) { s.handleReportList(w, r) }
+
+// searchReports runs the report search for f as u may see it.
+func (s *Server) searchReports(ctx context.Context, f filter, u *casebook.User) ([]casebook.ReportHit, int, error) {
+	f = f.restrict(u)
+	if f.State == "-" {
+		return nil, 0, nil
+	}
+	return s.store.FindReports(ctx, f.reportFilter(u))
+}
+
+func (s *Server) handleReportList(w http.ResponseWriter, r *http.Request) {
+	s.reportList(w, r, nil)
+}
+
+func (s *Server) reportList(w http.ResponseWriter, r *http.Request, uploaded []uploadResult) {
+	u := userOf(r)
+	f, err := parseFilter(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	hits, total, err := s.searchReports(r.Context(), f, u)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	fv, err := s.filterView(r.Context(), f, u, "/reports")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	pages := (total + pageSize - 1) / pageSize
+	s.renderPage(w, r, "reports", "Reports", map[string]any{
+		"Filter": f, "FilterView": fv, "Hits": hits, "Total": total, "Page": f.Page, "Pages": pages,
+		"First": (f.Page-1)*pageSize + 1, "Uploaded": uploaded,
+	})
+}
+
+// ingestFormats are the file endings the ingest package reads.
+var ingestFormats = map[string]bool{".txt": true, ".md": true, ".html": true, ".htm": true, ".pdf": true, ".jsonl": true}
+
+// receiveUploads reads each uploaded file (bounded by MaxUpload) and hands
+// it to the ingester, one result per file.
+func (s *Server) receiveUploads(w http.ResponseWriter, r *http.Request) ([]uploadResult, error) {
+	if s.cfg.Ingester == nil {
+		return nil, casebook.Errorf(casebook.ENOTIMPLEMENTED, "uploads are not available: no ingester configured")
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
+	if err := r.ParseMultipartForm(8 << 20); err != nil {
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			return nil, casebook.Errorf(casebook.ETOOLARGE, "upload is larger than %d MiB", s.cfg.MaxUpload>>20)
+		}
+		return nil, casebook.Errorf(casebook.EINVALID, "upload must be a multipart form with files in field \"file\"")
+	}
+	defer r.MultipartForm.RemoveAll()
+	files := r.MultipartForm.File["file"]
+	if len(files) == 0 {
+		return nil, casebook.Errorf(casebook.EINVALID, "no file was uploaded")
+	}
+	u := userOf(r)
+	var out []uploadResult
+	for _, fh := range files {
+		res := s.ingestOne(r, fh, u)
+		out = append(out, res)
+	}
+	s.events.invalidate()
+	return out, nil
+}
+
+func (s *Server) ingestOne(r *http.Request, fh *multipart.FileHeader, u *casebook.User) uploadResult {
+	// Only the base name is kept: a name is a label, never a path.
+	name := filepath.Base(strings.ReplaceAll(fh.Filename, "\\", "/"))
+	if name == "." || name == "/" || name == "" {
+		name = "upload"
+	}
+	res := uploadResult{Name: name}
+	if !ingestFormats[strings.ToLower(filepath.Ext(name))] {
+		res.Error = "not a format casebook reads (txt, md, html, pdf, jsonl)"
+		return res
+	}
+	data, err := readPart(fh)
+	if err != nil {
+		res.Error = casebook.ErrorMessage(err)
+		return res
+	}
+	id, created, err := s.cfg.Ingester.IngestFile(r.Context(), name, data, u.Name)
+	if err != nil {
+		if casebook.ErrorKind(err) == casebook.EINTERNAL {
+			s.log.Error("ingest upload", "request_id", requestID(r.Context()), "err", err)
+		}
+		res.Error = casebook.ErrorMessage(err)
+		s.audit(r, u.Name, "ingest_failed", "upload", casebook.ErrorMessage(err))
+		return res
+	}
+	res.ReportID, res.Created = id, created
+	detail := "duplicate"
+	if created {
+		detail = "added"
+	}
+	s.audit(r, u.Name, "ingest", fmt.Sprintf("report:%d", id), detail)
+	return res
+}
+
+func readPart(fh *multipart.FileHeader) ([]byte, error) {
+	f, err := fh.Open()
+	if err != nil {
+		return nil, fmt.Errorf("open upload: %w", err)
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
+	res, err := s.receiveUploads(w, r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if len(res) == 1 && res[0].Error == "" {
+		http.Redirect(w, r, fmt.Sprintf("/reports/%d", res[0].ReportID), http.StatusSeeOther)
+		return
+	}
+	r.URL.RawQuery = ""
+	s.reportList(w, r, res)
+}
