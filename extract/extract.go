@@ -38,8 +38,9 @@ func Extract(in Input) casebook.Facts {
 		Published: in.Published,
 		Places:    place.Find(in.Text),
 		Agencies:  agency.Find(in.Text),
-		Money:     money.Find(in.Text, in.Published),
 		Dates:     date.Find(in.Text, in.Published),
 	}
+	doc.MoneyMentions = money.FindAll(in.Text, in.Published)
+	doc.Money = money.Find(in.Text, in.Published)
 	return event.Assemble(doc)
 }

@@ -1,8 +1,17 @@
 // Package event finds incident-level acts by or against state organs and
 // assembles a report's facts from the mentions the other extractors found.
+//
+// The text is cut into paragraphs, sentences and clauses; trigger words of
+// the ten event types (English and Korean) are matched in body clauses, and a
+// trigger counts only when its clause narrates an act: habits ("regularly"),
+// rules ("those who cannot pay have their phones taken"), negations and
+// hypotheses are dropped. Repeated mentions of one act merge into its first.
+// Place, agency, target, amount and date come from the clause, then the
+// sentence, then the paragraph, then the report as a whole.
 package event
 
 import (
+	"sort"
 	"time"
 
 	"casebook"
@@ -18,10 +27,174 @@ type Doc struct {
 	Published time.Time
 	Places    []place.Mention
 	Agencies  []agency.Mention
-	Money     []casebook.Money
-	Dates     []date.Expr
+	Money     []casebook.Money // distinct sums, as the report lists them
+	// MoneyMentions holds every mention of a sum, repeats included, so an
+	// event can take the sum stated in its own clause; nil means Money.
+	MoneyMentions []casebook.Money
+	Dates         []date.Expr
 }
 
 // Assemble returns the report's facts: its events, and the places, agencies
 // and sums the guide asks to list.
-func Assemble(d *Doc) casebook.Facts { return casebook.Facts{} }
+func Assemble(d *Doc) casebook.Facts {
+	if d == nil || d.Text == "" {
+		return casebook.Facts{}
+	}
+	a := newAssembler(d)
+	f := casebook.Facts{
+		Places: a.placeList(),
+		Money:  d.Money,
+	}
+	f.Events = a.events()
+	f.Agencies = a.agencyList(f.Events)
+	return f
+}
+
+// assembler holds one report's segmentation and mentions while its facts
+// are put together.
+type assembler struct {
+	d      *Doc
+	ko     bool
+	lower  string
+	sents  []sentence
+	places []place.Mention // without uses that stand for the government
+	money  []casebook.Money
+	dates  []date.Expr // without the dates of the reporting itself
+	main   string      // id of the report's main place, "" when none
+}
+
+func newAssembler(d *Doc) *assembler {
+	a := &assembler{d: d, ko: d.Language == "ko"}
+	if !a.ko {
+		a.lower = asciiLower(d.Text)
+	}
+	a.sents = segment(d.Text, a.ko)
+	a.places = make([]place.Mention, 0, len(d.Places))
+	for _, p := range d.Places {
+		if !p.Government && validSpan(p.Span, len(d.Text)) {
+			a.places = append(a.places, p)
+		}
+	}
+	a.money = d.MoneyMentions
+	if a.money == nil {
+		a.money = d.Money
+	}
+	for _, e := range d.Dates {
+		if validSpan(e.Span, len(d.Text)) && e.Interval.From != "" && !reportingDate(d.Text, e.Span, a.ko) {
+			a.dates = append(a.dates, e)
+		}
+	}
+	a.main = a.mainPlace()
+	return a
+}
+
+func validSpan(s casebook.Span, n int) bool { return s[0] >= 0 && s[0] < s[1] && s[1] <= n }
+
+// events finds, filters, merges and fills the report's events.
+func (a *assembler) events() []casebook.Event {
+	var ms []mention
+	if a.ko {
+		ms = findKorean(a.d.Text, a.sents, a.money, ms)
+	} else {
+		ms = findEnglish(a.d.Text, a.lower, a.sents, a.money, ms)
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].trig[0] < ms[j].trig[0] })
+
+	type draft struct {
+		ev   casebook.Event
+		m    mention
+		dead bool
+	}
+	drafts := make([]draft, 0, len(ms))
+	for _, m := range ms {
+		drafts = append(drafts, draft{ev: a.fill(m), m: m})
+	}
+	// A trigger inside a longer one of another type at the same place gives
+	// way ("taken into custody" is not also "taken away").
+	var out []casebook.Event
+	var kept []int
+	prevDate := (*casebook.Interval)(nil)
+	for i := range drafts {
+		dr := &drafts[i]
+		merged := false
+		for _, k := range kept {
+			kd := &drafts[k]
+			if kd.ev.Type != dr.ev.Type {
+				continue
+			}
+			if sameAct(&kd.ev, &dr.ev, kd.m, dr.m) {
+				mergeInto(&kd.ev, &dr.ev)
+				merged = true
+				break
+			}
+		}
+		if merged {
+			continue
+		}
+		kept = append(kept, i)
+	}
+	for _, k := range kept {
+		ev := drafts[k].ev
+		if ev.Date == nil && prevDate != nil {
+			d := *prevDate
+			ev.Date = &d
+		}
+		if ev.Date != nil {
+			prevDate = ev.Date
+		}
+		out = append(out, ev)
+	}
+	for i := range out {
+		a.convertAmount(&out[i])
+	}
+	return out
+}
+
+// sameAct reports whether a later mention b restates the act of a.
+func sameAct(a, b *casebook.Event, ma, mb mention) bool {
+	if ma.clause == mb.clause {
+		return true
+	}
+	if a.Type == casebook.EventCrackdown {
+		// A campaign is one event however often it is named.
+		return a.Agency == "" || b.Agency == "" || a.Agency == b.Agency
+	}
+	if a.Target != "" && b.Target != "" && a.Target != b.Target {
+		return false
+	}
+	if a.Place != nil && b.Place != nil && a.Place.ID != b.Place.ID {
+		return false
+	}
+	switch a.Type {
+	case casebook.EventBribeDemand, casebook.EventBribePayment:
+		if a.Amount != nil && b.Amount != nil {
+			return a.Amount.Currency == b.Amount.Currency && a.Amount.Amount == b.Amount.Amount
+		}
+		if (a.Amount == nil) != (b.Amount == nil) {
+			return ma.sent == mb.sent || ma.sent+1 == mb.sent
+		}
+	}
+	return true
+}
+
+// mergeInto fills what a lacks from b, a later mention of the same act.
+func mergeInto(a, b *casebook.Event) {
+	if a.Place == nil {
+		a.Place = b.Place
+	}
+	if a.Agency == "" {
+		a.Agency = b.Agency
+	}
+	if a.Target == "" {
+		a.Target = b.Target
+	}
+	if a.Amount == nil {
+		a.Amount = b.Amount
+	}
+	if a.Date == nil {
+		a.Date = b.Date
+	}
+}

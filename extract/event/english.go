@@ -1,0 +1,447 @@
+package event
+
+import (
+	"strings"
+
+	"casebook"
+)
+
+// token is one lower-cased English word with its byte span.
+type token struct {
+	w      string
+	lo, hi int
+}
+
+// tokenize splits lower[lo:hi] (an ASCII-lower-cased copy of the text) into
+// words: runs of letters and digits, with inner apostrophes kept ("didn't").
+// Hyphens split words, so "signal-tracking" is two tokens.
+func tokenize(lower string, lo, hi int, buf []token) []token {
+	buf = buf[:0]
+	i := lo
+	for i < hi {
+		c := lower[i]
+		if !isWordByte(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < hi {
+			c := lower[j]
+			if isWordByte(c) {
+				j++
+				continue
+			}
+			// Inner apostrophes: ' and ’ (E2 80 99) between letters.
+			if c == '\'' && j+1 < hi && isWordByte(lower[j+1]) {
+				j++
+				continue
+			}
+			if c == 0xE2 && j+3 < hi && lower[j+1] == 0x80 && lower[j+2] == 0x99 && isWordByte(lower[j+3]) {
+				j += 3
+				continue
+			}
+			break
+		}
+		buf = append(buf, token{w: lower[i:j], lo: i, hi: j})
+		i = j
+	}
+	return buf
+}
+
+func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
+// Flags of an English trigger pattern.
+const (
+	fPart    = 1 << iota // a past participle: refuse present passives and adjectives ("are confiscated", "the arrested man")
+	fIng                 // an -ing form: needs an auxiliary before it ("have been holding")
+	fMoney               // needs a sum of money in the clause
+	fBribe               // needs money, a bribe word or an officer in the clause
+	fHypo                // a threat: modals and conditionals belong to it
+	fPerson              // needs a person right after the pattern
+	fAgent               // needs an officer or state organ in the clause
+	fEvent               // the clause must narrate: a past, perfect or progressive verb
+)
+
+type elem struct {
+	alts []string // any of these words; empty for a gap
+	gap  int      // a gap of 0..gap words
+}
+
+type enPattern struct {
+	typ   string
+	elems []elem
+	flags int
+}
+
+// enRules are the English triggers: "a|b" alternatives, "*" a gap of up to
+// four words. Only forms that narrate an act are listed: past tenses,
+// participles and progressives; bare presents ("police seize goods") describe
+// habits and rules, which are not events.
+var enRules = []struct {
+	typ, pat string
+	flags    int
+}{
+	// detention
+	{casebook.EventDetention, "arrested|detained|apprehended|handcuffed|jailed|imprisoned", fPart},
+	{casebook.EventDetention, "arresting|detaining|apprehending", fIng},
+	{casebook.EventDetention, "taken|took|taking * into custody", 0},
+	{casebook.EventDetention, "taken|dragged|hauled|carted in|away|off", fPart | fPerson | fAgent},
+	{casebook.EventDetention, "picked|rounded|locked up", fPart},
+	{casebook.EventDetention, "caught", fPart},
+	{casebook.EventDetention, "holding|held", fPerson},
+	{casebook.EventDetention, "has|have|had * under interrogation|arrest", 0},
+	{casebook.EventDetention, "seized", fPart | fPerson},
+
+	// bribe_demand
+	{casebook.EventBribeDemand, "asked|asking * for", fMoney},
+	{casebook.EventBribeDemand, "demanded|demanding|demand", fBribe},
+	{casebook.EventBribeDemand, "extorted|extorting", 0},
+	{casebook.EventBribeDemand, "shake|shook|shaking|shaken down", fEvent},
+	{casebook.EventBribeDemand, "told|ordered|pressed|pressured * to pay|hand", fMoney},
+	{casebook.EventBribeDemand, "until * hand|pay|paid", fMoney},
+	{casebook.EventBribeDemand, "squeezed|squeezing * out", fBribe},
+
+	// bribe_payment
+	{casebook.EventBribePayment, "gave|handed|paid|slipped|offered|passed", fBribe},
+	{casebook.EventBribePayment, "bribed", fPart},
+	{casebook.EventBribePayment, "accepting|accepted|taking|took|taken|received|receiving|collected|collecting * bribe|bribes|kababi", 0},
+	{casebook.EventBribePayment, "took|take * bribe", fMoney},
+	{casebook.EventBribePayment, "bought * protection|freedom|release", 0},
+
+	// release
+	{casebook.EventRelease, "released|freed", fPart},
+	{casebook.EventRelease, "let * go|out", 0},
+	{casebook.EventRelease, "walked|set free", 0},
+
+	// threat
+	{casebook.EventThreat, "threatened", fHypo},
+	{casebook.EventThreat, "warned", fHypo | fPart},
+	{casebook.EventThreat, "by warning", fHypo},
+	{casebook.EventThreat, "stepped|ramped up warnings|warning", fHypo},
+	{casebook.EventThreat, "issued|gave|given * warnings|warning", fHypo},
+	{casebook.EventThreat, "warnings|warning that", fHypo | fEvent},
+	{casebook.EventThreat, "declared|announced|said|warned * would|will face|be", fHypo | fAgent},
+
+	// confiscation
+	{casebook.EventConfiscation, "confiscated|seized", fPart},
+	{casebook.EventConfiscation, "ordered * to surrender|hand", fPerson},
+	{casebook.EventConfiscation, "took|taken * away", 0},
+	{casebook.EventConfiscation, "stripped * of", 0},
+
+	// punishment
+	{casebook.EventPunishment, "executed|exiled|banished|expelled|sentenced|tortured|beaten", fPart},
+	{casebook.EventPunishment, "carried * out * execution|executions", 0},
+	{casebook.EventPunishment, "put|sentenced to death", 0},
+	{casebook.EventPunishment, "sent|packed|shipped into|to|off|away", fPart},
+	{casebook.EventPunishment, "sending * to|away", fIng},
+	{casebook.EventPunishment, "ended|end up * camp|prison|camps", 0},
+	{casebook.EventPunishment, "ordered|thrown|kicked|driven out", fPart},
+	{casebook.EventPunishment, "arms|legs|ribs|arm|leg * broken", 0},
+
+	// surveillance
+	{casebook.EventSurveillance, "signal tracking|detection teams|units|specialists", fEvent},
+	{casebook.EventSurveillance, "tracking|monitoring|wiretapping|bugging|staking|spying", fIng},
+	{casebook.EventSurveillance, "tracked|monitored|wiretapped|bugged|tailed|shadowed", fPart},
+	{casebook.EventSurveillance, "staked|staking * out", 0},
+	{casebook.EventSurveillance, "informant|informants", fEvent | fAgent},
+	{casebook.EventSurveillance, "reported * to * police|officer|officers|agents|mss|authorities|ministry", fPart},
+	{casebook.EventSurveillance, "keeps|kept|keeping watch", 0},
+	{casebook.EventSurveillance, "using * to gather * information", 0},
+
+	// personnel
+	{casebook.EventPersonnel, "dismissed|sacked|fired|purged|demoted|appointed|promoted|replaced|reshuffled", fPart},
+	{casebook.EventPersonnel, "removed|relieved as|from|of", fPart},
+	{casebook.EventPersonnel, "pushed|forced|eased into|out * retirement|post|office|job|position", 0},
+	{casebook.EventPersonnel, "post|position|job has|had gone to", 0},
+	{casebook.EventPersonnel, "lost * post|posts|jobs|job|positions", 0},
+	{casebook.EventPersonnel, "took|taken over as", 0},
+
+	// crackdown
+	{casebook.EventCrackdown, "launched|began|begun|mounted|waged|waging|stepped|intensified|conducted|started|widened|expanded|declared|announced|staged|escalated|ramped|undertaken|launching|stepping|carrying|carried|conducting|widening * crackdown|crackdowns|campaign|sweep|drive|inspection|inspections|investigation|hunt|operation|clampdown|cleanup|raids|purge|mop", 0},
+	{casebook.EventCrackdown, "cracked|clamped|cracking|clamping down", 0},
+	{casebook.EventCrackdown, "crackdown|campaign|sweep|inspection|investigation|operation has|was|have|were|had * launched|begun|started|declared|intensified|expanded", 0},
+	{casebook.EventCrackdown, "ordered|outlawed|banned|prohibited", fPart | fAgent},
+	{casebook.EventCrackdown, "investigating|investigated|inspected|examined", fPart},
+	{casebook.EventCrackdown, "thrown|deployed|dispatched|sent * teams|units|squads|investigators|inspectors|groups|contingent", 0},
+	{casebook.EventCrackdown, "investigators|inspectors|contingent|teams * was|were|been sent|dispatched|deployed", 0},
+}
+
+var enIndex map[string][]int
+var enPatterns []enPattern
+
+func init() {
+	enIndex = map[string][]int{}
+	for _, r := range enRules {
+		p := enPattern{typ: r.typ, flags: r.flags}
+		for _, f := range strings.Fields(r.pat) {
+			if f == "*" {
+				p.elems = append(p.elems, elem{gap: 4})
+				continue
+			}
+			p.elems = append(p.elems, elem{alts: strings.Split(f, "|")})
+		}
+		for _, w := range p.elems[0].alts {
+			enIndex[w] = append(enIndex[w], len(enPatterns))
+		}
+		enPatterns = append(enPatterns, p)
+	}
+}
+
+// matchAt matches p's elements from element e at token i; it returns the
+// index just past the last matched token, or -1.
+func matchAt(toks []token, i int, elems []elem) int {
+	if len(elems) == 0 {
+		return i
+	}
+	e := elems[0]
+	if e.alts == nil {
+		for k := 0; k <= e.gap && i+k <= len(toks); k++ {
+			if end := matchAt(toks, i+k, elems[1:]); end >= 0 {
+				return end
+			}
+		}
+		return -1
+	}
+	if i >= len(toks) {
+		return -1
+	}
+	for _, a := range e.alts {
+		if toks[i].w == a {
+			return matchAt(toks, i+1, elems[1:])
+		}
+	}
+	return -1
+}
+
+// Word classes used by the English checks.
+var (
+	enNegation = wordSet("not", "never", "no", "without", "refused", "refusing", "refuse", "refuses", "failed", "fail", "nor", "neither", "cannot", "hardly")
+	enModal    = wordSet("would", "will", "could", "might", "may", "should", "must", "can", "shall", "if", "unless", "whether", "whenever", "whoever", "wherever", "lest")
+	enHabit    = wordSet("routinely", "regularly", "usually", "often", "seldom", "rarely", "always", "typically", "generally", "normally", "frequently", "periodically", "customarily", "habitually", "tend", "tends", "anyone", "everyone", "whoever", "whenever", "sometimes")
+	enBeNow    = wordSet("is", "are", "am", "be", "being")
+	enAuxPast  = wordSet("was", "were", "been", "had", "has", "have", "got", "gets", "get", "getting", "having")
+	enAux      = wordSet("is", "are", "am", "was", "were", "be", "been", "being", "has", "have", "had", "began", "begun", "started", "start", "continued", "continue", "kept", "keep", "stop", "stopped")
+	enDet      = wordSet("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "of", "for", "on", "with", "at", "by", "these", "those", "this", "that", "recovering", "newly", "any", "all", "some")
+	enAdverb   = wordSet("also", "then", "now", "still", "already", "just", "recently", "reportedly", "allegedly", "later", "subsequently", "eventually", "finally", "even", "again", "since", "quickly", "immediately", "quietly", "secretly", "openly", "publicly", "being", "all", "both", "each", "not", "never", "apparently")
+	enGoods    = wordSet("goods", "items", "phones", "property", "money", "stock", "rice", "cash", "merchandise", "products", "equipment", "cargo")
+	enBribe    = wordSet("bribe", "bribes", "money", "cash", "kababi", "payment", "payments", "dollars", "yuan", "won", "rmb", "usd", "sum", "fee", "fees", "bullets", "protection")
+	enOfficer  = wordSet("agents", "agent", "officials", "official", "officers", "officer", "police", "policeman", "policemen", "guards", "guard", "authorities", "security", "inspectors", "investigators", "prosecutors", "interrogators", "cadres", "party", "ministry", "mss", "mps", "ssd", "nsa", "bowibu", "regime", "state", "government", "leader", "kim", "korea", "command", "department", "committee", "director", "chief", "court", "patrol", "army", "military", "soldiers", "he", "they", "general")
+	enPerson   = wordSet("him", "her", "them", "man", "woman", "men", "women", "family", "families", "resident", "residents", "people", "person", "persons", "brothers", "brother", "sister", "sisters", "broker", "brokers", "smuggler", "smugglers", "trader", "traders", "vendor", "vendors", "merchant", "merchants", "driver", "drivers", "student", "students", "official", "officials", "officer", "officers", "relatives", "defector", "defectors", "users", "callers", "villagers", "individual", "individuals", "everyone", "workers", "worker", "son", "daughter", "wife", "husband", "mother", "father", "whole", "local", "two", "three", "several", "dozens", "eleven", "five", "ten", "group", "couple", "household", "households", "farmers", "youths", "children", "teenagers")
+	enForeign  = []string{"chinese officials", "chinese police", "chinese authorities", "chinese side", "chinese bank", "beijing", "chinese border", "chinese security", "south korean authorities", "south korean police", "chinese public security"}
+	enSaying   = wordSet("said", "told", "says", "say", "reported", "added", "explained", "claimed", "noted", "according", "speaking", "spoke", "learned")
+)
+
+func wordSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// mention is a trigger found in one clause.
+type mention struct {
+	typ    string
+	clause casebook.Span
+	trig   casebook.Span
+	sent   int
+}
+
+// findEnglish returns the English trigger mentions of the body sentences.
+func findEnglish(text, lower string, sents []sentence, money []casebook.Money, out []mention) []mention {
+	var toks []token
+	for si := range sents {
+		s := &sents[si]
+		if s.heading {
+			continue
+		}
+		if foreignSentence(lower[s.span[0]:s.span[1]]) {
+			continue
+		}
+		for _, cl := range s.clauses {
+			toks = tokenize(lower, cl[0], cl[1], toks)
+			for i, t := range toks {
+				for _, pi := range enIndex[t.w] {
+					p := &enPatterns[pi]
+					end := matchAt(toks, i, p.elems)
+					if end < 0 || !enAccept(p, toks, i, end, cl, money) {
+						continue
+					}
+					out = append(out, mention{typ: p.typ, clause: cl, trig: casebook.Span{t.lo, toks[end-1].hi}, sent: si})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func foreignSentence(s string) bool {
+	for _, f := range enForeign {
+		if strings.Contains(s, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// enAccept applies the checks that tell a narrated act from a habit, a rule,
+// a negation or a hypothesis.
+func enAccept(p *enPattern, toks []token, i, end int, cl casebook.Span, money []casebook.Money) bool {
+	// Negation just before the trigger ("has not been put on trial").
+	for k := max(0, i-4); k < i; k++ {
+		w := toks[k].w
+		if enNegation[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			return false
+		}
+	}
+	if p.flags&fHypo == 0 {
+		for k := range toks {
+			w := toks[k].w
+			if enModal[w] || enHabit[w] || w == "every" || w == "each" {
+				return false
+			}
+		}
+		// "to arrest", "to be arrested": purposes and plans.
+		if i > 0 && toks[i-1].w == "to" && p.typ != casebook.EventBribeDemand {
+			return false
+		}
+		if i > 1 && toks[i-1].w == "be" && toks[i-2].w == "to" {
+			return false
+		}
+	} else {
+		for k := range toks {
+			if enHabit[toks[k].w] && toks[k].w != "anyone" && toks[k].w != "everyone" && toks[k].w != "whoever" {
+				return false
+			}
+		}
+	}
+	if p.flags&fPart != 0 {
+		// The nearest word before, skipping adverbs, decides the voice.
+		k := i - 1
+		for k >= 0 && (enAdverb[toks[k].w] || strings.HasSuffix(toks[k].w, "ly")) && !enBeNow[toks[k].w] {
+			k--
+		}
+		if k >= 0 {
+			w := toks[k].w
+			if enBeNow[w] && w != "being" {
+				return false // "are confiscated on the spot": a rule
+			}
+			if enDet[w] && !(p.typ == casebook.EventPersonnel || w == "by") {
+				return false // "the arrested man", "recovering confiscated goods"
+			}
+		}
+		if end < len(toks) && enGoods[toks[end].w] && p.typ != casebook.EventConfiscation {
+			return false
+		}
+		if end < len(toks) && enGoods[toks[end].w] && p.typ == casebook.EventConfiscation && (k < 0 || !enAuxPast[toks[k].w]) {
+			return false
+		}
+	}
+	if p.flags&fIng != 0 {
+		ok := false
+		for k := max(0, i-4); k < i; k++ {
+			if enAux[toks[k].w] {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if p.flags&fPerson != 0 {
+		ok := false
+		for k := end; k < min(len(toks), end+3); k++ {
+			if enPerson[toks[k].w] {
+				ok = true
+			}
+		}
+		// Passive: the person comes before ("two brothers were seized").
+		if !ok && i > 0 {
+			for k := max(0, i-8); k < i; k++ {
+				if enPerson[toks[k].w] && !enGoods[toks[k].w] {
+					ok = true
+				}
+			}
+			if ok {
+				ok = false
+				for k := max(0, i-3); k < i; k++ {
+					if enAuxPast[toks[k].w] || toks[k].w == "was" || toks[k].w == "were" {
+						ok = true
+					}
+				}
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if p.flags&(fMoney|fBribe) != 0 {
+		ok := hasMoney(money, cl)
+		if !ok && p.flags&fBribe != 0 {
+			for k := i; k < len(toks); k++ {
+				if enBribe[toks[k].w] || (k >= end && enOfficer[toks[k].w]) {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if p.flags&fAgent != 0 {
+		ok := false
+		for k := range toks {
+			if enOfficer[toks[k].w] {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if p.flags&fEvent != 0 && !narrates(toks) {
+		return false
+	}
+	return true
+}
+
+func hasMoney(money []casebook.Money, cl casebook.Span) bool {
+	for _, m := range money {
+		if m.Span.Overlaps(cl) {
+			return true
+		}
+	}
+	return false
+}
+
+var enPastIrregular = wordSet("was", "were", "had", "has", "have", "been", "did", "made", "took", "taken", "gave", "given", "sent", "caught", "held", "paid", "put", "began", "begun", "thrown", "threw", "told", "brought", "got", "found", "left", "kept", "went", "gone", "came", "became", "saw", "seen", "set", "broke", "broken", "led", "ran", "shut", "cut", "hit", "bought", "sold", "spent", "won", "lost", "seized", "met", "fell", "stood", "let")
+
+// narrates reports whether a clause tells of an act rather than a habit: it
+// has a past or perfect verb or a progressive.
+func narrates(toks []token) bool {
+	for k, t := range toks {
+		if enPastIrregular[t.w] {
+			return true
+		}
+		if len(t.w) > 4 && strings.HasSuffix(t.w, "ed") && !enGoods[t.w] {
+			return true
+		}
+		if strings.HasSuffix(t.w, "ing") && k > 0 && (toks[k-1].w == "is" || toks[k-1].w == "are" || toks[k-1].w == "am") {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLower returns text with ASCII letters lower-cased; offsets are kept.
+func asciiLower(text string) string {
+	b := make([]byte, len(text))
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b)
+}

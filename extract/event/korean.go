@@ -1,0 +1,331 @@
+package event
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"casebook"
+)
+
+// Flags of a Korean trigger.
+const (
+	kMoney  = 1 << iota // needs a sum of money in the clause
+	kBribe              // needs money or 뇌물/돈 in the clause
+	kHypo               // a threat: the conditional belongs to it
+	kVerb               // a noun that needs a verb of doing right after (체포했다, 단속을 벌이고)
+	kAgent              // needs an officer in the clause
+)
+
+// koRules are the Korean triggers. A stem is matched anywhere in a body
+// sentence; its ending then decides: a past, a past adnominal (붙잡힌) or a
+// progressive (하고 있다) narrates an act, while a conditional (걸리면), a
+// present habit (단속한다, 빼앗기는), a negation or a plan does not.
+var koRules = []struct {
+	typ, stem string
+	flags     int
+}{
+	{casebook.EventDetention, "체포", kVerb},
+	{casebook.EventDetention, "검거", kVerb},
+	{casebook.EventDetention, "연행", kVerb},
+	{casebook.EventDetention, "구속", kVerb},
+	{casebook.EventDetention, "구금", kVerb},
+	{casebook.EventDetention, "붙잡", 0},
+	{casebook.EventDetention, "잡혀", 0},
+	{casebook.EventDetention, "잡혔", 0},
+	{casebook.EventDetention, "잡아들였", 0},
+	{casebook.EventDetention, "걸린 ", 0},
+	{casebook.EventDetention, "걸렸", 0},
+	{casebook.EventDetention, "갇혀", 0},
+	{casebook.EventDetention, "갇혔", 0},
+	{casebook.EventDetention, "갇힌", 0},
+	{casebook.EventDetention, "가뒀", 0},
+	{casebook.EventDetention, "가두었", 0},
+	{casebook.EventDetention, "로 데려가", kAgent},
+	{casebook.EventDetention, "로 데려갔", kAgent},
+	{casebook.EventDetention, "끌려갔", 0},
+	{casebook.EventDetention, "끌고 갔", 0},
+	{casebook.EventDetention, "구류", kVerb},
+
+	{casebook.EventBribeDemand, "요구", kBribe | kVerb},
+	{casebook.EventBribeDemand, "마련해 오라", kMoney},
+	{casebook.EventBribeDemand, "내라", kMoney},
+	{casebook.EventBribeDemand, "내놓으라", kMoney},
+	{casebook.EventBribeDemand, "가져오라", kMoney},
+	{casebook.EventBribeDemand, "바치라", kMoney},
+	{casebook.EventBribeDemand, "뜯어냈", 0},
+	{casebook.EventBribeDemand, "뜯어내", 0},
+	{casebook.EventBribeDemand, "갈취", kVerb},
+
+	{casebook.EventBribePayment, "뇌물을 바쳤", 0},
+	{casebook.EventBribePayment, "뇌물을 주", 0},
+	{casebook.EventBribePayment, "뇌물을 건", 0},
+	{casebook.EventBribePayment, "뇌물을 받", 0},
+	{casebook.EventBribePayment, "뇌물을 고", 0},
+	{casebook.EventBribePayment, "고여", kBribe},
+	{casebook.EventBribePayment, "고였", kBribe},
+	{casebook.EventBribePayment, "바쳤", kBribe},
+	{casebook.EventBribePayment, "건넸", kBribe | kAgent},
+	{casebook.EventBribePayment, "찔러줬", 0},
+	{casebook.EventBribePayment, "찔러 줬", 0},
+	{casebook.EventBribePayment, "받고서야", kMoney},
+	{casebook.EventBribePayment, "을 받고 ", kMoney | kAgent},
+	{casebook.EventBribePayment, "를 받고 ", kMoney | kAgent},
+	{casebook.EventBribePayment, "주고 풀려", 0},
+	{casebook.EventBribePayment, "내고 풀려", 0},
+
+	{casebook.EventRelease, "석방", kVerb},
+	{casebook.EventRelease, "풀려나", 0},
+	{casebook.EventRelease, "풀려났", 0},
+	{casebook.EventRelease, "풀려난", 0},
+	{casebook.EventRelease, "풀어줬", 0},
+	{casebook.EventRelease, "풀어 줬", 0},
+	{casebook.EventRelease, "풀어주었", 0},
+	{casebook.EventRelease, "풀어준", 0},
+	{casebook.EventRelease, "내보냈", 0},
+
+	{casebook.EventThreat, "위협", kVerb},
+	{casebook.EventThreat, "협박", kVerb},
+	{casebook.EventThreat, "경고", kVerb},
+	{casebook.EventThreat, "교화소에 가기 싫", kHypo},
+	{casebook.EventThreat, "교화소에 보내", kHypo},
+	{casebook.EventThreat, "관리소에 보내", kHypo},
+	{casebook.EventThreat, "추방하겠", kHypo},
+
+	{casebook.EventConfiscation, "압수", kVerb},
+	{casebook.EventConfiscation, "몰수", kVerb},
+	{casebook.EventConfiscation, "빼앗", 0},
+	{casebook.EventConfiscation, "뺏", 0},
+	{casebook.EventConfiscation, "실어 갔", 0},
+	{casebook.EventConfiscation, "실어갔", 0},
+	{casebook.EventConfiscation, "회수", kVerb},
+
+	{casebook.EventPunishment, "추방", kVerb},
+	{casebook.EventPunishment, "공개재판", 0},
+	{casebook.EventPunishment, "공개 재판", 0},
+	{casebook.EventPunishment, "처형", kVerb},
+	{casebook.EventPunishment, "총살", kVerb},
+	{casebook.EventPunishment, "노동교화", 0},
+	{casebook.EventPunishment, "교화형", 0},
+	{casebook.EventPunishment, "교화소로 보내", 0},
+	{casebook.EventPunishment, "관리소로 보내", 0},
+	{casebook.EventPunishment, "단련대에 보내", 0},
+	{casebook.EventPunishment, "매를 맞", 0},
+	{casebook.EventPunishment, "구타", kVerb},
+	{casebook.EventPunishment, "폭행", kVerb},
+	{casebook.EventPunishment, "고문", kVerb},
+	{casebook.EventPunishment, "선고", kVerb},
+
+	{casebook.EventSurveillance, "도청", kVerb},
+	{casebook.EventSurveillance, "감시", kVerb},
+	{casebook.EventSurveillance, "추적", kVerb},
+	{casebook.EventSurveillance, "미행", kVerb},
+	{casebook.EventSurveillance, "밀고", 0},
+	{casebook.EventSurveillance, "뒤를 밟", 0},
+	{casebook.EventSurveillance, "행적을 몰래 쫓", 0},
+	{casebook.EventSurveillance, "행적을 쫓", 0},
+	{casebook.EventSurveillance, "잠복", kVerb},
+
+	{casebook.EventPersonnel, "해임", kVerb},
+	{casebook.EventPersonnel, "철직", kVerb},
+	{casebook.EventPersonnel, "숙청", kVerb},
+	{casebook.EventPersonnel, "경질", kVerb},
+	{casebook.EventPersonnel, "면직", kVerb},
+	{casebook.EventPersonnel, "좌천", kVerb},
+	{casebook.EventPersonnel, "임명", kVerb},
+	{casebook.EventPersonnel, "교체", kVerb},
+	{casebook.EventPersonnel, "출당", kVerb},
+
+	{casebook.EventCrackdown, "단속을 벌", 0},
+	{casebook.EventCrackdown, "단속에 나", 0},
+	{casebook.EventCrackdown, "단속에 열을 올리", 0},
+	{casebook.EventCrackdown, "단속을 강화", 0},
+	{casebook.EventCrackdown, "단속이 강화", 0},
+	{casebook.EventCrackdown, "단속에 돌입", 0},
+	{casebook.EventCrackdown, "단속을 시작", 0},
+	{casebook.EventCrackdown, "단속을 진행", 0},
+	{casebook.EventCrackdown, "단속을 펼", 0},
+	{casebook.EventCrackdown, "단속을 실시", 0},
+	{casebook.EventCrackdown, "단속이 벌어", 0},
+	{casebook.EventCrackdown, "단속이 시작", 0},
+	{casebook.EventCrackdown, "단속이 진행", 0},
+	{casebook.EventCrackdown, "단속이 눈에 띄게 늘", 0},
+	{casebook.EventCrackdown, "검열을 벌", 0},
+	{casebook.EventCrackdown, "검열을 진행", 0},
+	{casebook.EventCrackdown, "검열을 실시", 0},
+	{casebook.EventCrackdown, "검열에 착수", 0},
+	{casebook.EventCrackdown, "검열에 나", 0},
+	{casebook.EventCrackdown, "검열이 진행", 0},
+	{casebook.EventCrackdown, "검열이 시작", 0},
+	{casebook.EventCrackdown, "소탕", kVerb},
+	{casebook.EventCrackdown, "색출에 나", 0},
+	{casebook.EventCrackdown, "지시를 내렸", 0},
+	{casebook.EventCrackdown, "명령을 내렸", 0},
+	{casebook.EventCrackdown, "지시했", 0},
+	{casebook.EventCrackdown, "명령했", 0},
+	{casebook.EventCrackdown, "포치했", 0},
+	{casebook.EventCrackdown, "금지했", 0},
+	{casebook.EventCrackdown, "금지령", 0},
+}
+
+// koDoing are syllables that may follow a Korean action noun as its verb:
+// 체포했다, 체포된, 체포당해, 추방돼.
+var koDoing = map[rune]bool{'했': true, '하': true, '한': true, '해': true, '됐': true, '되': true, '된': true, '돼': true, '당': true, '시': true, '를': true, '을': true, '에': true, '이': true}
+
+var koHabit = []string{"평소", "대개", "보통", "흔히", "항상", "매년", "해마다", "마련", "일쑤", "되풀이", "늘 ", "으레", "종종", "자주"}
+var koNeg = []string{"지 않", "지 못", "지 말", "않았", "않은", "않는", "못했", "못한"}
+var koPlan = []string{"려고", "려는", "겠", "기로", "할 계획", "예정", "ㄹ 것", "을 것", "할 것"}
+var koForeign = []string{"중국 공안", "중국 당국", "중국 경찰", "한국 경찰", "변방대"}
+var koOfficer = []string{"보위", "안전원", "안전부", "보안원", "보안서", "경비대", "경비", "검찰", "재판", "당국", "간부", "단속원", "규찰", "위원회", "기관", "경찰"}
+
+// findKorean returns the Korean trigger mentions of the body sentences.
+func findKorean(text string, sents []sentence, money []casebook.Money, out []mention) []mention {
+	for si := range sents {
+		s := &sents[si]
+		if s.heading {
+			continue
+		}
+		st := text[s.span[0]:s.span[1]]
+		if containsAny(st, koForeign) {
+			continue
+		}
+		for _, r := range koRules {
+			for off := 0; off < len(st); {
+				k := strings.Index(st[off:], r.stem)
+				if k < 0 {
+					break
+				}
+				at := s.span[0] + off + k
+				off += k + len(r.stem)
+				cl := clauseAt(s, at)
+				if !koAccept(text, at, at+len(r.stem), cl, r.flags, money) {
+					continue
+				}
+				end := eojeolEnd(text, at+len(r.stem), cl[1])
+				out = append(out, mention{typ: r.typ, clause: cl, trig: casebook.Span{at, end}, sent: si})
+			}
+		}
+	}
+	return out
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func clauseAt(s *sentence, at int) casebook.Span {
+	for _, c := range s.clauses {
+		if at >= c[0] && at < c[1] {
+			return c
+		}
+	}
+	return s.span
+}
+
+// eojeolEnd returns the end of the space-delimited word running on from i.
+func eojeolEnd(text string, i, hi int) int {
+	for i < hi && text[i] != ' ' && text[i] != '\n' {
+		i++
+	}
+	return i
+}
+
+// koAccept decides from the ending after a stem whether it narrates an act.
+func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []casebook.Money) bool {
+	clause := text[cl[0]:cl[1]]
+	// The stem's own word and the next one carry its ending.
+	w1 := eojeolEnd(text, hi, cl[1])
+	rest := text[hi:w1]
+	next := ""
+	if w1 < cl[1] {
+		w2 := eojeolEnd(text, w1+1, cl[1])
+		next = text[w1+1 : w2]
+	}
+	if flags&kVerb != 0 {
+		r, _ := utf8.DecodeRuneInString(rest)
+		if rest == "" || !koDoing[r] {
+			return false
+		}
+		// 체포를, 단속에: the object or place of a further verb; need that verb to act.
+		if r == '를' || r == '을' || r == '에' || r == '이' {
+			rest = next
+		}
+	}
+	// Negation: 못 체포했다, 체포하지 않았다.
+	before := text[max(cl[0], lo-7):lo]
+	if strings.HasSuffix(before, "못 ") || strings.HasSuffix(before, "안 ") {
+		return false
+	}
+	if containsAny(rest+" "+next, koNeg) {
+		return false
+	}
+	if flags&kHypo == 0 {
+		if strings.Contains(rest, "면") || containsAny(rest, koPlan) || containsAny(next, koPlan) && !strings.HasPrefix(next, "있") {
+			return false
+		}
+		if containsAny(clause, koHabit) {
+			return false
+		}
+		if presentHabit(rest, next, text, cl) {
+			return false
+		}
+	}
+	if flags&(kMoney|kBribe) != 0 {
+		ok := hasMoney(money, cl)
+		if !ok && flags&kBribe != 0 {
+			ok = strings.Contains(clause, "뇌물") || strings.Contains(clause, "돈") || strings.Contains(clause, "위안") || strings.Contains(clause, "달러")
+		}
+		if !ok {
+			return false
+		}
+	}
+	if flags&kAgent != 0 && !containsAny(text[max(0, cl[0]-60):cl[1]], koOfficer) {
+		return false
+	}
+	return true
+}
+
+// presentHabit reports a present-tense ending: 걸리는 사람 (adnominal),
+// 단속한다 (declarative), or a connective (끌려가 매를 맞는다) whose clause
+// ends in one.
+func presentHabit(rest, next, text string, cl casebook.Span) bool {
+	if strings.HasSuffix(rest, "는") && next != "" && !strings.HasPrefix(next, "것") {
+		// 하고 있는 is a progressive, kept.
+		return !strings.HasSuffix(rest, "있는")
+	}
+	if finalN(rest) {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(rest)
+	switch last {
+	case '아', '어', '여', '가', '서', '며', '고', '해', '와', '워', '져', '겨', '려', '혀', '쳐', '켜':
+		// A connective: the clause's last verb decides.
+		clause := strings.TrimRight(text[cl[0]:cl[1]], ".\"”' ")
+		i := strings.LastIndexByte(clause, ' ')
+		lastWord := clause[i+1:]
+		if lastWord == "한다" || lastWord == "된다" {
+			return false // hearsay "…다고 한다": the quoted verb was judged already
+		}
+		return finalN(lastWord)
+	}
+	return false
+}
+
+// finalN reports a declarative present ending: a syllable with final ㄴ
+// before the closing 다 (한다, 된다, 맞는다, 간다).
+func finalN(w string) bool {
+	w = strings.TrimRight(w, ".\"”' ")
+	if !strings.HasSuffix(w, "다") {
+		return false
+	}
+	w = strings.TrimSuffix(w, "다")
+	r, _ := utf8.DecodeLastRuneInString(w)
+	if r < 0xAC00 || r > 0xD7A3 {
+		return false
+	}
+	return (r-0xAC00)%28 == 4
+}

@@ -1,0 +1,401 @@
+package event
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"casebook"
+)
+
+// sentence is one sentence of a report with its clauses. Spans are byte
+// offsets into the report's text.
+type sentence struct {
+	span    casebook.Span
+	para    int  // index of the paragraph (a non-empty line) it belongs to
+	heading bool // a title or section heading, not a sentence of the body
+	quoted  bool // starts inside quotation marks
+	clauses []casebook.Span
+}
+
+// segment splits text into paragraphs (non-empty lines), sentences and
+// clauses. A line that reads as a title (no closing punctuation, few words)
+// is kept as one heading sentence, so events never come from headlines.
+func segment(text string, ko bool) []sentence {
+	var out []sentence
+	para := 0
+	for start := 0; start < len(text); {
+		end := start
+		for end < len(text) && text[end] != '\n' {
+			end++
+		}
+		lo, hi := trimSpan(text, start, end)
+		if lo < hi {
+			if isHeading(text[lo:hi], ko) {
+				out = append(out, sentence{span: casebook.Span{lo, hi}, para: para, heading: true})
+			} else {
+				out = splitSentences(text, lo, hi, para, ko, out)
+			}
+			para++
+		}
+		start = end + 1
+	}
+	for i := range out {
+		if !out[i].heading {
+			out[i].clauses = splitClauses(text, out[i].span, ko)
+		}
+	}
+	return out
+}
+
+func trimSpan(text string, lo, hi int) (int, int) {
+	for lo < hi {
+		r, n := utf8.DecodeRuneInString(text[lo:hi])
+		if !unicode.IsSpace(r) && r != '\uFEFF' {
+			break
+		}
+		lo += n
+	}
+	for hi > lo {
+		r, n := utf8.DecodeLastRuneInString(text[lo:hi])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		hi -= n
+	}
+	return lo, hi
+}
+
+// isHeading tells a title or section heading from a sentence: headings do not
+// end in sentence punctuation (Korean: in a final verb ending) and are short.
+func isHeading(line string, ko bool) bool {
+	last, _ := utf8.DecodeLastRuneInString(line)
+	switch last {
+	case '.', '!', '?', '"', '”', '’', '\'', ')', '」', '』', '…':
+		return false
+	}
+	if ko {
+		// Korean body sentences end in 다/요 before the period; a line without a
+		// period is a title, a list item or a label.
+		return true
+	}
+	words := 0
+	inWord := false
+	for _, r := range line {
+		if unicode.IsSpace(r) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			words++
+		}
+	}
+	return words <= 25
+}
+
+// englishAbbrev lists words that end in a period without ending a sentence.
+var englishAbbrev = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "no": true, "nos": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "gen": true, "lt": true,
+	"col": true, "sgt": true, "gov": true, "jr": true, "sr": true, "vs": true, "approx": true,
+	"est": true, "inc": true, "co": true, "corp": true, "ltd": true, "etc": true, "prov": true,
+	"dept": true, "vol": true, "fig": true, "ca": true, "cf": true, "ie": true, "eg": true,
+	"a.m": true, "p.m": true, "u.s": true, "u.k": true, "u.n": true, "d.p.r.k": true, "r.o.k": true,
+}
+
+// splitSentences appends the sentences of text[lo:hi] (one line) to out.
+func splitSentences(text string, lo, hi, para int, ko bool, out []sentence) []sentence {
+	start := lo
+	emit := func(end int) {
+		a, b := trimSpan(text, start, end)
+		if a < b {
+			s := sentence{span: casebook.Span{a, b}, para: para}
+			r, _ := utf8.DecodeRuneInString(text[a:b])
+			s.quoted = r == '"' || r == '“'
+			out = append(out, s)
+		}
+	}
+	for i := lo; i < hi; {
+		r, n := utf8.DecodeRuneInString(text[i:hi])
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			i += n
+			continue
+		}
+		end := i + n
+		// Closing quotes and brackets belong to the sentence they close.
+		for end < hi {
+			c, m := utf8.DecodeRuneInString(text[end:hi])
+			if c == '"' || c == '”' || c == '’' || c == '\'' || c == ')' || c == ']' || c == '.' {
+				end += m
+				continue
+			}
+			break
+		}
+		if end >= hi {
+			break
+		}
+		c, _ := utf8.DecodeRuneInString(text[end:hi])
+		if !unicode.IsSpace(c) {
+			i = end
+			continue
+		}
+		// The next word must look like a sentence start.
+		j := end
+		for j < hi {
+			c, m := utf8.DecodeRuneInString(text[j:hi])
+			if !unicode.IsSpace(c) {
+				break
+			}
+			j += m
+		}
+		next, _ := utf8.DecodeRuneInString(text[j:hi])
+		if r == '.' && !ko && !sentenceStart(next) {
+			i = end
+			continue
+		}
+		if r == '.' && !ko && isAbbrev(text, lo, i) {
+			i = end
+			continue
+		}
+		if ko && r == '.' {
+			// A period after a digit or Latin letter (2.5, U.S.) is no boundary.
+			p, _ := utf8.DecodeLastRuneInString(text[lo:i])
+			if p < 0x80 && (unicode.IsDigit(p) || unicode.IsUpper(p)) {
+				i = end
+				continue
+			}
+		}
+		emit(end)
+		start = end
+		i = end
+	}
+	emit(hi)
+	return out
+}
+
+func sentenceStart(r rune) bool {
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '‘' || r == '\'' || r == '(' || r == '[' || r == '-' || r == '–' || unicode.Is(unicode.Hangul, r)
+}
+
+// isAbbrev reports whether the word ending at the period text[i] is an
+// abbreviation or an initial ("N. Hamgyong", "U.S.", "Nov. 24").
+func isAbbrev(text string, lo, i int) bool {
+	j := i
+	for j > lo {
+		c := text[j-1]
+		if c == ' ' || c == '(' || c == '"' || c == '\n' || c == '\t' {
+			break
+		}
+		j--
+	}
+	w := text[j:i]
+	if w == "" {
+		return false
+	}
+	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		return true // an initial
+	}
+	if len(w) <= 8 {
+		var b [8]byte
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[k] = c
+		}
+		return englishAbbrev[string(b[:len(w)])]
+	}
+	return false
+}
+
+// englishClauseStarts are words that open a new clause after a comma.
+var englishClauseStarts = map[string]bool{
+	"and": true, "but": true, "while": true, "whereas": true, "although": true, "though": true,
+	"even": true, "when": true, "after": true, "before": true, "as": true, "which": true, "who": true,
+	"where": true, "since": true, "because": true, "so": true, "adding": true, "according": true,
+	"until": true, "whom": true, "whose": true, "then": true, "yet": true, "only": true, "or": true,
+	"saying": true, "with": true, "if": true, "unless": true, "once": true,
+}
+
+// englishBareClauseStarts open a clause even without a comma.
+var englishBareClauseStarts = map[string]bool{
+	"who": true, "which": true, "whose": true, "whom": true, "because": true, "whereas": true, "although": true,
+}
+
+// splitClauses splits a sentence at clause boundaries: semicolons, colons,
+// dashes, quotation marks, commas before a conjunction, relative pronouns and
+// "that" after a verb of saying.
+func splitClauses(text string, s casebook.Span, ko bool) []casebook.Span {
+	var cuts []int
+	lo, hi := s[0], s[1]
+	for i := lo; i < hi; {
+		r, n := utf8.DecodeRuneInString(text[i:hi])
+		switch {
+		case r == ';' || r == ':' && i+n < hi && text[i+n] == ' ':
+			cuts = append(cuts, i+n)
+		case r == '–' || r == '—':
+			cuts = append(cuts, i, i+n)
+		case r == '“' || r == '”':
+			if r == '“' {
+				cuts = append(cuts, i)
+			} else {
+				cuts = append(cuts, i+n)
+			}
+		case r == '"':
+			// Straight quotes: opening when preceded by a space, closing otherwise.
+			if i == lo || text[i-1] == ' ' || text[i-1] == '(' {
+				cuts = append(cuts, i)
+			} else {
+				cuts = append(cuts, i+n)
+			}
+		case r == ',' && i+n < hi && text[i+n] == ' ':
+			if ko {
+				cuts = append(cuts, i+n)
+			} else if w := nextWord(text, i+n+1, hi); englishClauseStarts[w] {
+				cuts = append(cuts, i+n)
+			}
+		case r == ' ' && !ko:
+			w := nextWord(text, i+1, hi)
+			if englishBareClauseStarts[w] {
+				cuts = append(cuts, i+1)
+			} else if w == "that" && saidBefore(text, lo, i) {
+				cuts = append(cuts, i+1+4)
+			}
+		case r == ' ' && ko:
+			if koClauseEnd(text, lo, i) {
+				cuts = append(cuts, i)
+			}
+		}
+		i += n
+	}
+	var out []casebook.Span
+	prev := lo
+	for _, c := range append(cuts, hi) {
+		if c <= prev || c > hi {
+			continue
+		}
+		a, b := trimClause(text, prev, c)
+		if a < b {
+			out = append(out, casebook.Span{a, b})
+		}
+		prev = c
+	}
+	if len(out) == 0 {
+		out = append(out, s)
+	}
+	return out
+}
+
+// trimClause drops spaces and punctuation at a clause's ends.
+func trimClause(text string, lo, hi int) (int, int) {
+	for lo < hi {
+		r, n := utf8.DecodeRuneInString(text[lo:hi])
+		if !unicode.IsSpace(r) && r != ',' && r != ';' && r != ':' && r != '–' && r != '—' {
+			break
+		}
+		lo += n
+	}
+	for hi > lo {
+		r, n := utf8.DecodeLastRuneInString(text[lo:hi])
+		if !unicode.IsSpace(r) && r != ',' && r != ';' && r != ':' && r != '–' && r != '—' && r != '.' {
+			break
+		}
+		hi -= n
+	}
+	return lo, hi
+}
+
+// nextWord returns the lower-cased ASCII word starting at i.
+func nextWord(text string, i, hi int) string {
+	j := i
+	for j < hi && j-i < 12 {
+		c := text[j]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			break
+		}
+		j++
+	}
+	if j == i {
+		return ""
+	}
+	var b [12]byte
+	for k := i; k < j; k++ {
+		c := text[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[k-i] = c
+	}
+	return string(b[:j-i])
+}
+
+// saidBefore reports whether a verb of saying comes within a few words before
+// position i ("told Daily NK on Friday that").
+func saidBefore(text string, lo, i int) bool {
+	from := max(lo, i-40)
+	win := text[from:i]
+	for _, v := range [...]string{"said", "told", "says", "reported", "learned", "added", "explained", "claimed", "believes", "noted", "revealed", "confirmed", "say"} {
+		if indexWord(win, v) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// indexWord finds w in s as a whole ASCII word (case-sensitive).
+func indexWord(s, w string) int {
+	for off := 0; ; {
+		k := strings.Index(s[off:], w)
+		if k < 0 {
+			return -1
+		}
+		k += off
+		before := k == 0 || !isASCIILetter(s[k-1])
+		after := k+len(w) >= len(s) || !isASCIILetter(s[k+len(w)])
+		if before && after {
+			return k
+		}
+		off = k + 1
+	}
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// koClauseEnd reports whether the Korean word ending at i closes a clause:
+// a connective ending (며, 면서, 지만, 는데, a past 고) after a verb.
+func koClauseEnd(text string, lo, i int) bool {
+	if i-lo < 6 {
+		return false
+	}
+	last, n := utf8.DecodeLastRuneInString(text[lo:i])
+	prev, _ := utf8.DecodeLastRuneInString(text[lo : i-n])
+	switch last {
+	case '며':
+		return prev != '하' || true
+	case '만':
+		return prev == '지'
+	case '데':
+		return prev == '는' || prev == '은' || prev == '인'
+	case '서':
+		return prev == '면'
+	case '고':
+		// 체포했고, 빼앗겼고: a finished act; not 하고 있다 or 벌이고 있는.
+		if isKoPastSyllable(prev) {
+			return true
+		}
+		return false
+	case '"', '”':
+		return true
+	}
+	return false
+}
+
+// isKoPastSyllable reports whether r carries the past-tense final ㅆ
+// (했, 됐, 었, 았, 겼 …).
+func isKoPastSyllable(r rune) bool {
+	if r < 0xAC00 || r > 0xD7A3 {
+		return false
+	}
+	return (r-0xAC00)%28 == 20 // final consonant ㅆ
+}
