@@ -52,14 +52,14 @@ func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '
 
 // Flags of an English trigger pattern.
 const (
-	fPart    = 1 << iota // a past participle: refuse present passives and adjectives ("are confiscated", "the arrested man")
-	fIng                 // an -ing form: needs an auxiliary before it ("have been holding")
-	fMoney               // needs a sum of money in the clause
-	fBribe               // needs money, a bribe word or an officer in the clause
-	fHypo                // a threat: modals and conditionals belong to it
-	fPerson              // needs a person right after the pattern
-	fAgent               // needs an officer or state organ in the clause
-	fEvent               // the clause must narrate: a past, perfect or progressive verb
+	fPart   = 1 << iota // a past participle: refuse present passives and adjectives ("are confiscated", "the arrested man")
+	fIng                // an -ing form: needs an auxiliary before it ("have been holding")
+	fMoney              // needs a sum of money in the clause
+	fBribe              // needs money, a bribe word or an officer in the clause
+	fHypo               // a threat: modals and conditionals belong to it
+	fPerson             // needs a person right after the pattern
+	fAgent              // needs an officer or state organ in the clause
+	fEvent              // the clause must narrate: a past, perfect or progressive verb
 )
 
 type elem struct {
