@@ -1,0 +1,209 @@
+package export
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// NameMark replaces every personal name Redact removes.
+const NameMark = "[name]"
+
+// Redact replaces the personal names in s, English or Korean, with "[name]".
+// It errs on the side of removing too much: a redacted export is published,
+// and a victim named in it can be hurt, while an over-redacted word costs a
+// reader a little meaning. It removes
+//
+//   - names after a title: Mr. Kim, Ms. Ri Myong-hui, Dr. Pak;
+//   - names after "named", "called", "surnamed", "known as", "alias" …;
+//   - romanized Korean names: Kim Chol-su, Ri Myong Hui, a bare Kim or Pak,
+//     and hyphenated given names (Chol-su, Myong-hui);
+//   - capitalized names followed by an age: Chol (45), Sun-ok, 34,
+//   - quoted capitalized names: "Crane", ‘Kim’;
+//   - Korean names before 씨, 님, 여사, 선생 (김철수 씨, 김모 씨, 이○○ 씨), before
+//     an age (김철수(45)), after a person noun (주민 김철수가), before
+//     (이)라는 + a person noun, and after 이름은/가명/별명.
+//
+// Leaders and places that look like names (Kim Jong Un, Kim Il Sung,
+// Kim Chaek, Hong Kong) are kept. Names written with no cue at all
+// (a bare 철수가 in Korean) are beyond it: Korean reports rarely do so.
+func Redact(s string) string {
+	if s == "" {
+		return s
+	}
+	keep := keptSpans(s)
+	var spans [][2]int
+	add := func(start, end int) {
+		if start < 0 || end <= start {
+			return
+		}
+		for _, k := range keep {
+			if start < k[1] && k[0] < end {
+				return
+			}
+		}
+		spans = append(spans, [2]int{start, end})
+	}
+	for _, r := range nameRules {
+		for _, m := range r.re.FindAllStringSubmatchIndex(s, -1) {
+			start, end := m[2*r.group], m[2*r.group+1]
+			if r.check != nil && !r.check(s, m) {
+				continue
+			}
+			add(start, end)
+		}
+	}
+	if len(spans) == 0 {
+		return s
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for i := 0; i < len(spans); {
+		start, end := spans[i][0], spans[i][1]
+		// Merge overlapping spans, and spans that only a space or hyphen
+		// separates, so "Kim Chol-su" becomes one mark, not "[name] [name]".
+		for i++; i < len(spans) && spans[i][0] <= end+1 && strings.Trim(s[end:max(end, spans[i][0])], " -") == ""; i++ {
+			end = max(end, spans[i][1])
+		}
+		if start < last {
+			start = last
+		}
+		b.WriteString(s[last:start])
+		b.WriteString(NameMark)
+		last = end
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// nameRule is a pattern whose group holds a name.
+type nameRule struct {
+	re    *regexp.Regexp
+	group int
+	// check, when set, vets a match m (as from FindStringSubmatchIndex).
+	check func(s string, m []int) bool
+}
+
+const (
+	// A capitalized word, hyphenated parts allowed: Kim, Chol-su, O'Brien.
+	capWord = `[A-Z][a-z'’]*(?:-[A-Za-z][a-z'’]*)*`
+	// Up to four capitalized words: Ri Myong Hui.
+	capWords = capWord + `(?:\s+` + capWord + `){0,3}`
+)
+
+// Romanized Korean surnames (both South and North spellings). Short ones that
+// are everyday English words (An, Do, No, So, To, Ha, Ma, U, Sun, Ok) are left
+// out of the two-word rule: "So Far" is more common than the surname So.
+var surnamesFull = `Kim|Gim|Lee|Ri|Rhee|Yi|Park|Pak|Bak|Choi|Choe|Chwe|Jung|Jeong|Jong|Chong|Chung|Kang|Gang|Cho|Jo|Yoon|Yun|Jang|Chang|Lim|Rim|Im|Han|Oh|O|Seo|Suh|Shin|Sin|Kwon|Gwon|Hwang|Ahn|Song|Ryu|Yu|Yoo|Hong|Jeon|Jon|Chon|Chun|Ko|Koh|Moon|Mun|Yang|Ryang|Son|Sohn|Bae|Pae|Baek|Paek|Paik|Heo|Hur|Ho|Nam|Noh|Roh|Ro|Kwak|Sung|Cha|Ju|Joo|Chu|Choo|Woo|Min|Jin|Chin|Ji|Chi|Um|Eom|Chae|Won|Pyon|Byun|Byeon|Pyun|Bang|Pang|Gong|Kong|Hyon|Hyun|Ham|Yom|Yeom|Tak|Kil|Gil|Kye|Gye|Yeo|Ryo|Ku|Koo|Gu|Sim|Shim|Pyo|Myong|Myeong|Maeng|Seok|Sok|Wang|Kum|Geum|Yuk|Ryom|Ra|Na`
+
+// Surnames redacted even alone ("Kim told Daily NK …"): the common ones that
+// are not everyday English words.
+var surnamesAlone = `Kim|Lee|Ri|Rhee|Yi|Park|Pak|Choi|Choe|Jung|Jeong|Chong|Chung|Kang|Cho|Yoon|Yun|Jang|Chang|Lim|Rim|Han|Oh|Seo|Shin|Kwon|Hwang|Ahn|Ryu|Hong|Jeon|Jon|Moon|Mun|Yang|Ryang|Bae|Baek|Paek|Heo|Kwak|Hyon|Hyun|Pyon|Byun|Kye|Chae|Nam|Song|Jin|Ju|Min|Ko|Sohn`
+
+// Hangul surnames: the first syllable of a Korean name.
+const hangulSurnames = `김이리박최정강조윤장임림한오서신권황안송류유전홍고문양량손배백허남심노로하곽성차주우구민진지엄채원천방공현함변염려여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부가복태목형계피두감음빈동온호범좌팽승간상갈단견당화창순독`
+
+var nameRules = func() []nameRule {
+	sur := `[` + hangulSurnames + `]`
+	personNouns := `주민|남성|여성|남자|여자|주부|상인|밀수꾼|밀수업자|브로커|노동자|학생|대학생|농민|군인|병사|탈북민|탈북자|청년|노인|간부|교원|교사|의사|운전수|운전사|피해자|소식통|아들|딸|남편|아내|부인|어머니|아버지|할머니|할아버지|동생|형|누나|언니|오빠|친구|이웃|씨`
+	return []nameRule{
+		// Mr. Kim, Ms Ri Myong-hui, Dr. Pak.
+		{re: regexp.MustCompile(`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Madam|Mme|Mister|Madame)\.?\s+(` + capWords + `)`), group: 1},
+		// a man named Kim, surnamed Ri, known as "Crane".
+		{re: regexp.MustCompile(`\b(?:[Nn]amed|[Cc]alled|[Ss]urnamed|[Nn]icknamed|[Aa]lias|[Ii]dentified as|[Kk]nown as|[Gg]oes by|[Nn]ame of|[Nn]ame is|[Nn]ame was|[Pp]seudonym)\s+["“‘']?(` + capWords + `)`), group: 1},
+		// Kim Chol-su, Ri Myong Hui.
+		{re: regexp.MustCompile(`\b((?:` + surnamesFull + `)\s+[A-Z][a-z]+(?:-[a-z]+|\s+[A-Z][a-z]+)?)\b`), group: 1},
+		// A bare surname.
+		{re: regexp.MustCompile(`\b(` + surnamesAlone + `)\b`), group: 1},
+		// A hyphenated given name whose parts are Korean syllables: Chol-su.
+		{re: regexp.MustCompile(`\b([A-Z][a-z]{1,6}-[a-z]{1,6})\b`), group: 1, check: func(s string, m []int) bool { return isGivenName(s[m[2]:m[3]]) }},
+		// A name before an age: Chol (45), Sun-ok, 34,
+		{re: regexp.MustCompile(`\b(` + capWord + `)(?:\s*\(\s*(?:age[sd]?\s*)?\d{1,2}\s*\)|,\s*\d{1,2}\s*,)`), group: 1},
+		// A quoted capitalized name: "Crane", ‘Kim’.
+		{re: regexp.MustCompile(`["“‘']((?:Mr\.?\s+|Ms\.?\s+)?` + capWord + `(?:\s+` + capWord + `){0,2})["”’']`), group: 1},
+
+		// 김철수 씨, 김 씨, 김모 씨, 이○○ 씨, 박 여사.
+		{re: regexp.MustCompile(`(` + sur + `(?:[가-힣]{1,3}|\s?(?:모|[○◯OＯ0ㅇ*×X]{1,3}))?)\s?(?:씨|氏|님|여사|선생|\(\d{1,3}\s*(?:세|살)?\)\s?(?:씨|氏)?)`), group: 1, check: hangulWord},
+		// 주민 김철수가 — a name after a person noun.
+		{re: regexp.MustCompile(`(?:^|[^가-힣])(?:` + personNouns + `)\s+(` + sur + `[가-힣]{1,2})`), group: 1},
+		// 철수라는 남성, '학'이라는 여성.
+		{re: regexp.MustCompile(`(?:^|[^가-힣])['‘“"]?([가-힣]{1,4})['’”"]?\s?(?:이라는|라는|이라고 하는|라고 하는|(?:이)?라고 불리는|으로 불리는|로 불리는)\s?(?:이름의\s?|성의\s?)?(?:` + personNouns + `|사람|아이|소녀|소년)`), group: 1},
+		// 이름은 김철수, 가명 '학', 별명은 …
+		{re: regexp.MustCompile(`(?:이름은|이름이|가명은|가명|별명은|별명|본명은|본명)\s*['‘“"]?([가-힣]{1,3})`), group: 1},
+		// A quoted short Hangul word followed by an honorific or a naming cue.
+		{re: regexp.MustCompile(`['‘“"]([가-힣]{1,4})['’”"]\s?(?:씨|님|이라는|라는|으로|로|이라고|라고)`), group: 1},
+	}
+}()
+
+// keptNames are names of leaders and places that the name rules would
+// otherwise hit; matched without spaces, hyphens or case.
+var keptNames = []string{
+	"kimilsung", "kimjongil", "kimjongun", "kimyojong", "kimjongsuk", "kimchaek", "kimhyongjik",
+	"hongkong", "hanriver", "hanchinese", "parkgeunhye", "moonjaein", "yoonsukyeol", "leejaemyung",
+	"kimdaejung", "roh moohyun", "kimjuae",
+}
+
+var keptRe = func() *regexp.Regexp {
+	var alts []string
+	for _, k := range keptNames {
+		k = strings.ReplaceAll(k, " ", "")
+		var b strings.Builder
+		for i, r := range k {
+			if i > 0 {
+				b.WriteString(`[\s-]?`)
+			}
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+		alts = append(alts, b.String())
+	}
+	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
+}()
+
+// keptSpans returns where the kept names are in s.
+func keptSpans(s string) [][2]int {
+	var out [][2]int
+	for _, m := range keptRe.FindAllStringIndex(s, -1) {
+		out = append(out, [2]int{m[0], m[1]})
+	}
+	return out
+}
+
+// hangulWord reports whether match m stands as a word: no Hangul right
+// before it, and after it nothing or a particle (김 씨는, not 날씨 or 씨앗).
+func hangulWord(s string, m []int) bool {
+	if r, _ := utf8.DecodeLastRuneInString(s[:m[0]]); isHangul(r) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[m[1]:])
+	return !isHangul(r) || strings.ContainsRune("는가의를에와도께로은이님네들", r)
+}
+
+func isHangul(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
+
+// Korean administrative suffixes: "Musan-gun" is a county, not a given name.
+var adminSuffix = map[string]bool{
+	"gun": true, "si": true, "do": true, "ri": true, "dong": true, "gu": true, "up": true, "eup": true,
+	"ku": true, "kun": true, "ni": true, "guyok": true, "myon": true, "myeon": true, "ga": true, "bukdo": true, "namdo": true,
+}
+
+// romSyllable is one romanized Korean syllable (Revised, McCune–Reischauer
+// without breves, and common family spellings).
+var romSyllables = regexp.MustCompile(`^(?:(?:kk|tt|pp|ss|jj|ch|ts|sh|[bcdghjklmnprstwy])?(?:w|y)?(?:ae|eo|eu|oe|ui|ou|oo|ee|ai|ei|a|e|i|o|u)(?:ng|n|l|k|m|p|t|r|g|b)?){1,2}$`)
+
+// isGivenName reports whether a hyphenated word looks like a Korean given
+// name: two parts, each one or two romanized syllables, and no
+// administrative suffix.
+func isGivenName(w string) bool {
+	a, b, ok := strings.Cut(strings.ToLower(w), "-")
+	if !ok || adminSuffix[b] {
+		return false
+	}
+	switch a {
+	case "anti", "non", "pro", "ex", "re", "co", "pre", "post", "self", "well", "semi", "sub", "mid", "de", "un":
+		return false
+	}
+	return romSyllables.MatchString(a) && romSyllables.MatchString(b)
+}
