@@ -104,22 +104,19 @@ func (x *eventIndex) reload(ctx context.Context) (*eventSnapshot, error) {
 
 	start := time.Now()
 	snap := &eventSnapshot{loaded: x.now()}
-	const batch = 5000
-	for off := 0; ; off += batch {
-		facts, err := x.store.FindFacts(ctx, casebook.FactFilter{Kind: casebook.KindEvent, Offset: off, Limit: batch})
-		if err != nil {
-			x.mu.Lock()
-			x.dirty = true
-			x.mu.Unlock()
-			return nil, fmt.Errorf("load events: %w", err)
-		}
-		for i := range facts {
-			if row, ok := rowOf(&facts[i]); ok {
-				snap.rows = append(snap.rows, row)
-			}
-		}
-		if len(facts) < batch {
-			break
+	// One pass over every event: paging with OFFSET would rescan the table
+	// once per page.
+	facts, err := x.store.FindFacts(ctx, casebook.FactFilter{Kind: casebook.KindEvent})
+	if err != nil {
+		x.mu.Lock()
+		x.dirty = true
+		x.mu.Unlock()
+		return nil, fmt.Errorf("load events: %w", err)
+	}
+	snap.rows = make([]eventRow, 0, len(facts))
+	for i := range facts {
+		if row, ok := rowOf(&facts[i]); ok {
+			snap.rows = append(snap.rows, row)
 		}
 	}
 	x.mu.Lock()

@@ -7,13 +7,13 @@ import (
 	"strconv"
 
 	"casebook"
-	"casebook/auth"
 	"casebook/export"
 )
 
 // handleExport downloads the events of the current filter as CSV or GeoJSON
-// (JSON too, for the API). Who may see what is export's business: anyone
-// without PermExportFull gets the redacted export.
+// (JSON too, for the API). What each role may see is export's business
+// (export.OptionsFor): a viewer's export is always redacted, and only an
+// admin with the source key gets a full one (?full=1).
 func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 	u := userOf(r)
 	f, err := parseFilter(r)
@@ -41,15 +41,21 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 	case !canMachine(u):
 		ff.States = []string{casebook.StateConfirmed, casebook.StateCorrected}
 	}
-	opts := export.Options{Format: format, Redact: !auth.Can(u.Role, auth.PermExportFull)}
+	q := r.URL.Query()
+	full := q.Get("full") == "1"
+	opts, err := export.OptionsFor(u.Role, format, q.Get("redact") == "1", full)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	opts.Actor, opts.Sealer = u.Name, s.cfg.Sealer
 	// Written to memory first, so a failure is an error page, not half a file.
 	var buf bytes.Buffer
 	if err := export.Events(r.Context(), s.store, ff, opts, &buf); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	detail := fmt.Sprintf("format=%s redact=%t %s", format, opts.Redact, f.Encode())
-	s.audit(r, u.Name, "export", "events", detail)
+	// export.Events has written the audit entry itself.
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="casebook-events.%s"`, format))
 	w.Write(buf.Bytes())

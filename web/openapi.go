@@ -72,8 +72,8 @@ func openAPIDoc() map[string]any {
 					"type": "object", "required": []string{"name", "password"},
 					"properties": map[string]any{"name": map[string]any{"type": "string"}, "password": map[string]any{"type": "string"}}}}}},
 				"responses": map[string]any{"200": jsonResp("the user", ref("User")), "401": ref2("Error"), "429": ref2("Error")}}},
-			"/logout":  map[string]any{"post": map[string]any{"summary": "End the session", "responses": map[string]any{"204": map[string]any{"description": "logged out"}}}},
-			"/me":      map[string]any{"get": op("The logged-in user", nil, jsonResp("user", ref("User")))},
+			"/logout": map[string]any{"post": map[string]any{"summary": "End the session", "responses": map[string]any{"204": map[string]any{"description": "logged out"}}}},
+			"/me":     map[string]any{"get": op("The logged-in user", nil, jsonResp("user", ref("User")))},
 			"/reports": map[string]any{
 				"get":  op("Search reports", filterParams, jsonResp("a page of reports with snippets", anyObj)),
 				"post": post("Upload report files (txt, md, html, pdf, jsonl); analysts and admins", nil, upload, jsonResp("one result per file", anyObj)),
@@ -109,7 +109,7 @@ func openAPIDoc() map[string]any {
 					"text": map[string]any{"type": "string"}, "facts": arr(ref("Fact"))}},
 			"Fact": map[string]any{"type": "object", "properties": map[string]any{
 				"id": map[string]any{"type": "integer"}, "report_id": map[string]any{"type": "integer"},
-				"kind": map[string]any{"type": "string", "enum": []string{casebook.KindPlace, casebook.KindAgency, casebook.KindMoney, casebook.KindEvent}},
+				"kind":  map[string]any{"type": "string", "enum": []string{casebook.KindPlace, casebook.KindAgency, casebook.KindMoney, casebook.KindEvent}},
 				"state": map[string]any{"type": "string"}, "reviewed_by": map[string]any{"type": "string"}, "reviewed_at": map[string]any{"type": "string", "format": "date-time"},
 				"place": anyObj, "agency": anyObj, "money": anyObj, "event": anyObj, "machine": anyObj}},
 			"Review": map[string]any{"type": "object", "properties": map[string]any{

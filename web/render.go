@@ -37,11 +37,11 @@ var funcs = template.FuncMap{
 		}
 		return code
 	},
-	"label":   label,
-	"usd":     formatUSD,
-	"num":     formatInt,
-	"amount":  formatAmount,
-	"add":     func(a, b int) int { return a + b },
+	"label":      label,
+	"usd":        formatUSD,
+	"num":        formatInt,
+	"amount":     formatAmount,
+	"add":        func(a, b int) int { return a + b },
 	"eventTypes": func() []string { return casebook.EventTypes },
 	"agencies": func() []string {
 		return []string{casebook.AgencyMSS, casebook.AgencyMPS, casebook.AgencyWPK, casebook.AgencyKPA, casebook.AgencyProsecution, casebook.AgencyOther}

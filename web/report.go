@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"casebook"
+	"casebook/audit"
 	"casebook/extract/place"
 )
 
@@ -157,20 +158,20 @@ func reportTitle(r *casebook.Report) string {
 
 // reviewInput is a review decision from a form or JSON.
 type reviewInput struct {
-	Action   string  `json:"action"` // confirm, correct, reject
-	Type     string  `json:"type,omitempty"`
-	Place    string  `json:"place,omitempty"` // gazetteer id; "-" clears
-	DateFrom string  `json:"date_from,omitempty"`
-	DateTo   string  `json:"date_to,omitempty"`
-	Amount   string  `json:"amount,omitempty"`
-	Currency string  `json:"currency,omitempty"`
-	USD      string  `json:"usd,omitempty"`
-	Target   string  `json:"target,omitempty"`
-	Agency   string  `json:"agency,omitempty"`
-	Note     string  `json:"note,omitempty"`
-	Start    *int    `json:"start,omitempty"` // new fact: byte offsets into the text
-	End      *int    `json:"end,omitempty"`
-	Quote    string  `json:"quote,omitempty"` // new fact: its words, when offsets are absent
+	Action   string `json:"action"` // confirm, correct, reject
+	Type     string `json:"type,omitempty"`
+	Place    string `json:"place,omitempty"` // gazetteer id; "-" clears
+	DateFrom string `json:"date_from,omitempty"`
+	DateTo   string `json:"date_to,omitempty"`
+	Amount   string `json:"amount,omitempty"`
+	Currency string `json:"currency,omitempty"`
+	USD      string `json:"usd,omitempty"`
+	Target   string `json:"target,omitempty"`
+	Agency   string `json:"agency,omitempty"`
+	Note     string `json:"note,omitempty"`
+	Start    *int   `json:"start,omitempty"` // new fact: byte offsets into the text
+	End      *int   `json:"end,omitempty"`
+	Quote    string `json:"quote,omitempty"` // new fact: its words, when offsets are absent
 }
 
 func formReview(r *http.Request) reviewInput {
@@ -334,7 +335,7 @@ func (s *Server) reviewFact(r *http.Request, idText string, in reviewInput) (*ca
 		return nil, err
 	}
 	s.events.invalidate()
-	s.audit(r, u.Name, "review", fmt.Sprintf("fact:%d", id), fmt.Sprintf("report:%d %s", f.ReportID, up.State))
+	s.audit(r, u.Name, audit.ActionReview, fmt.Sprintf("fact:%d", id), fmt.Sprintf("report:%d %s", f.ReportID, up.State))
 	return nf, nil
 }
 
@@ -364,7 +365,7 @@ func (s *Server) addEvent(r *http.Request, reportIDText string, in reviewInput) 
 		return nil, err
 	}
 	s.events.invalidate()
-	s.audit(r, u.Name, "add_fact", fmt.Sprintf("fact:%d", f.ID), fmt.Sprintf("report:%d event %s", rep.ID, ev.Type))
+	s.audit(r, u.Name, audit.ActionFactAdd, fmt.Sprintf("fact:%d", f.ID), fmt.Sprintf("report:%d event %s", rep.ID, ev.Type))
 	return f, nil
 }
 

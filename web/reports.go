@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"casebook"
+	"casebook/audit"
 	"casebook/auth"
 )
 
@@ -239,7 +240,7 @@ func (s *Server) ingestOne(r *http.Request, fh *multipart.FileHeader, u *caseboo
 			s.log.Error("ingest upload", "request_id", requestID(r.Context()), "err", err)
 		}
 		res.Error = casebook.ErrorMessage(err)
-		s.audit(r, u.Name, "ingest_failed", "upload", casebook.ErrorMessage(err))
+		s.audit(r, u.Name, audit.ActionIngest, "upload", "failed: "+casebook.ErrorMessage(err))
 		return res
 	}
 	res.ReportID, res.Created = id, created
@@ -247,7 +248,7 @@ func (s *Server) ingestOne(r *http.Request, fh *multipart.FileHeader, u *caseboo
 	if created {
 		detail = "added"
 	}
-	s.audit(r, u.Name, "ingest", fmt.Sprintf("report:%d", id), detail)
+	s.audit(r, u.Name, audit.ActionIngest, fmt.Sprintf("report:%d", id), detail)
 	return res
 }
 

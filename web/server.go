@@ -32,6 +32,8 @@ type Config struct {
 	Store    casebook.Store
 	Log      *slog.Logger
 	Ingester Ingester // nil: uploads answer "not implemented"
+	// Sealer opens source records for an admin's full export; nil: none.
+	Sealer *auth.Sealer
 	// Secure marks cookies Secure; set it when the app is reached over TLS
 	// (directly or through a proxy).
 	Secure bool

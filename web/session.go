@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"casebook"
+	"casebook/audit"
 	"casebook/auth"
 )
 
@@ -86,7 +87,7 @@ func (s *Server) endSession(w http.ResponseWriter, r *http.Request) {
 func (s *Server) checkLogin(r *http.Request, name, password string) (*casebook.User, error) {
 	ip := clientIP(r)
 	if wait := s.limiter.Allow(name, ip); wait > 0 {
-		s.audit(r, name, "login_limited", "user:"+name, "too many failed logins")
+		s.audit(r, name, audit.ActionLoginFailed, "user:"+name, "rate limited")
 		return nil, casebook.Errorf(casebook.ERATELIMITED, "too many failed logins; try again in %s", wait.Round(time.Second))
 	}
 	u, err := s.store.FindUserByName(r.Context(), name)
@@ -97,11 +98,11 @@ func (s *Server) checkLogin(r *http.Request, name, password string) (*casebook.U
 		auth.CheckPassword(auth.DummyHash(), password)
 	} else if auth.CheckPassword(u.PasswordHash, password) {
 		s.limiter.Succeed(name, ip)
-		s.audit(r, u.Name, "login", "user:"+u.Name, "")
+		s.audit(r, u.Name, audit.ActionLogin, "user:"+u.Name, "")
 		return u, nil
 	}
 	s.limiter.Fail(name, ip)
-	s.audit(r, name, "login_failed", "user:"+name, "")
+	s.audit(r, name, audit.ActionLoginFailed, "user:"+name, "")
 	return nil, casebook.Errorf(casebook.EUNAUTHORIZED, "wrong name or password")
 }
 
@@ -165,7 +166,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 	if u := userOf(r); u != nil {
-		s.audit(r, u.Name, "logout", "user:"+u.Name, "")
+		s.audit(r, u.Name, audit.ActionLogout, "user:"+u.Name, "")
 	}
 	s.endSession(w, r)
 	if isAPI(r) {
@@ -196,7 +197,9 @@ func (s *Server) handleAPILogin(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, u)
 }
 
-func (s *Server) handleAPIMe(w http.ResponseWriter, r *http.Request) { writeJSON(w, http.StatusOK, userOf(r)) }
+func (s *Server) handleAPIMe(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, userOf(r))
+}
 
 // audit appends to the hash-chained log; a failure is logged, never shown,
 // and never stops the user's action, which has already happened.
@@ -209,4 +212,3 @@ func (s *Server) audit(r *http.Request, actor, action, object, detail string) {
 		s.log.Error("append audit", "request_id", requestID(r.Context()), "action", action, "err", err)
 	}
 }
-
