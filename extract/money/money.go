@@ -157,9 +157,10 @@ func triggerWord(s string, i, e int) bool {
 	case 2:
 		return hasFold(s, i, "an") || hasFold(s, i, "us") || (hasFold(s, i, "u.") && false)
 	case 3:
-		switch strings.ToLower(s[i:e]) {
-		case "rmb", "usd", "cny", "kpw", "krw", "jpy", "eur", "nkw":
-			return true
+		for _, w := range []string{"rmb", "usd", "cny", "kpw", "krw", "jpy", "eur", "nkw"} {
+			if hasFold(s, i, w) {
+				return true
+			}
 		}
 	}
 	if e-i == 1 && (s[i] == 'U' || s[i] == 'u') {
@@ -327,15 +328,15 @@ func rangeTail(s string, a amount, withPrefix bool, cur string) (amount, int, bo
 	return b, b.end, true
 }
 
-// between reports whether "between" (or "from") stands right before i.
+// between reports whether "between" stands right before i.
 func between(s string, i int) bool {
 	j := backSpace(s, i)
-	for _, h := range []string{"about ", "around ", "roughly "} {
-		if strings.HasSuffix(strings.ToLower(s[max(0, j-len(h)):j]+" "), h) {
-			j = backSpace(s, j-len(h)+1)
+	for _, h := range []string{"about", "around", "roughly"} {
+		if hasSuffixFold(s[:j], h) {
+			j = backSpace(s, j-len(h))
 		}
 	}
-	return strings.HasSuffix(strings.ToLower(s[max(0, j-7):j]), "between")
+	return hasSuffixFold(s[:j], "between")
 }
 
 // sharedCurrency reads ", 6,000 yuan" / "or 6,000 yuan" / "·한국 1만 위안"

@@ -80,9 +80,19 @@ var englishNumbers = map[string]float64{
 	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9,
 }
 
+// numberStart marks the first two letters of the number words, a cheap
+// filter before the map.
+var numberStart [26 * 26]bool
+
+func init() {
+	for w := range englishNumbers {
+		numberStart[int(w[0]-'a')*26+int(w[1]-'a')] = true
+	}
+}
+
 // numberWord returns the value of the ASCII word s[i:j] when it is a number word.
 func numberWord(s string, i, j int) (float64, bool) {
-	if j-i < 3 || j-i > 9 {
+	if j-i < 3 || j-i > 9 || !numberStart[int(lower(s[i])-'a')*26+int(lower(s[i+1])-'a')] {
 		return 0, false
 	}
 	var buf [9]byte
@@ -238,6 +248,12 @@ func at(s string, i int) byte {
 // parseNumber reads an amount at i written in digits, possibly with English
 // scale words ("1.5 million") or Korean units ("1만5000", "5천", "2억 3천만").
 func parseNumber(s string, i int) (amount, bool) {
+	a, ok := parseNumber1(s, i)
+	// no report states a sum of a thousand trillion; longer digit runs are ids or noise
+	return a, ok && a.v > 0 && a.v < 1e15
+}
+
+func parseNumber1(s string, i int) (amount, bool) {
 	if i >= len(s) {
 		return amount{}, false
 	}
@@ -325,4 +341,19 @@ func parseNumber(s string, i int) (amount, bool) {
 func runeBefore(s string, i int) rune {
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return r
+}
+
+// containsFold reports whether s contains the lower-case ASCII sub, ignoring case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if lower(s[i]) == sub[0] && hasFold(s, i, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSuffixFold reports whether s ends with the lower-case ASCII suffix, ignoring case.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && hasFold(s, len(s)-len(suffix), suffix)
 }

@@ -2,6 +2,7 @@ package money
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"casebook"
 )
@@ -50,8 +51,8 @@ var cues = []cue{
 	{text: "went to the", role: payment}, {text: "go to the", role: payment}, {text: "offered", role: payment},
 	{text: "in bribes", role: payment}, {text: "bribe", role: payment, penalty: 40},
 	// fines
-	{text: "fine", role: fine, whole: true}, {text: "fined", role: fine, whole: true}, {text: "fines", role: fine, whole: true},
-	{text: "penalt", role: fine}, {text: "forfeit", role: fine},
+	{text: "fine", role: fine, whole: true, penalty: -15}, {text: "fined", role: fine, whole: true, penalty: -15},
+	{text: "fines", role: fine, whole: true, penalty: -15}, {text: "penalt", role: fine, penalty: -15}, {text: "forfeit", role: fine},
 	// prices
 	{text: "cost", role: price}, {text: "price", role: price}, {text: "priced", role: price},
 	{text: "sold for", role: price}, {text: "sell for", role: price}, {text: "sells for", role: price},
@@ -82,7 +83,7 @@ var cues = []cue{
 	{text: "내고", role: payment}, {text: "냈", role: payment}, {text: "풀려", role: payment},
 	{text: "풀어", role: payment}, {text: "석방", role: payment}, {text: "무마", role: payment},
 	{text: "받고서", role: payment}, {text: "상납", role: payment},
-	{text: "벌금", role: fine}, {text: "과태료", role: fine}, {text: "벌과금", role: fine},
+	{text: "벌금", role: fine, penalty: -15}, {text: "과태료", role: fine, penalty: -15}, {text: "벌과금", role: fine, penalty: -15},
 	{text: "가격", role: price}, {text: "값", role: price}, {text: "판매", role: price},
 	{text: "시세", role: price}, {text: "비용", role: price}, {text: "요금", role: price}, {text: "운임", role: price},
 	{text: "수입", role: income}, {text: "벌이", role: income}, {text: "월급", role: income},
@@ -93,6 +94,25 @@ var cues = []cue{
 	{text: "송금", role: other, weak: true}, {text: "보낸", role: other, weak: true},
 	{text: "부친", role: other, weak: true}, {text: "빼앗", role: other, weak: true},
 	{text: "압수", role: other, weak: true}, {text: "몰수", role: other, weak: true},
+}
+
+// cueASCII indexes the English cues by their first two letters, cueKorean
+// the Korean ones by their first rune, so a sentence is read once.
+var (
+	cueASCII  [26 * 26][]int
+	cueKorean = map[rune][]int{}
+)
+
+func init() {
+	for i, c := range cues {
+		if c.text[0] < 0x80 {
+			k := int(c.text[0]-'a')*26 + int(c.text[1]-'a')
+			cueASCII[k] = append(cueASCII[k], i)
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(c.text)
+		cueKorean[r] = append(cueKorean[r], i)
+	}
 }
 
 // conditional words before a payment verb make it a demand: "until they pay",
@@ -174,7 +194,7 @@ func isRate(s string, m *mention) bool {
 	}
 	// "KPW 4 buys roughly one minute": a price per unit
 	k := skipSpace(s, m.end)
-	tail := strings.ToLower(s[k:min(len(s), k+60)])
+	tail := s[k:min(len(s), k+60)]
 	if i := strings.Index(tail, "buys "); i >= 0 && !strings.ContainsAny(tail[:i], ".,;") {
 		rest := tail[i+5:]
 		for _, h := range []string{"roughly ", "about ", "around ", "approximately ", "just "} {
@@ -187,7 +207,13 @@ func isRate(s string, m *mention) bool {
 	// before: "the yuan trades at roughly KPW 500", "1인당 500위안", "kg당 5800원"
 	j := backSpace(s, m.start)
 	lo := max(0, j-40)
-	win := strings.ToLower(s[lo:j])
+	var buf [48]byte
+	n := 0
+	for k := lo; k < j; k++ {
+		buf[n] = lower(s[k])
+		n++
+	}
+	win := string(buf[:n])
 	for _, h := range []string{"roughly", "about", "around", "approximately", "some", "nearly", "약"} {
 		if strings.HasSuffix(win, h) {
 			win = strings.TrimRight(win[:len(win)-len(h)], " ")
@@ -279,33 +305,37 @@ func boundaryBefore(s string, p int) bool {
 // with another sum between it and this one belongs to that sum.
 func nearestCue(s string, ms []mention, i, sa, sb int) (string, bool) {
 	m := ms[i]
-	lowered := strings.ToLower(s[sa:sb])
 	type hit struct {
 		p, q int
 		c    *cue
 	}
 	var hits []hit
-	for ci := range cues {
-		c := &cues[ci]
-		off := 0
-		for {
-			k := strings.Index(lowered[off:], c.text)
-			if k < 0 {
-				break
+	for p := sa; p < sb; {
+		c := s[p]
+		if c < 0x80 {
+			if !isLetter(c) || (p > 0 && isLetter(s[p-1])) || p+1 >= len(s) || !isLetter(s[p+1]) {
+				p++
+				continue
 			}
-			p := sa + off + k
-			q := p + len(c.text)
-			off += k + len(c.text)
-			if c.text[0] < 0x80 {
-				if p > 0 && isLetter(s[p-1]) {
+			for _, ci := range cueASCII[int(lower(c)-'a')*26+int(lower(s[p+1])-'a')] {
+				cu := &cues[ci]
+				q := p + len(cu.text)
+				if q > sb || !hasFold(s, p, cu.text) || (cu.whole && q < len(s) && isLetter(s[q])) {
 					continue
 				}
-				if c.whole && q < len(s) && isLetter(s[q]) {
-					continue
-				}
+				hits = append(hits, hit{p, q, cu})
 			}
-			hits = append(hits, hit{p, q, c})
+			p++
+			continue
 		}
+		r, sz := utf8.DecodeRuneInString(s[p:])
+		for _, ci := range cueKorean[r] {
+			cu := &cues[ci]
+			if strings.HasPrefix(s[p:sb], cu.text) {
+				hits = append(hits, hit{p, p + len(cu.text), cu})
+			}
+		}
+		p += sz
 	}
 	// longer cues hide shorter ones they cover ("건네받" over "건네", "release costs" over "cost")
 	best, bestScore, bestWeak := "", 1<<30, ""
@@ -345,9 +375,9 @@ func nearestCue(s string, ms []mention, i, sa, sb int) (string, bool) {
 		if score < bestScore {
 			role := h.c.role
 			if role == payment && h.c.penalty == 0 {
-				pre := strings.ToLower(s[max(sa, h.p-30):h.p])
+				pre := s[max(sa, h.p-30):h.p]
 				for _, w := range conditional {
-					if strings.Contains(pre, w) {
+					if containsFold(pre, w) {
 						role = demand
 						break
 					}
@@ -367,9 +397,15 @@ func nearestCue(s string, ms []mention, i, sa, sb int) (string, bool) {
 
 // between2 reports whether another mention than i lies inside [p, q), one
 // not listed together with i ("5천·1만 위안 벌금": the fine is both).
+// Mentions are in text order, so only i's neighbours need looking at.
 func between2(s string, ms []mention, i, p, q int) bool {
-	for j := range ms {
-		if j != i && ms[j].start >= p && ms[j].end <= q && !coordinated(s, ms, i, j) {
+	for j := i - 1; j >= 0 && ms[j].start >= p; j-- {
+		if ms[j].end <= q && !coordinated(s, ms, i, j) {
+			return true
+		}
+	}
+	for j := i + 1; j < len(ms) && ms[j].start < q; j++ {
+		if ms[j].start >= p && ms[j].end <= q && !coordinated(s, ms, i, j) {
 			return true
 		}
 	}

@@ -1,0 +1,228 @@
+package money
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"casebook"
+)
+
+var pub = time.Date(2019, 12, 6, 0, 0, 0, 0, time.UTC)
+
+// want is one expected sum: its text (the span), amount, max, currency, role,
+// and usd when the text gives it (0: only checked to be positive).
+type want struct {
+	span     string
+	amount   float64
+	max      float64
+	currency string
+	role     string
+	usd      float64
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"bracketed dollars", "The family gave the agents 10,000 yuan (US $1,500) and he was let go.",
+			[]want{{"10,000 yuan (US $1,500)", 10000, 0, "CNY", "bribe_payment", 1500}}},
+		{"prefix code with conversion", "Two agents asked a trader in Musan for RMB 20,000 (around USD 2,800) last week.",
+			[]want{{"RMB 20,000 (around USD 2,800)", 20000, 0, "CNY", "bribe_demand", 2800}}},
+		{"conversion into won folds without usd", "She paid 2000 RMB (about 390,000 KPW) to get her phone back.",
+			[]want{{"2000 RMB (about 390,000 KPW)", 2000, 0, "CNY", "bribe_payment", 0}}},
+		{"range", "Traders caught at the bridge are fined 500 to 1000 yuan.",
+			[]want{{"500 to 1000 yuan", 500, 1000, "CNY", "fine", 0}}},
+		{"range between", "Getting a relative out of a holding centre costs between 3,000 and 8,000 yuan.",
+			[]want{{"3,000 and 8,000 yuan", 3000, 8000, "CNY", "price", 0}}},
+		{"range with scale on the upper end", "A house in the town sells for 5 to 10 million won.",
+			[]want{{"5 to 10 million won", 5e6, 10e6, "KPW", "price", 0}}},
+		{"chinese yuan", "Police found 5,000 Chinese yuan sewn into her coat.",
+			[]want{{"5,000 Chinese yuan", 5000, 0, "CNY", "other", 0}}},
+		{"dollar sign", "He handed over $1,500 to the county security chief.",
+			[]want{{"$1,500", 1500, 0, "USD", "bribe_payment", 1500}}},
+		{"US$", "The officer demanded US$300 from the driver.",
+			[]want{{"US$300", 300, 0, "USD", "bribe_demand", 300}}},
+		{"million won", "A smuggler can earn 3 million won in a good month.",
+			[]want{{"3 million won", 3e6, 0, "KPW", "income", 0}}},
+		{"decimal million", "The fine was set at 1.5 million won.",
+			[]want{{"1.5 million won", 1.5e6, 0, "KPW", "fine", 0}}},
+		{"per minute in words", "Calls through the broker cost two yuan per minute.",
+			[]want{{"two yuan", 2, 0, "CNY", "rate", 0}}},
+		{"hyphenated adjective", "A guard took a 20,000-yuan bribe from the crew.",
+			[]want{{"20,000-yuan", 20000, 0, "CNY", "bribe_payment", 0}}},
+		{"north korean won", "Market vendors were made to pay 20,000 North Korean won each month.",
+			[]want{{"20,000 North Korean won", 20000, 0, "KPW", "rate", 0}}},
+		{"north korean won once", "The vendor paid 20,000 North Korean won to the inspector.",
+			[]want{{"20,000 North Korean won", 20000, 0, "KPW", "bribe_payment", 0}}},
+		{"exchange rate", "In the border towns the dollar goes for 8,000 won to the dollar these days.",
+			[]want{{"8,000 won", 8000, 0, "KPW", "rate", 0}}},
+		{"thousands is no number", "Agents demand thousands of yuan from every broker they catch.", nil},
+		{"several thousand is no number", "He lost several thousand dollars on the deal.", nil},
+		{"words", "She had saved ten thousand yuan, and fifty dollars went on the train ticket.",
+			[]want{{"ten thousand yuan", 10000, 0, "CNY", "other", 0}, {"fifty dollars", 50, 0, "USD", "other", 50}}},
+		{"a hundred thousand", "If a trader earns a hundred thousand won, seventy thousand goes to the officers.",
+			[]want{{"a hundred thousand won", 100000, 0, "KPW", "income", 0}, {"seventy thousand", 70000, 0, "KPW", "bribe_payment", 0}}},
+		{"south korean won", "The broker charges 30 percent, about 500,000 South Korean won.",
+			[]want{{"500,000 South Korean won", 500000, 0, "KRW", "price", 0}}},
+		{"per day", "A porter makes up to RMB 300 a day in the season.",
+			[]want{{"RMB 300", 300, 0, "CNY", "rate", 0}}},
+		{"per head after bracket", "Guides now take RMB 8,000 [about USD 1,150] a head for the crossing.",
+			[]want{{"RMB 8,000 [about USD 1,150]", 8000, 0, "CNY", "rate", 1150}}},
+		{"conditional payment is a demand", "They refused to release him until his wife paid 4,000 yuan.",
+			[]want{{"4,000 yuan", 4000, 0, "CNY", "bribe_demand", 0}}},
+		{"told to pay", "The interrogator told her to pay 2,000 yuan or face a labour camp.",
+			[]want{{"2,000 yuan", 2000, 0, "CNY", "bribe_demand", 0}}},
+		{"fine noun before bracket", "Agents impose a 5,000 RMB fine [roughly 4 million KPW] on each caller.",
+			[]want{{"5,000 RMB fine [roughly 4 million KPW]", 5000, 0, "CNY", "fine", 0}}},
+		{"comma conversion", "The bribe came to 7,000 yuan, or about $1,000, the source said.",
+			[]want{{"7,000 yuan, or about $1,000", 7000, 0, "CNY", "bribe_payment", 1000}}},
+		{"repeat is one item", "She paid 3,000 yuan. Three thousand yuan is a year's income for a farmer; 3,000 yuan was all she had.",
+			[]want{{"3,000 yuan", 3000, 0, "CNY", "bribe_payment", 0}}},
+		{"euro and yen", "Aid worth 2 million euros and 500,000 yen arrived.",
+			[]want{{"2 million euros", 2e6, 0, "EUR", "price", 0}, {"500,000 yen", 500000, 0, "JPY", "price", 0}}},
+		{"no currency", "Around 30 residents of 2 villages were taken in on October 11.", nil},
+		{"name Won", "Kim Won Hong was dismissed in 2017.", nil},
+
+		// Korean
+		{"만 위안", "보위원은 1만 위안을 요구했다.", []want{{"1만 위안", 10000, 0, "CNY", "bribe_demand", 0}}},
+		{"천 위안", "그는 5천 위안을 뇌물로 바쳤다.", []want{{"5천 위안", 5000, 0, "CNY", "bribe_payment", 0}}},
+		{"만 원 is KPW", "장마당에서 쌀 1kg 가격은 2만 원이다.", []want{{"2만 원", 20000, 0, "KPW", "price", 0}}},
+		{"50만 원 income", "그는 한 번에 50만 원의 수입을 올렸다.", []want{{"50만 원", 500000, 0, "KPW", "income", 0}}},
+		{"천 달러", "가족은 1천 달러를 보위부에 건넸다.", []want{{"1천 달러", 1000, 0, "USD", "bribe_payment", 1000}}},
+		{"attached", "안전원들은 3000위안을 받고서야 그를 풀어줬다.", []want{{"3000위안", 3000, 0, "CNY", "bribe_payment", 0}}},
+		{"만천 compound", "벌금으로 1만5000위안을 냈다.", []want{{"1만5000위안", 15000, 0, "CNY", "fine", 0}}},
+		{"중국 돈 원 is yuan", "그는 중국 돈 3천 원을 벌금으로 냈다.", []want{{"중국 돈 3천 원", 3000, 0, "CNY", "fine", 0}}},
+		{"북한 돈", "단속원은 북한 돈 30만 원을 내라고 했다.", []want{{"북한 돈 30만 원", 300000, 0, "KPW", "bribe_demand", 0}}},
+		{"미화", "그는 미화 100달러를 주고 풀려났다.", []want{{"100달러", 100, 0, "USD", "bribe_payment", 100}}},
+		{"range tilde", "밀수꾼들은 500~1000위안의 벌금을 문다.", []want{{"500~1000위안", 500, 1000, "CNY", "fine", 0}}},
+		{"KRW conversion folds", "적발되면 5000위안(한화 약 85만 원)을 벌금으로 내야 한다.",
+			[]want{{"5000위안(한화 약 85만 원)", 5000, 0, "CNY", "fine", 0}}},
+		{"per head", "브로커는 1인당 2만 위안을 받는다.", []want{{"2만 위안", 20000, 0, "CNY", "rate", 0}}},
+		{"per day", "짐꾼은 하루 3만 원을 번다.", []want{{"3만 원", 30000, 0, "KPW", "rate", 0}}},
+		{"한화 원 is KRW", "그 돈은 한화 200만 원에 해당한다.", []want{{"한화 200만 원", 2e6, 0, "KRW", "other", 0}}},
+		{"억 천만", "그 집은 2억 3천만 원에 팔렸다.", []want{{"2억 3천만 원", 2.3e8, 0, "KPW", "other", 0}}},
+		{"원칙 is no won", "보위부는 5원칙을 세웠다.", nil},
+		{"수천 is no number", "보위원들은 수천 위안을 뜯어낸다.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Find(tt.text, pub)
+			if len(got) != len(tt.want) {
+				t.Fatalf("Find(%q) = %d sums %v, want %d", tt.text, len(got), got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				span := tt.text[g.Span[0]:g.Span[1]]
+				if span != w.span || g.Amount != w.amount || g.Max != w.max || g.Currency != w.currency || g.Role != w.role {
+					t.Errorf("sum %d = %q %g–%g %s %s, want %q %g–%g %s %s", i, span, g.Amount, g.Max, g.Currency, g.Role,
+						w.span, w.amount, w.max, w.currency, w.role)
+				}
+				if w.usd > 0 && math.Abs(g.USD-w.usd) > 0.01 {
+					t.Errorf("sum %d usd = %g, want %g", i, g.USD, w.usd)
+				}
+				if g.USD <= 0 {
+					t.Errorf("sum %d has no usd", i)
+				}
+			}
+		})
+	}
+}
+
+func TestToUSD(t *testing.T) {
+	tests := []struct {
+		cur   string
+		month time.Time
+		lo    float64 // expected per-dollar rate bounds
+		hi    float64
+	}{
+		{"CNY", time.Date(2019, 12, 1, 0, 0, 0, 0, time.UTC), 6.9, 7.1},
+		{"KRW", time.Date(2019, 12, 1, 0, 0, 0, 0, time.UTC), 1150, 1200},
+		{"CNY", time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC), 8.27, 8.28},     // before the table: its first month
+		{"CNY", time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC), 6.5, 7.5},       // after: its last
+		{"KPW", time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC), 20000, 22000}, // a market observation
+		{"KPW", time.Date(2018, 6, 1, 0, 0, 0, 0, time.UTC), 7000, 9000},     // a gap: nearest observation
+		{"USD", time.Time{}, 1, 1},
+		{"JPY", time.Time{}, 100, 200},
+		{"EUR", time.Time{}, 0.5, 1.2},
+	}
+	for _, tt := range tests {
+		usd, ok := ToUSD(1000, tt.cur, tt.month)
+		if !ok {
+			t.Errorf("ToUSD(1000, %s, %v) not ok", tt.cur, tt.month)
+			continue
+		}
+		rate := 1000 / usd
+		if rate < tt.lo || rate > tt.hi {
+			t.Errorf("%s per USD in %v = %g, want %g..%g", tt.cur, tt.month.Format("2006-01"), rate, tt.lo, tt.hi)
+		}
+	}
+	if _, ok := ToUSD(1, "XYZ", pub); ok {
+		t.Error("ToUSD of an unknown currency is ok")
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"10,000 yuan (US $1,500)", "RMB 20,000 (around USD 2,800)", "500 to 1000 yuan", "$1,500",
+		"a hundred thousand won, seventy thousand goes", "1만5000위안(한화 약 85만 원)", "500~1000위안",
+		"2억 3천만 원", "5천·한국 1만 위안", "US$", "RMB", "$", "1,", "1.5 million", "(about", "9999999999999999999999 yuan",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, m := range FindAll(s, pub) {
+			check(t, s, m)
+		}
+		for _, m := range Find(s, time.Time{}) {
+			check(t, s, m)
+		}
+	})
+}
+
+func check(t *testing.T, s string, m casebook.Money) {
+	t.Helper()
+	a, b := m.Span[0], m.Span[1]
+	if a < 0 || b > len(s) || a >= b {
+		t.Fatalf("span %v out of %d bytes", m.Span, len(s))
+	}
+	if !utf8.ValidString(s) {
+		return
+	}
+	if !utf8.RuneStart(s[a]) || (b < len(s) && !utf8.RuneStart(s[b])) {
+		t.Fatalf("span %v of %q splits a rune", m.Span, s)
+	}
+	if !(m.Amount > 0) || math.IsInf(m.Amount, 0) {
+		t.Fatalf("amount %g in %q", m.Amount, s[a:b])
+	}
+	if m.Max != 0 && m.Max < m.Amount {
+		t.Fatalf("max %g < amount %g in %q", m.Max, m.Amount, s[a:b])
+	}
+	if m.Role == "" || m.Currency == "" {
+		t.Fatalf("no role or currency: %+v", m)
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	text := benchText()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Find(text, pub)
+	}
+}
+
+// benchText is typical report prose, English and Korean: about one sum in
+// 500 bytes, denser than the development corpus (one in 1,400).
+func benchText() string {
+	plain := `The source, who asked not to be named for safety reasons, said that residents of the border area have grown wary of the new inspection teams sent down from Pyongyang in the summer. Officials from the provincial party committee, the police and the state security ministry now visit homes at night, checking for mobile phones, foreign films and unregistered guests. Traders in the market complain that business has slowed to a crawl, and that many families are skipping meals as the price of corn keeps climbing. 
+`
+	en := `Security agents in a border city have stepped up their hunt for people making calls to China and South Korea, a source in the province said on Friday. Those caught are taken to the local branch office, where they are questioned for days. "The agents asked one woman for 5,000 yuan (around US $700), and when she could not pay they took her phone," the source said. Smugglers say the going price for release has doubled since last year. A trader who was stopped on the road paid RMB 2,000 and was let go the same evening. Rice now sells for 6,000 won per kilogram in the market.
+`
+	ko := `양강도 혜산시에서 보위부가 외부 통화 단속을 강화하고 있다고 소식통이 전했다. 적발된 주민은 벌금으로 5000위안(한화 약 85만 원)을 내야 풀려날 수 있다. 소식통은 "요즘 장마당에서 쌀 1kg 가격은 6천 원 정도"라며 "주민들의 생활이 갈수록 어려워지고 있다"고 말했다.
+`
+	return strings.Repeat(en+plain, 40) + strings.Repeat(ko, 10)
+}
