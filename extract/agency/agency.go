@@ -1,14 +1,42 @@
 // Package agency finds North Korean state organs in text and maps each name,
 // old or new, English or Korean, to its guide code.
+//
+// Names are matched by one trie walk per word start (English) or per Hangul
+// syllable (Korean, where 시/도/군 and particles attach to the organ: 도보위부,
+// 보안서에서), over a folded view of the text: lower case, apostrophes
+// dropped, spaces and hyphens as one space. Spans are byte offsets into the
+// original text.
 package agency
 
-import "casebook"
+import (
+	"casebook"
+)
 
 // Mention is one naming of a state organ or its people.
 type Mention struct {
 	Span casebook.Span
 	Code string // casebook.AgencyMSS …
+	// Person is set when the words name the organ's people (agents,
+	// officers, 보위원) rather than the organ; people usually act.
+	Person bool
+	// Former is set inside "former X official", "formerly worked for X",
+	// "defected from X", 전직 보위원: the organ is only someone's past employer.
+	Former bool
+	// Target is set when the organ or its people are acted on ("a police
+	// officer was arrested", "investigators went through the provincial
+	// party committee", "had the MSS investigated").
+	Target bool
+	// Passing is set when the organ is only named or said to keep still:
+	// "not to be confused with the MSS", "known as the State Security
+	// Department", "the police are keeping their heads down".
+	Passing bool
+	// Generic is set for "security agents/officials" without "state": by
+	// default state security, but Find gives them the police's code in a
+	// text that names only the police's ministry.
+	Generic bool
 }
 
 // Find returns every mention of a state organ in text, in text order.
-func Find(text string) []Mention { return nil }
+func Find(text string) []Mention {
+	return find(text)
+}

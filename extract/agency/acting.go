@@ -1,0 +1,354 @@
+package agency
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// post applies what needs the whole text: acronyms bound by their
+// definition ("Ministry of Social Security (MSS)"), organs of other states
+// dropped ("Chinese border guards"), generic "security officials" given the
+// text's own security organ, and each mention's Former/Target/Passing marks.
+func post(text string, ms []Mention) []Mention {
+	if len(ms) == 0 {
+		return nil
+	}
+	bindAcronyms(text, ms)
+	out := ms[:0]
+	for _, mn := range ms {
+		if !foreign(text, mn) {
+			out = append(out, mn)
+		}
+	}
+	ms = out
+	specific := map[string]bool{}
+	for _, mn := range ms {
+		if !mn.Generic {
+			specific[mn.Code] = true
+		}
+	}
+	for k := range ms {
+		if ms[k].Generic && !specific[mss] && specific[mps] {
+			ms[k].Code = mps
+		}
+		mark(text, &ms[k])
+	}
+	// An acronym in brackets after its full name shares the name's marks.
+	for k := 1; k < len(ms); k++ {
+		p, a := ms[k-1], &ms[k]
+		if isAcronym(text, *a) && strings.TrimSpace(text[p.Span[1]:a.Span[0]]) == "(" {
+			a.Former, a.Target, a.Passing = p.Former, p.Target, p.Passing
+		}
+	}
+	return ms
+}
+
+// bindAcronyms gives each acronym the code of the full name it follows in
+// brackets nearest before it (or, for a headline before any definition, the
+// first one after): outlets write MSS for both ministries.
+func bindAcronyms(text string, ms []Mention) {
+	type def struct {
+		at   int
+		code string
+	}
+	defs := map[string][]def{}
+	for k, mn := range ms {
+		if k+1 >= len(ms) || isAcronym(text, mn) {
+			continue
+		}
+		nx := ms[k+1]
+		gap := strings.TrimSpace(text[mn.Span[1]:nx.Span[0]])
+		if gap == "(" && isAcronym(text, nx) && strings.HasPrefix(text[nx.Span[1]:], ")") {
+			a := text[nx.Span[0]:nx.Span[1]]
+			defs[a] = append(defs[a], def{nx.Span[0], mn.Code})
+		}
+	}
+	if len(defs) == 0 {
+		return
+	}
+	for k := range ms {
+		if !isAcronym(text, ms[k]) {
+			continue
+		}
+		ds := defs[text[ms[k].Span[0]:ms[k].Span[1]]]
+		if len(ds) == 0 {
+			continue
+		}
+		code := ds[0].code
+		for _, d := range ds {
+			if d.at <= ms[k].Span[0] {
+				code = d.code
+			}
+		}
+		ms[k].Code = code
+	}
+}
+
+func isAcronym(text string, mn Mention) bool {
+	s := text[mn.Span[0]:mn.Span[1]]
+	if len(s) < 2 || len(s) > 5 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// foreign reports whether a mention names another state's organ: "Chinese
+// border guards", "on the Chinese bank, police …", 중국 공안.
+func foreign(text string, mn Mention) bool {
+	start := mn.Span[0]
+	if r, _ := utf8.DecodeRuneInString(text[start:]); isHangul(r) {
+		before := strings.TrimRight(text[max(0, start-16):start], " ")
+		for _, f := range []string{"중국", "중국의", "한국", "한국의", "남한", "남한의", "러시아", "미국", "일본"} {
+			if strings.HasSuffix(before, f) {
+				return true
+			}
+		}
+		return false
+	}
+	s := sentenceBefore(text, start)
+	// The last foreign marker, unless a North Korean one follows it or it
+	// qualifies private people ("Chinese traders").
+	last, at := "", -1
+	for _, f := range foreignMarkers {
+		if i := strings.LastIndex(s, f); i > at {
+			last, at = f, i
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	after := s[at+len(last):]
+	if strings.Contains(after, "North Korea") || strings.Contains(after, "DPRK") {
+		return false
+	}
+	next := strings.ToLower(firstWord(strings.TrimLeft(after, " ")))
+	return !privateNouns[next]
+}
+
+var foreignMarkers = []string{"Chinese", "China's", "South Korean", "South Korea's", "Russian", "Russia's",
+	"American", "U.S.", "Japanese", "Beijing's", "Seoul's"}
+
+// privateNouns after a foreign marker make it describe people or things,
+// not the organ that follows: "Chinese traders was caught by a border patrol".
+var privateNouns = map[string]bool{"trader": true, "traders": true, "smuggler": true, "smugglers": true,
+	"merchant": true, "merchants": true, "businessman": true, "businessmen": true, "broker": true,
+	"brokers": true, "buyer": true, "buyers": true, "partner": true, "partners": true, "relatives": true,
+	"relative": true, "phone": true, "phones": true, "goods": true, "yuan": true, "currency": true,
+	"products": true, "mobile": true, "cell": true, "sim": true, "made": true, "company": true,
+	"companies": true, "man": true, "woman": true, "citizens": true, "national": true, "nationals": true,
+	"dramas": true, "films": true, "tv": true, "media": true, "money": true, "cash": true, "network": true,
+	"networks": true, "counterpart": true, "counterparts": true, "drama": true, "songs": true}
+
+func firstWord(s string) string {
+	i := 0
+	for i < len(s) && (isASCIIAlnum(s[i]) || s[i] == '\'') {
+		i++
+	}
+	return s[:i]
+}
+
+// sentenceBefore returns the text from the start of the sentence holding i up to i.
+func sentenceBefore(text string, i int) string {
+	lo := max(0, i-300)
+	s := text[lo:i]
+	if j := strings.LastIndexAny(s, ".!?\n"); j >= 0 {
+		// "U.S." and "Mr." are not sentence ends; good enough to step over them.
+		if !(j >= 2 && s[j-2:j+1] == "U.S" || j >= 1 && strings.HasSuffix(s[:j+1], "U.S.")) {
+			s = s[j+1:]
+		}
+	}
+	return s
+}
+
+// sentenceAfter returns the text from i to the end of its sentence.
+func sentenceAfter(text string, i int) string {
+	s := text[i:min(len(text), i+300)]
+	if j := strings.IndexAny(s, ".!?\n"); j >= 0 {
+		s = s[:j]
+	}
+	return s
+}
+
+// mark sets a mention's Former, Target and Passing marks from its sentence.
+func mark(text string, mn *Mention) {
+	start, end := mn.Span[0], mn.Span[1]
+	if r, _ := utf8.DecodeRuneInString(text[start:]); isHangul(r) {
+		markKorean(text, mn)
+		return
+	}
+	before := strings.ToLower(sentenceBefore(text, start))
+	after := strings.ToLower(sentenceAfter(text, end))
+	tb := strings.TrimRight(before, " ")
+	// The agent of a passive is acting whatever else the sentence says.
+	if strings.HasSuffix(tb, " by") || strings.HasSuffix(tb, " by the") || strings.HasSuffix(tb, " by a") ||
+		strings.HasSuffix(tb, " by an") {
+		return
+	}
+	near := before[max(0, len(before)-60):]
+	for _, f := range formerCues {
+		if strings.Contains(near, f) {
+			mn.Former = true
+		}
+	}
+	if strings.HasPrefix(strings.TrimLeft(after, " "), "who used to") || strings.Contains(after[:min(len(after), 20)], "in the past") {
+		mn.Former = true
+	}
+	for _, p := range passingBefore {
+		if strings.HasSuffix(tb, p) || strings.HasSuffix(tb, p+" the") {
+			mn.Passing = true
+		}
+	}
+	for _, p := range passingAfter {
+		if strings.Contains(after, p) {
+			mn.Passing = true
+		}
+	}
+	// "X (MSS) was arrested", "officials … have already been sacked"; but
+	// "an officer who let calls go on was arrested" acts in his clause.
+	a := strings.TrimLeft(after, " ")
+	if strings.HasPrefix(a, "(") {
+		if j := strings.IndexByte(a, ')'); j >= 0 {
+			a = strings.TrimLeft(a[j+1:], " ")
+		}
+	}
+	if !strings.HasPrefix(a, "who ") && !strings.HasPrefix(a, "that ") {
+		words := strings.Fields(a)
+		passive := false
+		for k := 0; k < len(words) && k < 5; k++ {
+			w := strings.Trim(words[k], ",;:\"'")
+			if auxWords[w] {
+				passive = passive || passiveAux[w]
+				continue
+			}
+			if passive && targetVerbs[w] {
+				mn.Target = true
+			}
+			break
+		}
+	}
+	// "investigators went through the provincial party committee, …",
+	// "had the Ministry of State Security investigated".
+	for _, v := range targetBefore {
+		i := strings.LastIndex(before, v)
+		if i < 0 {
+			continue
+		}
+		between := before[i+len(v):]
+		if len(between) < 160 && !containsAny(between, " who ", " which ", " that ", " while ", " but ", ";", " said", " says") {
+			mn.Target = true
+		}
+	}
+	if strings.HasSuffix(tb, " had") || strings.HasSuffix(tb, " had the") || strings.HasSuffix(tb, " have the") {
+		if targetVerbs[firstWord(strings.TrimLeft(after, " "))] {
+			mn.Target = true
+		}
+	}
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+var formerCues = []string{"former ", "ex-", "formerly", "used to work", "worked for", "worked at", "worked as",
+	"worked in", "served as", "served in", "served with", "defected from", "retired from", "a defector who",
+	"once worked", "removed as", "dismissed as", "fired as"}
+
+var passingBefore = []string{"confused with", "distinguished from", "known as", "also called", "referred to as",
+	"renamed", "successor to", "predecessor of", "formerly called", "abbreviated", "posts in", "join",
+	"joined", "joining", "enlist in", "enlisted in", "apply to", "applied to"}
+
+var passingAfter = []string{"keeping their heads down", "keep their heads down", "kept their heads down",
+	"keeping a low profile", "keep a low profile", "kept a low profile", "lying low", "refrained",
+	"refraining", "are refrain", "have refrained"}
+
+var auxWords = map[string]bool{"was": true, "were": true, "has": true, "have": true, "had": true, "been": true,
+	"be": true, "being": true, "is": true, "are": true, "also": true, "already": true, "reportedly": true,
+	"recently": true, "later": true, "then": true, "since": true, "got": true, "get": true, "all": true,
+	"now": true, "both": true, "themselves": true}
+
+// passiveAux make the participle after them passive: "was arrested", not "have arrested".
+var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "being": true, "got": true, "get": true,
+	"is": true, "are": true, "be": true}
+
+var targetVerbs = map[string]bool{"arrested": true, "detained": true, "purged": true, "dismissed": true,
+	"executed": true, "fired": true, "removed": true, "sacked": true, "punished": true, "investigated": true,
+	"replaced": true, "demoted": true, "expelled": true, "sentenced": true, "jailed": true, "imprisoned": true,
+	"taken": true, "caught": true, "questioned": true, "interrogated": true, "inspected": true,
+	"audited": true, "disciplined": true, "reprimanded": true, "shot": true, "banished": true, "exiled": true}
+
+var targetBefore = []string{"went through", "investigated", "investigation of", "investigation into",
+	"examined", "inspected", "inspection of", "probe into", "probe of", "purge of", "purged", "audited",
+	"sacked", "sack", "dismissed", "fired", "punished", "crackdown on", "crackdown within"}
+
+// markKorean marks 전직 보위원, 보위부 출신 (Former) and 보위원이 체포됐다 (Target).
+func markKorean(text string, mn *Mention) {
+	start, end := mn.Span[0], mn.Span[1]
+	before := text[max(0, start-12):start]
+	if strings.HasSuffix(strings.TrimRight(before, " "), "전직") || strings.HasSuffix(before, "전 ") {
+		mn.Former = true
+	}
+	after := text[end:min(len(text), end+60)]
+	a := strings.TrimLeft(after, " ")
+	for _, f := range []string{"출신", "에서 일했", "에서 근무했", "에서 복무했", "에 근무했", "에 복무했", "였던", "이었던"} {
+		if strings.HasPrefix(a, f) || strings.HasPrefix(strings.TrimPrefix(a, "들"), f) {
+			mn.Former = true
+		}
+	}
+	// Subject particle then a passive or target noun: 보위원이 체포됐다, 보안서장이 해임됐다.
+	rest := strings.TrimPrefix(a, "들")
+	for _, p := range []string{"이 ", "가 ", "은 ", "는 ", "도 "} {
+		if strings.HasPrefix(rest, p) {
+			clause := rest[len(p):min(len(rest), len(p)+24)]
+			for _, v := range []string{"체포", "해임", "철직", "처형", "처벌", "숙청", "구속", "검열을 받", "조사를 받"} {
+				if strings.HasPrefix(clause, v) {
+					mn.Target = true
+				}
+			}
+		}
+	}
+	if strings.Contains(after[:min(len(after), 40)], "을 검열") || strings.Contains(after[:min(len(after), 40)], "를 검열") {
+		mn.Target = true
+	}
+}
+
+// Acting returns the codes of the organs whose people act in text — in
+// its incidents or habitually — in order of first acting mention. A mention
+// counts unless it is Former, Target or Passing; a joint inspection group
+// adds OTHER only when none of its member organs is named acting.
+func Acting(text string, ms []Mention) []string {
+	var out []string
+	seen := map[string]bool{}
+	composite := false
+	for _, mn := range ms {
+		if mn.Former || mn.Target || mn.Passing {
+			continue
+		}
+		if mn.Code == other && isComposite(text[mn.Span[0]:mn.Span[1]]) {
+			composite = true
+			continue
+		}
+		if !seen[mn.Code] {
+			seen[mn.Code] = true
+			out = append(out, mn.Code)
+		}
+	}
+	if composite && len(out) == 0 {
+		out = append(out, other)
+	}
+	return out
+}
+
+func isComposite(s string) bool {
+	s = strings.ToLower(s)
+	return strings.Contains(s, "inspection") || strings.Contains(s, "합동")
+}

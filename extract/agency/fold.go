@@ -1,0 +1,71 @@
+package agency
+
+import "unicode/utf8"
+
+// folder yields the folded bytes of a text from an offset: ASCII lower-cased,
+// apostrophes dropped, runs of spaces and hyphens as one space, Hangul
+// unchanged; any other character stops the walk. Names are folded the same
+// way, so "People's Safety", "peoples safety" and "People’s-Safety" meet.
+type folder struct {
+	s    string
+	i    int
+	pend []byte
+	pEnd int
+	last byte
+	buf  [2]byte
+}
+
+// next returns the next folded byte and the offset after its source character.
+func (f *folder) next() (byte, int, bool) {
+	if len(f.pend) > 0 {
+		b := f.pend[0]
+		f.pend = f.pend[1:]
+		f.last = b
+		return b, f.pEnd, true
+	}
+	for f.i < len(f.s) {
+		c := f.s[f.i]
+		if c < utf8.RuneSelf {
+			f.i++
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '.':
+			case c == ' ' || c == '-' || c == '\t':
+				if f.last == ' ' || f.last == 0 {
+					continue
+				}
+				c = ' '
+			case c == '\'':
+				continue
+			default:
+				f.i--
+				return 0, 0, false
+			}
+			f.last = c
+			return c, f.i, true
+		}
+		r, size := utf8.DecodeRuneInString(f.s[f.i:])
+		switch {
+		case isHangul(r):
+			f.i += size
+			f.buf[0], f.buf[1] = f.s[f.i-2], f.s[f.i-1]
+			f.pend = f.buf[:]
+			f.pEnd = f.i
+			f.last = f.s[f.i-3]
+			return f.last, f.i, true
+		case r == '’' || r == '‘' || r == 'ʼ':
+			f.i += size
+			continue
+		case r == '\u00a0' || r == '\u2010' || r == '\u2011':
+			f.i += size
+			if f.last == ' ' || f.last == 0 {
+				continue
+			}
+			f.last = ' '
+			return ' ', f.i, true
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
+}

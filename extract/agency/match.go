@@ -1,0 +1,417 @@
+package agency
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"casebook"
+)
+
+// entry is what a trie key names.
+type entry struct {
+	code   string
+	person bool
+	korean bool
+	stem   string // for stem+noun keys: the stem, to check exclusions
+	noun   string
+}
+
+type matcher struct {
+	root    [256]int32
+	first   []int32
+	count   []uint16
+	eb      []byte
+	et      []int32
+	term    []int32
+	entries []entry
+}
+
+var m = build()
+
+// foldKey folds a name the way the text is folded while walking.
+func foldKey(s string) string {
+	var b []byte
+	f := folder{s: s}
+	for {
+		c, _, ok := f.next()
+		if !ok {
+			break
+		}
+		b = append(b, c)
+	}
+	return strings.TrimRight(string(b), " ")
+}
+
+// stemSkips are stem+noun pairs that do not name an organ's people.
+var stemSkips = map[string]bool{
+	"party member": true, "party members": true, "party men": true, "party worker": true, "party workers": true,
+	"party head": true, "party staff": true, "party guard": true, "party guards": true,
+	"security guard": true, "security guards": true, "security member": true, "security members": true,
+	"security worker": true, "security workers": true, "security head": true, "security staff": true,
+	"security body": true, "security bodies": true, "security unit": true, "security units": true,
+	"security station": true, "security stations": true, "security division": true, "security office": true,
+	"safety head": true, "safety member": true, "safety members": true, "safety worker": true,
+	"safety workers": true, "safety men": true, "safety staff": true, "safety office": true,
+	"safety unit": true, "safety units": true, "safety division": true, "safety guard": true, "safety guards": true,
+	"safety organ": true, "safety organs": true, "safety services": true, "safety apparatus": true,
+	"military member": true, "military members": true, "military worker": true, "military workers": true,
+	"military head": true, "military staff": true, "military body": true, "military bodies": true,
+	"military station": true, "military stations": true, "military services": true, "military office": true,
+	"military offices": true, "military men": true, "military employee": true, "military employees": true,
+	"army member": true, "army members": true, "army worker": true, "army workers": true, "army body": true,
+	"court member": true, "court members": true, "court worker": true, "court workers": true, "court men": true,
+	"court guard": true, "court guards": true, "court head": true, "court body": true, "court station": true,
+	"court unit": true, "court division": true, "court services": true, "court headquarters": true,
+	"customs member": true, "customs members": true, "customs men": true, "customs guard": true,
+	"national security member": true, "national security members": true,
+}
+
+func build() *matcher {
+	type kv struct {
+		key string
+		e   entry
+	}
+	var all []kv
+	for _, n := range names {
+		k := foldKey(n.text)
+		all = append(all, kv{k, entry{code: n.code, person: n.person, korean: hasHangul(n.text)}})
+	}
+	for _, s := range stems {
+		for _, p := range people {
+			if stemSkips[s.stem+" "+p] {
+				continue
+			}
+			all = append(all, kv{foldKey(s.stem + " " + p), entry{code: s.code, person: true, stem: s.stem, noun: p}})
+		}
+		for _, o := range organs {
+			if stemSkips[s.stem+" "+o] {
+				continue
+			}
+			all = append(all, kv{foldKey(s.stem + " " + o), entry{code: s.code, stem: s.stem, noun: o}})
+		}
+	}
+	// Whole names win over stem+noun keys of the same spelling: they come first.
+	seen := map[string]int32{}
+	mt := &matcher{}
+	type node struct {
+		kids map[byte]*node
+		term int32
+		id   int32
+	}
+	root := &node{term: -1}
+	for _, x := range all {
+		if _, ok := seen[x.key]; ok || x.key == "" {
+			continue
+		}
+		seen[x.key] = int32(len(mt.entries))
+		mt.entries = append(mt.entries, x.e)
+		n := root
+		for i := 0; i < len(x.key); i++ {
+			if n.kids == nil {
+				n.kids = map[byte]*node{}
+			}
+			c := n.kids[x.key[i]]
+			if c == nil {
+				c = &node{term: -1}
+				n.kids[x.key[i]] = c
+			}
+			n = c
+		}
+		n.term = seen[x.key]
+	}
+	order := []*node{root}
+	keys := func(n *node) []byte {
+		ks := make([]byte, 0, len(n.kids))
+		for b := range n.kids {
+			ks = append(ks, b)
+		}
+		sort.Slice(ks, func(i, j int) bool { return ks[i] < ks[j] })
+		return ks
+	}
+	for q := 0; q < len(order); q++ {
+		order[q].id = int32(q)
+		for _, b := range keys(order[q]) {
+			order = append(order, order[q].kids[b])
+		}
+	}
+	mt.first = make([]int32, len(order))
+	mt.count = make([]uint16, len(order))
+	mt.term = make([]int32, len(order))
+	for _, n := range order {
+		mt.term[n.id] = n.term
+		mt.first[n.id] = int32(len(mt.eb))
+		mt.count[n.id] = uint16(len(n.kids))
+		for _, b := range keys(n) {
+			mt.eb = append(mt.eb, b)
+			mt.et = append(mt.et, n.kids[b].id)
+			if n == root {
+				mt.root[b] = n.kids[b].id
+			}
+		}
+	}
+	return mt
+}
+
+func hasHangul(s string) bool {
+	for _, r := range s {
+		if isHangul(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHangul(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
+
+func (mt *matcher) step(n int32, b byte) int32 {
+	if n == 0 {
+		return mt.root[b]
+	}
+	lo := mt.first[n]
+	hi := lo + int32(mt.count[n])
+	for i := lo; i < hi; i++ {
+		if e := mt.eb[i]; e == b {
+			return mt.et[i]
+		} else if e > b {
+			return 0
+		}
+	}
+	return 0
+}
+
+type hit struct {
+	entry int32
+	end   int
+}
+
+func (mt *matcher) walk(text string, at int, hits []hit) []hit {
+	f := folder{s: text, i: at}
+	var n int32
+	for {
+		b, end, ok := f.next()
+		if !ok {
+			return hits
+		}
+		if n = mt.step(n, b); n == 0 {
+			return hits
+		}
+		if e := mt.term[n]; e >= 0 {
+			hits = append(hits, hit{e, end})
+		}
+	}
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+func find(text string) []Mention {
+	var out []Mention
+	var buf [16]hit
+	prevAlnum := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			alnum := isASCIIAlnum(c)
+			if alnum && !prevAlnum && m.root[lower(c)] != 0 {
+				if mn, end, ok := matchLatin(text, i, buf[:0]); ok {
+					out = append(out, mn)
+					i, prevAlnum = end, true
+					continue
+				}
+			}
+			prevAlnum = alnum
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isHangul(r) {
+			if mn, end, ok := matchKorean(text, i, buf[:0]); ok {
+				out = append(out, mn)
+				i, prevAlnum = end, true
+				continue
+			}
+			prevAlnum = true
+		} else {
+			prevAlnum = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		i += size
+	}
+	return post(text, out)
+}
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func latinEnd(text string, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return !isASCIIAlnum(c)
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+func matchLatin(text string, i int, hits []hit) (Mention, int, bool) {
+	hits = m.walk(text, i, hits)
+	for k := len(hits) - 1; k >= 0; k-- {
+		h := hits[k]
+		e := &m.entries[h.entry]
+		if e.korean || !latinEnd(text, h.end) || !latinOK(text, i, h.end, e) {
+			continue
+		}
+		lw := strings.ToLower(text[i:h.end])
+		generic := strings.HasSuffix(e.stem, "security") && !strings.HasPrefix(e.stem, "state") &&
+			!strings.HasPrefix(e.stem, "national") || lw == "security agents" || lw == "security agent"
+		return Mention{Span: casebook.Span{i, h.end}, Code: e.code, Person: e.person, Generic: generic}, h.end, true
+	}
+	return Mention{}, 0, false
+}
+
+// latinOK checks the words that name an organ only in some uses. name an organ only in some uses; each has its check.
+func latinOK(text string, start, end int, e *entry) bool {
+	word := text[start:end]
+	lw := strings.ToLower(word)
+	switch {
+	case lw == "nsa" || lw == "mss" || lw == "ssd" || lw == "mps" || lw == "kpa" || lw == "wpk" || lw == "kwp" || lw == "ogd":
+		// Acronyms only in capitals: "mss" could be anything in lower case.
+		return word == strings.ToUpper(word)
+	case lw == "court" || lw == "courts":
+		// "to court investors", "basketball court", "court of public opinion"
+		prev := strings.ToLower(prevWord(text, start))
+		switch prev {
+		case "to", "basketball", "tennis", "food", "royal":
+			return false
+		}
+		if strings.HasPrefix(text[end:], " of public") {
+			return false
+		}
+	case lw == "army":
+		if strings.HasPrefix(strings.ToLower(text[end:]), " of ") {
+			return false // "an army of informants"
+		}
+	case lw == "state security":
+		// "state security" alone: only as a name ("officials of state
+		// security", "State Security apprehended"), not "a state security report"
+		// where it is an adjective before a noun we do not know.
+		return true
+	case lw == "police":
+		return true
+	case lw == "the military":
+		// The noun, not the adjective of "the Military Security Command".
+		switch strings.ToLower(nextWord(text, end)) {
+		case "", "or", "and", "has", "have", "had", "is", "was", "were", "are", "will", "would", "to", "in",
+			"on", "at", "of", "for", "who", "which", "that", "itself", "also", "then", "now":
+			return true
+		}
+		return false
+	}
+	if e.stem == "security" || e.stem == "safety" || lw == "security agents" || lw == "security agent" {
+		// "food security officials", "job safety inspectors" are not organs.
+		switch strings.ToLower(prevWord(text, start)) {
+		case "food", "energy", "job", "cyber", "airport", "hotel", "private", "school", "chinese",
+			"occupational", "workplace", "nuclear", "fire", "road", "internet", "information", "data":
+			return false
+		}
+	}
+	return true
+}
+
+// nextWord returns the ASCII word after end, across one space.
+func nextWord(text string, end int) string {
+	i := end
+	if i >= len(text) || text[i] != ' ' {
+		return ""
+	}
+	i++
+	j := i
+	for j < len(text) && isASCIIAlnum(text[j]) {
+		j++
+	}
+	return text[i:j]
+}
+
+// prevWord returns the ASCII word just before start, across one space.
+func prevWord(text string, start int) string {
+	j := start
+	if j == 0 || text[j-1] != ' ' {
+		return ""
+	}
+	j--
+	i := j
+	for i > 0 && (isASCIIAlnum(text[i-1]) || text[i-1] == '\'') {
+		i--
+	}
+	return text[i:j]
+}
+
+// koBlocked lists the syllable that may not follow a short Korean name, as
+// in 군인민위원회 (county people's committee, not 군인 soldier) or 시당국
+// (city authorities, not 시당 city party).
+var koBlocked = map[string][]string{
+	"군인": {"민"},
+	"시당": {"국", "하", "했", "한", "할", "해"},
+	"도당": {"국", "하", "했", "한", "할", "해"},
+	"군당": {"국", "하", "했", "한", "할", "해"},
+	"당중앙": {},
+	"경찰": {},
+	"검찰": {},
+	"세관": {},
+	"판사": {},
+	"반탐": {},
+	"경비대": {},
+}
+
+func matchKorean(text string, i int, hits []hit) (Mention, int, bool) {
+	hits = m.walk(text, i, hits)
+	for k := len(hits) - 1; k >= 0; k-- {
+		h := hits[k]
+		e := &m.entries[h.entry]
+		if !e.korean {
+			continue
+		}
+		key := text[i:h.end]
+		if block, ok := koBlocked[key]; ok {
+			bad := false
+			for _, b := range block {
+				if strings.HasPrefix(text[h.end:], b) {
+					bad = true
+				}
+			}
+			if bad {
+				continue
+			}
+		}
+		if (key == "시당" || key == "도당" || key == "군당") && i > 0 {
+			// Mid-word 도당 is mostly a verb (매도당하다) unless a place precedes.
+			if r, _ := utf8.DecodeLastRuneInString(text[:i]); isHangul(r) && !placeSuffixBefore(text, i) {
+				continue
+			}
+		}
+		return Mention{Span: casebook.Span{i, h.end}, Code: e.code, Person: e.person}, h.end, true
+	}
+	return Mention{}, 0, false
+}
+
+// placeSuffixBefore reports whether the Hangul word before i ends a place
+// name (혜산시당: 혜산 + 시당) — here simply: two or more syllables before.
+func placeSuffixBefore(text string, i int) bool {
+	n := 0
+	for j := i; j > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		if !isHangul(r) {
+			break
+		}
+		n++
+		j -= size
+	}
+	return n >= 2
+}
