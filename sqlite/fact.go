@@ -110,7 +110,8 @@ func factWhere(f casebook.FactFilter) (string, []any) {
 		add("f.event_type = ?", f.EventType)
 	}
 	if f.PlaceID != "" {
-		add("(f.place_id = ? OR f.province_id = ?)", f.PlaceID, f.PlaceID)
+		c, a := placeCond(f.PlaceID)
+		add(c, a...)
 	}
 	if f.Agency != "" {
 		add("f.agency = ?", f.Agency)
@@ -325,4 +326,10 @@ func (s *Store) ReplaceMachineFacts(ctx context.Context, reportID int64, facts [
 		return fmt.Errorf("sqlite: replace machine facts of report %d: %w", reportID, err)
 	}
 	return nil
+}
+
+// placeCond matches facts at a place or any place inside it.
+func placeCond(id string) (string, []any) {
+	ids := index.PlaceIDs(id)
+	return "(f.place_id IN (" + strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",") + ") OR f.province_id = ?)", append(anys(ids), id)
 }

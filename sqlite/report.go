@@ -39,6 +39,10 @@ func checkReport(r *casebook.Report) error {
 	if !utf8.ValidString(r.Text) {
 		return casebook.Errorf(casebook.EINVALID, "report text is not valid UTF-8")
 	}
+	if strings.IndexByte(r.Text, 0) >= 0 || strings.IndexByte(r.Title, 0) >= 0 {
+		// The PostgreSQL store cannot keep NUL in text; refuse it alike.
+		return casebook.Errorf(casebook.EINVALID, "report text contains NUL bytes")
+	}
 	sum := sha256.Sum256(r.Original)
 	sha := hex.EncodeToString(sum[:])
 	if r.SHA256 != "" && !strings.EqualFold(r.SHA256, sha) {

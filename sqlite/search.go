@@ -48,7 +48,8 @@ func reportQuery(f casebook.ReportFilter) (from, where, rank string, args []any,
 		add("r.id IN (SELECT f.report_id FROM facts f WHERE "+c+" AND "+state+")", a...)
 	}
 	if f.PlaceID != "" {
-		fact("(f.place_id = ? OR f.province_id = ?)", f.PlaceID, f.PlaceID)
+		c, a := placeCond(f.PlaceID)
+		fact(c, a...)
 	}
 	if f.Agency != "" {
 		fact("f.agency = ?", f.Agency)

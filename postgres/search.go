@@ -1,0 +1,128 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"casebook"
+	"casebook/internal/index"
+)
+
+const snippetWidth = 160
+
+// body is the searched text; the trigram index is built on this expression.
+const body = `(r.title || ' ' || r.text)`
+
+// reportQuery builds the WHERE and rank of a report search. Every query term
+// must occur in the title or text, as a substring in any case: ILIKE, which
+// the pg_trgm index answers for three characters or more; two Hangul
+// syllables are looked up among the report's bigrams. Fact filters each need
+// some fact of the report (an unrejected one; confirmed or corrected for
+// ConfirmedOnly).
+func reportQuery(f casebook.ReportFilter, a *args) (where string, terms []string) {
+	terms = index.Terms(f.Query)
+	var conds []string
+	for _, t := range terms {
+		if index.BigramTerm(t) {
+			conds = append(conds, "r.grams @> ARRAY["+a.add(t)+"]::text[]")
+		} else {
+			conds = append(conds, body+" ILIKE "+a.add("%"+index.EscapeLike(t)+"%"))
+		}
+	}
+	state := "f.state <> 'rejected'"
+	if f.ConfirmedOnly {
+		state = "f.state IN ('confirmed', 'corrected')"
+	}
+	fact := func(c string) {
+		conds = append(conds, "r.id IN (SELECT f.report_id FROM facts f WHERE "+c+" AND "+state+")")
+	}
+	if f.PlaceID != "" {
+		fact(placeCond(a, f.PlaceID))
+	}
+	if f.Agency != "" {
+		fact("f.agency = " + a.add(f.Agency))
+	}
+	if f.EventType != "" {
+		fact("f.event_type = " + a.add(f.EventType))
+	}
+	switch {
+	case f.Date.From != "" && f.Date.To != "":
+		fact("f.date_from <= " + a.add(f.Date.To) + " AND f.date_to >= " + a.add(f.Date.From))
+	case f.Date.From != "":
+		fact("f.date_to >= " + a.add(f.Date.From))
+	case f.Date.To != "":
+		fact("f.date_from <= " + a.add(f.Date.To))
+	}
+	switch {
+	case f.MinUSD > 0 && f.MaxUSD > 0:
+		fact("f.usd >= " + a.add(f.MinUSD) + " AND f.usd <= " + a.add(f.MaxUSD))
+	case f.MinUSD > 0:
+		fact("f.usd >= " + a.add(f.MinUSD))
+	case f.MaxUSD > 0:
+		fact("f.usd <= " + a.add(f.MaxUSD))
+	}
+	if f.State != "" {
+		conds = append(conds, "r.id IN (SELECT f.report_id FROM facts f WHERE f.state = "+a.add(f.State)+")")
+	}
+	if f.ConfirmedOnly {
+		conds = append(conds, "r.id IN (SELECT f.report_id FROM facts f WHERE f.state IN ('confirmed', 'corrected'))")
+	}
+	if f.Language != "" {
+		conds = append(conds, "r.language = "+a.add(f.Language))
+	}
+	where = "true"
+	if len(conds) > 0 {
+		where = strings.Join(conds, " AND ")
+	}
+	return where, terms
+}
+
+// rankExpr ranks by how often the terms occur, the title counting twice,
+// for the length of the text.
+func rankExpr(terms []string, a *args) string {
+	var ranks []string
+	for _, t := range terms {
+		lt := a.add(strings.ToLower(t))
+		ranks = append(ranks, fmt.Sprintf("(length(lower(r.text)) - length(replace(lower(r.text), %[1]s, ''))"+
+			" + 2 * (length(lower(r.title)) - length(replace(lower(r.title), %[1]s, ''))))::float8 / length(%[1]s)", lt))
+	}
+	if len(ranks) == 0 {
+		return "0::float8"
+	}
+	return "(" + strings.Join(ranks, " + ") + ") / ln(length(r.text) + 3)"
+}
+
+// FindReports searches reports: best match first (newest first without a
+// text query), a page at a time, with a snippet around the first match and
+// the total number of matches. Hits carry no original bytes.
+func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]casebook.ReportHit, int, error) {
+	var a args
+	where, terms := reportQuery(f, &a)
+	var total int
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM reports r WHERE `+where, a...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("postgres: count reports: %w", err)
+	}
+	rank := rankExpr(terms, &a)
+	limit := index.PageLimit(f.Limit)
+	q := `SELECT ` + reportCols + `, ` + rank + ` AS score FROM reports r WHERE ` + where +
+		` ORDER BY score DESC, r.published DESC, r.id DESC LIMIT ` + a.add(limit) + ` OFFSET ` + a.add(max(f.Offset, 0))
+	rows, _ := s.pool.Query(ctx, q, a...)
+	hits, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (casebook.ReportHit, error) {
+		var score float64
+		r, err := scanReport(row, &score)
+		if err != nil {
+			return casebook.ReportHit{}, err
+		}
+		return casebook.ReportHit{Report: r, Rank: score, Snippet: index.Snippet(r.Text, terms, snippetWidth)}, nil
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("postgres: find reports: %w", err)
+	}
+	if hits == nil {
+		hits = []casebook.ReportHit{}
+	}
+	return hits, total, nil
+}
