@@ -52,14 +52,18 @@ func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '
 
 // Flags of an English trigger pattern.
 const (
-	fPart   = 1 << iota // a past participle: refuse present passives and adjectives ("are confiscated", "the arrested man")
-	fIng                // an -ing form: needs an auxiliary before it ("have been holding")
-	fMoney              // needs a sum of money in the clause
-	fBribe              // needs money, a bribe word or an officer in the clause
-	fHypo               // a threat: modals and conditionals belong to it
-	fPerson             // needs a person right after the pattern
-	fAgent              // needs an officer or state organ in the clause
-	fEvent              // the clause must narrate: a past, perfect or progressive verb
+	fPart    = 1 << iota // a past participle: refuse present passives and adjectives ("are confiscated", "the arrested man")
+	fIng                 // an -ing form: needs an auxiliary before it ("have been holding")
+	fMoney               // needs a sum of money in the clause
+	fBribe               // needs money or a bribe word in the clause
+	fHypo                // a threat: modals and conditionals belong to it
+	fPerson              // needs a person acted on (after the trigger, or before a passive)
+	fAgent               // needs an officer or state organ in the clause
+	fEvent               // the clause must narrate: a past, perfect or progressive verb
+	fOfficer             // fBribe, or an officer right after ("paid police")
+	fWould               // a warning: a later "would/will" and a punishment in the sentence
+	fNoPerson            // not when the thing acted on is a person ("seized" goods)
+	fAppoint             // personnel: an appointment, not a removal
 )
 
 type elem struct {
@@ -74,35 +78,37 @@ type enPattern struct {
 }
 
 // enRules are the English triggers: "a|b" alternatives, "*" a gap of up to
-// four words. Only forms that narrate an act are listed: past tenses,
-// participles and progressives; bare presents ("police seize goods") describe
-// habits and rules, which are not events.
+// four words ("*8": eight). Only forms that narrate an act are listed: past
+// tenses, participles and progressives; bare presents ("police seize goods")
+// describe habits and rules, which are not events.
 var enRules = []struct {
 	typ, pat string
 	flags    int
 }{
 	// detention
 	{casebook.EventDetention, "arrested|detained|apprehended|handcuffed|jailed|imprisoned", fPart},
-	{casebook.EventDetention, "arresting|detaining|apprehending", fIng},
-	{casebook.EventDetention, "taken|took|taking * into custody", 0},
+	{casebook.EventDetention, "arresting|detaining|apprehending|rounding", fIng},
+	{casebook.EventDetention, "taken|took|taking * into * custody", 0},
 	{casebook.EventDetention, "taken|dragged|hauled|carted in|away|off", fPart | fPerson | fAgent},
 	{casebook.EventDetention, "picked|rounded|locked up", fPart},
 	{casebook.EventDetention, "caught", fPart},
 	{casebook.EventDetention, "holding|held", fPerson},
-	{casebook.EventDetention, "has|have|had * under interrogation|arrest", 0},
-	{casebook.EventDetention, "seized", fPart | fPerson},
+	{casebook.EventDetention, "has|have|had * under interrogation|arrest", fPerson},
+	{casebook.EventDetention, "seized|grabbed", fPart | fPerson},
 
 	// bribe_demand
-	{casebook.EventBribeDemand, "asked|asking * for", fMoney},
-	{casebook.EventBribeDemand, "demanded|demanding|demand", fBribe},
+	{casebook.EventBribeDemand, "asked|asking *6 for", fMoney},
+	{casebook.EventBribeDemand, "demanded|demanding", fBribe},
+	{casebook.EventBribeDemand, "to demand", fMoney | fEvent},
 	{casebook.EventBribeDemand, "extorted|extorting", 0},
 	{casebook.EventBribeDemand, "shake|shook|shaking|shaken down", fEvent},
 	{casebook.EventBribeDemand, "told|ordered|pressed|pressured * to pay|hand", fMoney},
-	{casebook.EventBribeDemand, "until * hand|pay|paid", fMoney},
+	{casebook.EventBribeDemand, "until *6 hand|pay|paid", fMoney},
 	{casebook.EventBribeDemand, "squeezed|squeezing * out", fBribe},
 
 	// bribe_payment
-	{casebook.EventBribePayment, "gave|handed|paid|slipped|offered|passed", fBribe},
+	{casebook.EventBribePayment, "gave|handed|slipped", fBribe},
+	{casebook.EventBribePayment, "paid", fOfficer},
 	{casebook.EventBribePayment, "bribed", fPart},
 	{casebook.EventBribePayment, "accepting|accepted|taking|took|taken|received|receiving|collected|collecting * bribe|bribes|kababi", 0},
 	{casebook.EventBribePayment, "took|take * bribe", fMoney},
@@ -110,7 +116,7 @@ var enRules = []struct {
 
 	// release
 	{casebook.EventRelease, "released|freed", fPart},
-	{casebook.EventRelease, "let * go|out", 0},
+	{casebook.EventRelease, "let * go|out", fPart | fPerson},
 	{casebook.EventRelease, "walked|set free", 0},
 
 	// threat
@@ -119,42 +125,42 @@ var enRules = []struct {
 	{casebook.EventThreat, "by warning", fHypo},
 	{casebook.EventThreat, "stepped|ramped up warnings|warning", fHypo},
 	{casebook.EventThreat, "issued|gave|given * warnings|warning", fHypo},
-	{casebook.EventThreat, "warnings|warning that", fHypo | fEvent},
-	{casebook.EventThreat, "declared|announced|said|warned * would|will face|be", fHypo | fAgent},
+	{casebook.EventThreat, "declared|announced|proclaimed", fHypo | fWould},
 
 	// confiscation
-	{casebook.EventConfiscation, "confiscated|seized", fPart},
+	{casebook.EventConfiscation, "confiscated|seized", fPart | fNoPerson},
 	{casebook.EventConfiscation, "ordered * to surrender|hand", fPerson},
-	{casebook.EventConfiscation, "took|taken * away", 0},
-	{casebook.EventConfiscation, "stripped * of", 0},
+	{casebook.EventConfiscation, "took|taken * away", fNoPerson},
+	{casebook.EventConfiscation, "stripped * of", fNoPerson},
 
 	// punishment
 	{casebook.EventPunishment, "executed|exiled|banished|expelled|sentenced|tortured|beaten", fPart},
 	{casebook.EventPunishment, "carried * out * execution|executions", 0},
 	{casebook.EventPunishment, "put|sentenced to death", 0},
-	{casebook.EventPunishment, "sent|packed|shipped into|to|off|away", fPart},
-	{casebook.EventPunishment, "sending * to|away", fIng},
+	{casebook.EventPunishment, "sent|packed|shipped|moved|sending *6 camp|camps|prison|exile|mine|mines|labour|labor|countryside|mountains|remote|reeducation|re", fPart},
+	{casebook.EventPunishment, "sent|packed|shipped away|off", fPart},
 	{casebook.EventPunishment, "ended|end up * camp|prison|camps", 0},
 	{casebook.EventPunishment, "ordered|thrown|kicked|driven out", fPart},
 	{casebook.EventPunishment, "arms|legs|ribs|arm|leg * broken", 0},
 
 	// surveillance
-	{casebook.EventSurveillance, "signal tracking|detection teams|units|specialists", fEvent},
-	{casebook.EventSurveillance, "tracking|monitoring|wiretapping|bugging|staking|spying", fIng},
+	{casebook.EventSurveillance, "signal tracking|detection teams|units|specialists|gear", fEvent},
+	{casebook.EventSurveillance, "tracking|monitoring|wiretapping|bugging|spying", fIng},
 	{casebook.EventSurveillance, "tracked|monitored|wiretapped|bugged|tailed|shadowed", fPart},
 	{casebook.EventSurveillance, "staked|staking * out", 0},
 	{casebook.EventSurveillance, "informant|informants", fEvent | fAgent},
 	{casebook.EventSurveillance, "reported * to * police|officer|officers|agents|mss|authorities|ministry", fPart},
 	{casebook.EventSurveillance, "keeps|kept|keeping watch", 0},
-	{casebook.EventSurveillance, "using * to gather * information", 0},
+	{casebook.EventSurveillance, "using *6 to gather * information", 0},
 
 	// personnel
-	{casebook.EventPersonnel, "dismissed|sacked|fired|purged|demoted|appointed|promoted|replaced|reshuffled", fPart},
+	{casebook.EventPersonnel, "dismissed|sacked|fired|purged|demoted|replaced|reshuffled", fPart},
+	{casebook.EventPersonnel, "appointed|promoted|named", fPart | fAppoint},
 	{casebook.EventPersonnel, "removed|relieved as|from|of", fPart},
 	{casebook.EventPersonnel, "pushed|forced|eased into|out * retirement|post|office|job|position", 0},
-	{casebook.EventPersonnel, "post|position|job has|had gone to", 0},
+	{casebook.EventPersonnel, "post|position|job has|had gone to", fAppoint},
 	{casebook.EventPersonnel, "lost * post|posts|jobs|job|positions", 0},
-	{casebook.EventPersonnel, "took|taken over as", 0},
+	{casebook.EventPersonnel, "took|taken over as", fAppoint},
 
 	// crackdown
 	{casebook.EventCrackdown, "launched|began|begun|mounted|waged|waging|stepped|intensified|conducted|started|widened|expanded|declared|announced|staged|escalated|ramped|undertaken|launching|stepping|carrying|carried|conducting|widening * crackdown|crackdowns|campaign|sweep|drive|inspection|inspections|investigation|hunt|operation|clampdown|cleanup|raids|purge|mop", 0},
@@ -163,7 +169,7 @@ var enRules = []struct {
 	{casebook.EventCrackdown, "ordered|outlawed|banned|prohibited", fPart | fAgent},
 	{casebook.EventCrackdown, "investigating|investigated|inspected|examined", fPart},
 	{casebook.EventCrackdown, "thrown|deployed|dispatched|sent * teams|units|squads|investigators|inspectors|groups|contingent", 0},
-	{casebook.EventCrackdown, "investigators|inspectors|contingent|teams * was|were|been sent|dispatched|deployed", 0},
+	{casebook.EventCrackdown, "investigators|inspectors|contingent|teams *8 was|were|been sent|dispatched|deployed", 0},
 }
 
 var enIndex map[string][]int
@@ -174,8 +180,12 @@ func init() {
 	for _, r := range enRules {
 		p := enPattern{typ: r.typ, flags: r.flags}
 		for _, f := range strings.Fields(r.pat) {
-			if f == "*" {
-				p.elems = append(p.elems, elem{gap: 4})
+			if f[0] == '*' {
+				g := 4
+				if len(f) > 1 {
+					g = int(f[1] - '0')
+				}
+				p.elems = append(p.elems, elem{gap: g})
 				continue
 			}
 			p.elems = append(p.elems, elem{alts: strings.Split(f, "|")})
@@ -217,17 +227,17 @@ func matchAt(toks []token, i int, elems []elem) int {
 var (
 	enNegation = wordSet("not", "never", "no", "without", "refused", "refusing", "refuse", "refuses", "failed", "fail", "nor", "neither", "cannot", "hardly")
 	enModal    = wordSet("would", "will", "could", "might", "may", "should", "must", "can", "shall", "if", "unless", "whether", "whenever", "whoever", "wherever", "lest")
-	enHabit    = wordSet("routinely", "regularly", "usually", "often", "seldom", "rarely", "always", "typically", "generally", "normally", "frequently", "periodically", "customarily", "habitually", "tend", "tends", "anyone", "everyone", "whoever", "whenever", "sometimes")
+	enHabit    = wordSet("routinely", "regularly", "usually", "often", "seldom", "rarely", "always", "typically", "generally", "normally", "frequently", "periodically", "customarily", "habitually", "tend", "tends", "anyone", "whoever", "whenever", "sometimes")
 	enBeNow    = wordSet("is", "are", "am", "be", "being")
 	enAuxPast  = wordSet("was", "were", "been", "had", "has", "have", "got", "gets", "get", "getting", "having")
 	enAux      = wordSet("is", "are", "am", "was", "were", "be", "been", "being", "has", "have", "had", "began", "begun", "started", "start", "continued", "continue", "kept", "keep", "stop", "stopped")
 	enDet      = wordSet("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "of", "for", "on", "with", "at", "by", "these", "those", "this", "that", "recovering", "newly", "any", "all", "some")
-	enAdverb   = wordSet("also", "then", "now", "still", "already", "just", "recently", "reportedly", "allegedly", "later", "subsequently", "eventually", "finally", "even", "again", "since", "quickly", "immediately", "quietly", "secretly", "openly", "publicly", "being", "all", "both", "each", "not", "never", "apparently")
-	enGoods    = wordSet("goods", "items", "phones", "property", "money", "stock", "rice", "cash", "merchandise", "products", "equipment", "cargo")
+	enAdverb   = wordSet("also", "then", "now", "still", "already", "just", "recently", "reportedly", "allegedly", "later", "subsequently", "eventually", "finally", "even", "again", "since", "quickly", "immediately", "quietly", "secretly", "openly", "publicly", "all", "both", "each", "not", "never", "apparently")
+	enGoods    = wordSet("goods", "items", "phones", "phone", "stock", "vehicle", "car", "oil", "fuel", "load", "property", "money", "stock", "rice", "cash", "merchandise", "products", "equipment", "cargo")
 	enBribe    = wordSet("bribe", "bribes", "money", "cash", "kababi", "payment", "payments", "dollars", "yuan", "won", "rmb", "usd", "sum", "fee", "fees", "bullets", "protection")
 	enOfficer  = wordSet("agents", "agent", "officials", "official", "officers", "officer", "police", "policeman", "policemen", "guards", "guard", "authorities", "security", "inspectors", "investigators", "prosecutors", "interrogators", "cadres", "party", "ministry", "mss", "mps", "ssd", "nsa", "bowibu", "regime", "state", "government", "leader", "kim", "korea", "command", "department", "committee", "director", "chief", "court", "patrol", "army", "military", "soldiers", "he", "they", "general")
-	enPerson   = wordSet("him", "her", "them", "man", "woman", "men", "women", "family", "families", "resident", "residents", "people", "person", "persons", "brothers", "brother", "sister", "sisters", "broker", "brokers", "smuggler", "smugglers", "trader", "traders", "vendor", "vendors", "merchant", "merchants", "driver", "drivers", "student", "students", "official", "officials", "officer", "officers", "relatives", "defector", "defectors", "users", "callers", "villagers", "individual", "individuals", "everyone", "workers", "worker", "son", "daughter", "wife", "husband", "mother", "father", "whole", "local", "two", "three", "several", "dozens", "eleven", "five", "ten", "group", "couple", "household", "households", "farmers", "youths", "children", "teenagers")
-	enForeign  = []string{"chinese officials", "chinese police", "chinese authorities", "chinese side", "chinese bank", "beijing", "chinese border", "chinese security", "south korean authorities", "south korean police", "chinese public security"}
+	enPerson   = wordSet("someone", "brothers", "him", "her", "them", "man", "woman", "men", "women", "family", "families", "resident", "residents", "people", "person", "persons", "brothers", "brother", "sister", "sisters", "broker", "brokers", "smuggler", "smugglers", "trader", "traders", "vendor", "vendors", "merchant", "merchants", "driver", "drivers", "student", "students", "official", "officials", "officer", "officers", "relatives", "defector", "defectors", "users", "callers", "villagers", "individual", "individuals", "everyone", "workers", "worker", "son", "daughter", "wife", "husband", "mother", "father", "whole", "local", "two", "three", "several", "dozens", "eleven", "five", "ten", "group", "couple", "household", "households", "farmers", "youths", "children", "teenagers")
+	enForeign  = []string{"chinese officials", "chinese police", "chinese authorities", "chinese side", "chinese bank", "beijing", "chinese security", "south korean authorities", "south korean police", "chinese public security"}
 	enSaying   = wordSet("said", "told", "says", "say", "reported", "added", "explained", "claimed", "noted", "according", "speaking", "spoke", "learned")
 )
 
@@ -241,10 +251,12 @@ func wordSet(ws ...string) map[string]bool {
 
 // mention is a trigger found in one clause.
 type mention struct {
-	typ    string
-	clause casebook.Span
-	trig   casebook.Span
-	sent   int
+	typ     string
+	clause  casebook.Span
+	trig    casebook.Span
+	sent    int
+	passive bool // the organ named before the trigger is acted on, not acting
+	appoint bool // personnel: an appointment
 }
 
 // findEnglish returns the English trigger mentions of the body sentences.
@@ -258,18 +270,31 @@ func findEnglish(text, lower string, sents []sentence, money []casebook.Money, o
 		if foreignSentence(lower[s.span[0]:s.span[1]]) {
 			continue
 		}
+		toks = tokenize(lower, s.span[0], s.span[1], toks)
+		ti := 0
 		for _, cl := range s.clauses {
-			toks = tokenize(lower, cl[0], cl[1], toks)
-			for i, t := range toks {
-				for _, pi := range enIndex[t.w] {
+			for ti < len(toks) && toks[ti].lo < cl[0] {
+				ti++
+			}
+			tj := ti
+			for tj < len(toks) && toks[tj].hi <= cl[1] {
+				tj++
+			}
+			c := ctx{all: toks, lo: ti, hi: tj, cl: cl, money: money}
+			for i := ti; i < tj; i++ {
+				for _, pi := range enIndex[toks[i].w] {
 					p := &enPatterns[pi]
-					end := matchAt(toks, i, p.elems)
-					if end < 0 || !enAccept(p, toks, i, end, cl, money) {
+					end := matchAt(toks[:tj], i, p.elems)
+					if end < 0 || !c.accept(p, i, end) {
 						continue
 					}
-					out = append(out, mention{typ: p.typ, clause: cl, trig: casebook.Span{t.lo, toks[end-1].hi}, sent: si})
+					out = append(out, mention{
+						typ: p.typ, clause: cl, trig: casebook.Span{toks[i].lo, toks[end-1].hi}, sent: si,
+						passive: c.passive(i), appoint: p.flags&fAppoint != 0,
+					})
 				}
 			}
+			ti = tj
 		}
 	}
 	return out
@@ -284,56 +309,101 @@ func foreignSentence(s string) bool {
 	return false
 }
 
-// enAccept applies the checks that tell a narrated act from a habit, a rule,
+// ctx is one clause's tokens within its sentence's.
+type ctx struct {
+	all    []token
+	lo, hi int // the clause's tokens are all[lo:hi]
+	cl     casebook.Span
+	money  []casebook.Money
+}
+
+// voiceWord returns the nearest word before token i, skipping adverbs.
+func (c *ctx) voiceWord(i int) string {
+	for k := i - 1; k >= c.lo; k-- {
+		w := c.all[k].w
+		if w == "being" || !(enAdverb[w] || strings.HasSuffix(w, "ly") && len(w) > 4) {
+			return w
+		}
+	}
+	return ""
+}
+
+// passive reports a participle after a form of "be" ("was arrested").
+func (c *ctx) passive(i int) bool {
+	switch c.voiceWord(i) {
+	case "was", "were", "been", "be", "being", "is", "are", "got", "get":
+		return true
+	}
+	return false
+}
+
+// personNear reports a person acted on: right after the trigger (active),
+// or just before a passive one.
+func (c *ctx) personNear(i, end int) bool {
+	for k := i + 1; k < min(c.hi, end+3); k++ {
+		if enPerson[c.all[k].w] {
+			return true
+		}
+	}
+	if !c.passive(i) {
+		return false
+	}
+	for k := max(0, i-10); k < i; k++ {
+		if enPerson[c.all[k].w] && !enGoods[c.all[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// accept applies the checks that tell a narrated act from a habit, a rule,
 // a negation or a hypothesis.
-func enAccept(p *enPattern, toks []token, i, end int, cl casebook.Span, money []casebook.Money) bool {
+func (c *ctx) accept(p *enPattern, i, end int) bool {
+	toks := c.all
 	// Negation just before the trigger ("has not been put on trial").
-	for k := max(0, i-4); k < i; k++ {
+	for k := max(c.lo, i-4); k < i; k++ {
 		w := toks[k].w
 		if enNegation[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
 			return false
 		}
 	}
+	// Habits, rules and hypotheses: before the trigger, or just after it.
+	for k := c.lo; k < min(c.hi, end+3); k++ {
+		w := toks[k].w
+		if p.flags&fHypo == 0 && enModal[w] {
+			return false
+		}
+		if enHabit[w] && !(p.flags&fHypo != 0 && (w == "anyone" || w == "whoever")) {
+			return false
+		}
+		if (w == "every" || w == "each") && k+1 < len(toks) && enPeriod[toks[k+1].w] {
+			return false
+		}
+		if w == "used" && k+1 < len(toks) && toks[k+1].w == "to" {
+			return false // "used to demand": a past habit
+		}
+		if w == "past" && k > 0 && toks[k-1].w == "the" && k-2 >= 0 && toks[k-2].w == "in" {
+			return false // "in the past"
+		}
+	}
 	if p.flags&fHypo == 0 {
-		for k := range toks {
-			w := toks[k].w
-			if enModal[w] || enHabit[w] || w == "every" || w == "each" {
-				return false
-			}
-		}
 		// "to arrest", "to be arrested": purposes and plans.
-		if i > 0 && toks[i-1].w == "to" && p.typ != casebook.EventBribeDemand {
+		if i > c.lo && toks[i-1].w == "to" {
 			return false
 		}
-		if i > 1 && toks[i-1].w == "be" && toks[i-2].w == "to" {
+		if i > c.lo+1 && toks[i-1].w == "be" && toks[i-2].w == "to" {
 			return false
-		}
-	} else {
-		for k := range toks {
-			if enHabit[toks[k].w] && toks[k].w != "anyone" && toks[k].w != "everyone" && toks[k].w != "whoever" {
-				return false
-			}
 		}
 	}
 	if p.flags&fPart != 0 {
-		// The nearest word before, skipping adverbs, decides the voice.
-		k := i - 1
-		for k >= 0 && (enAdverb[toks[k].w] || strings.HasSuffix(toks[k].w, "ly")) && !enBeNow[toks[k].w] {
-			k--
+		w := c.voiceWord(i)
+		if enBeNow[w] && w != "being" {
+			return false // "are confiscated on the spot": a rule
 		}
-		if k >= 0 {
-			w := toks[k].w
-			if enBeNow[w] && w != "being" {
-				return false // "are confiscated on the spot": a rule
-			}
-			if enDet[w] && !(p.typ == casebook.EventPersonnel || w == "by") {
-				return false // "the arrested man", "recovering confiscated goods"
-			}
+		if enDet[w] && !(w == "by") {
+			return false // "the arrested man", "recovering confiscated goods"
 		}
-		if end < len(toks) && enGoods[toks[end].w] && p.typ != casebook.EventConfiscation {
-			return false
-		}
-		if end < len(toks) && enGoods[toks[end].w] && p.typ == casebook.EventConfiscation && (k < 0 || !enAuxPast[toks[k].w]) {
+		if end < c.hi && enGoods[toks[end].w] && !(p.typ == casebook.EventConfiscation && enAuxPast[w]) {
 			return false
 		}
 	}
@@ -344,30 +414,12 @@ func enAccept(p *enPattern, toks []token, i, end int, cl casebook.Span, money []
 				ok = true
 			}
 		}
-		if !ok {
-			return false
-		}
-	}
-	if p.flags&fPerson != 0 {
-		ok := false
-		for k := end; k < min(len(toks), end+3); k++ {
-			if enPerson[toks[k].w] {
-				ok = true
-			}
-		}
-		// Passive: the person comes before ("two brothers were seized").
-		if !ok && i > 0 {
-			for k := max(0, i-8); k < i; k++ {
-				if enPerson[toks[k].w] && !enGoods[toks[k].w] {
+		// "has begun investigating … and sending them": the auxiliary of the
+		// first verb carries over.
+		if !ok && i > 0 && toks[i-1].w == "and" {
+			for k := 0; k < i; k++ {
+				if enAux[toks[k].w] {
 					ok = true
-				}
-			}
-			if ok {
-				ok = false
-				for k := max(0, i-3); k < i; k++ {
-					if enAuxPast[toks[k].w] || toks[k].w == "was" || toks[k].w == "were" {
-						ok = true
-					}
 				}
 			}
 		}
@@ -375,14 +427,23 @@ func enAccept(p *enPattern, toks []token, i, end int, cl casebook.Span, money []
 			return false
 		}
 	}
-	if p.flags&(fMoney|fBribe) != 0 {
-		ok := hasMoney(money, cl)
-		if !ok && p.flags&fBribe != 0 {
-			for k := i; k < len(toks); k++ {
-				if enBribe[toks[k].w] || (k >= end && enOfficer[toks[k].w]) {
+	if p.flags&fPerson != 0 && !c.personNear(i, end) {
+		return false
+	}
+	if p.flags&fNoPerson != 0 && c.personNear(i, end) && !c.goodsNear(i, end) {
+		return false
+	}
+	if p.flags&(fMoney|fBribe|fOfficer) != 0 {
+		ok := hasMoney(c.money, c.cl)
+		if !ok && p.flags&(fBribe|fOfficer) != 0 {
+			for k := i; k < c.hi; k++ {
+				if enBribe[toks[k].w] {
 					ok = true
 				}
 			}
+		}
+		if !ok && p.flags&fOfficer != 0 && end < c.hi && enOfficer[toks[end].w] {
+			ok = true
 		}
 		if !ok {
 			return false
@@ -390,7 +451,7 @@ func enAccept(p *enPattern, toks []token, i, end int, cl casebook.Span, money []
 	}
 	if p.flags&fAgent != 0 {
 		ok := false
-		for k := range toks {
+		for k := c.lo; k < c.hi; k++ {
 			if enOfficer[toks[k].w] {
 				ok = true
 			}
@@ -399,11 +460,41 @@ func enAccept(p *enPattern, toks []token, i, end int, cl casebook.Span, money []
 			return false
 		}
 	}
-	if p.flags&fEvent != 0 && !narrates(toks) {
+	if p.flags&fEvent != 0 && !narrates(toks[c.lo:c.hi]) {
 		return false
+	}
+	if p.flags&fWould != 0 {
+		would, punish := false, false
+		for k := end; k < len(toks); k++ {
+			w := toks[k].w
+			would = would || w == "would" || w == "will"
+			punish = punish || enPunishWord[w]
+		}
+		if !would || !punish {
+			return false
+		}
+	}
+	if p.typ == casebook.EventCrackdown && toks[i].w == "ordered" && end < c.hi {
+		switch toks[end].w {
+		case "out", "away", "her", "him", "them", "to":
+			return false // an expulsion or an order to one person
+		}
 	}
 	return true
 }
+
+// goodsNear reports goods right after the trigger or just before it.
+func (c *ctx) goodsNear(i, end int) bool {
+	for k := max(c.lo, i-6); k < min(c.hi, end+4); k++ {
+		if enGoods[c.all[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
+var enPeriod = wordSet("year", "years", "time", "times", "month", "months", "week", "weeks", "day", "days", "morning", "night", "season", "quarter", "summer", "winter", "spring", "autumn")
+var enPunishWord = wordSet("punishment", "punished", "punish", "arrested", "arrest", "exiled", "prison", "camp", "treated", "executed", "severe", "harsh", "penalty", "penalties", "jailed", "detained", "sentenced")
 
 func hasMoney(money []casebook.Money, cl casebook.Span) bool {
 	for _, m := range money {
@@ -426,8 +517,16 @@ func narrates(toks []token) bool {
 		if len(t.w) > 4 && strings.HasSuffix(t.w, "ed") && !enGoods[t.w] {
 			return true
 		}
-		if strings.HasSuffix(t.w, "ing") && k > 0 && (toks[k-1].w == "is" || toks[k-1].w == "are" || toks[k-1].w == "am") {
-			return true
+		if strings.HasSuffix(t.w, "ing") {
+			for j := k - 1; j >= max(0, k-3); j-- {
+				w := toks[j].w
+				if w == "is" || w == "are" || w == "am" {
+					return true
+				}
+				if !enAdverb[w] {
+					break
+				}
+			}
 		}
 	}
 	return false

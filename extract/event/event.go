@@ -104,19 +104,25 @@ func (a *assembler) events() []casebook.Event {
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].trig[0] < ms[j].trig[0] })
 
 	type draft struct {
-		ev   casebook.Event
-		m    mention
-		dead bool
+		ev     casebook.Event
+		m      mention
+		quoted bool
+		para   int
 	}
 	drafts := make([]draft, 0, len(ms))
 	for _, m := range ms {
-		drafts = append(drafts, draft{ev: a.fill(m), m: m})
+		s := &a.sents[m.sent]
+		drafts = append(drafts, draft{ev: a.fill(m), m: m, quoted: inQuote(a.d.Text, a.paraSpan(s.para)[0], m.trig[0]), para: s.para})
 	}
-	// A trigger inside a longer one of another type at the same place gives
-	// way ("taken into custody" is not also "taken away").
+	lead := -1
+	for i := range a.sents {
+		if !a.sents[i].heading {
+			lead = a.sents[i].para
+			break
+		}
+	}
 	var out []casebook.Event
 	var kept []int
-	prevDate := (*casebook.Interval)(nil)
 	for i := range drafts {
 		dr := &drafts[i]
 		merged := false
@@ -125,7 +131,10 @@ func (a *assembler) events() []casebook.Event {
 			if kd.ev.Type != dr.ev.Type {
 				continue
 			}
-			if sameAct(&kd.ev, &dr.ev, kd.m, dr.m) {
+			// A later mention restates an act when it is in the same sentence,
+			// quotes the source on it, or follows the lead that announced it.
+			restates := kd.m.sent == dr.m.sent || dr.quoted || kd.para == lead || kd.ev.Type == casebook.EventCrackdown
+			if restates && sameAct(&kd.ev, &dr.ev, kd.m, dr.m, dr.quoted) {
 				mergeInto(&kd.ev, &dr.ev)
 				merged = true
 				break
@@ -136,6 +145,7 @@ func (a *assembler) events() []casebook.Event {
 		}
 		kept = append(kept, i)
 	}
+	var prevDate *casebook.Interval
 	for _, k := range kept {
 		ev := drafts[k].ev
 		if ev.Date == nil && prevDate != nil {
@@ -154,15 +164,18 @@ func (a *assembler) events() []casebook.Event {
 }
 
 // sameAct reports whether a later mention b restates the act of a.
-func sameAct(a, b *casebook.Event, ma, mb mention) bool {
+func sameAct(a, b *casebook.Event, ma, mb mention, quoted bool) bool {
 	if ma.clause == mb.clause {
 		return true
+	}
+	if ma.appoint != mb.appoint {
+		return false
 	}
 	if a.Type == casebook.EventCrackdown {
 		// A campaign is one event however often it is named.
 		return a.Agency == "" || b.Agency == "" || a.Agency == b.Agency
 	}
-	if a.Target != "" && b.Target != "" && a.Target != b.Target {
+	if a.Target != "" && b.Target != "" && a.Target != b.Target && !quoted {
 		return false
 	}
 	if a.Place != nil && b.Place != nil && a.Place.ID != b.Place.ID {
@@ -197,4 +210,29 @@ func mergeInto(a, b *casebook.Event) {
 	if a.Date == nil {
 		a.Date = b.Date
 	}
+}
+
+// inQuote reports whether position at lies inside quotation marks opened
+// in the same paragraph.
+func inQuote(text string, paraStart, at int) bool {
+	if paraStart < 0 || paraStart > at {
+		return false
+	}
+	straight, curly := 0, 0
+	for i := paraStart; i < at; i++ {
+		switch c := text[i]; {
+		case c == '"':
+			straight++
+		case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80:
+			switch text[i+2] {
+			case 0x9C: // “
+				curly++
+			case 0x9D: // ”
+				if curly > 0 {
+					curly--
+				}
+			}
+		}
+	}
+	return straight%2 == 1 || curly > 0
 }
