@@ -59,16 +59,16 @@ type testApp struct {
 // extractor into the store.
 type extractIngester struct{ st casebook.Store }
 
-func (x extractIngester) IngestFile(ctx context.Context, name string, data []byte, by string) (int64, bool, error) {
+func (x extractIngester) IngestFile(ctx context.Context, name string, data []byte, by string) ([]Ingested, error) {
 	text := string(data)
 	if strings.TrimSpace(text) == "" {
-		return 0, false, casebook.Errorf(casebook.EINVALID, "%s is empty", name)
+		return nil, casebook.Errorf(casebook.EINVALID, "%s is empty", name)
 	}
 	r := &casebook.Report{SHA256: sha256hex(data), Original: data, MediaType: "text/plain", FileName: name,
 		Title: firstLine(text), Language: extract.DetectLanguage(text), Text: text, CreatedBy: by}
 	facts := extract.Extract(extract.Input{Text: text, Language: r.Language})
 	created, err := x.st.CreateReport(ctx, r, casebook.FactsOf(0, facts, extract.Version))
-	return r.ID, created, err
+	return []Ingested{{Name: name, ReportID: r.ID, Created: created, Err: err}}, nil
 }
 
 func firstLine(s string) string {

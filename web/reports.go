@@ -211,45 +211,55 @@ func (s *Server) receiveUploads(w http.ResponseWriter, r *http.Request) ([]uploa
 	u := userOf(r)
 	var out []uploadResult
 	for _, fh := range files {
-		res := s.ingestOne(r, fh, u)
-		out = append(out, res)
+		out = append(out, s.ingestOne(r, fh, u)...)
 	}
 	s.events.invalidate()
 	return out, nil
 }
 
-func (s *Server) ingestOne(r *http.Request, fh *multipart.FileHeader, u *casebook.User) uploadResult {
+func (s *Server) ingestOne(r *http.Request, fh *multipart.FileHeader, u *casebook.User) []uploadResult {
 	// Only the base name is kept: a name is a label, never a path.
 	name := filepath.Base(strings.ReplaceAll(fh.Filename, "\\", "/"))
 	if name == "." || name == "/" || name == "" {
 		name = "upload"
 	}
-	res := uploadResult{Name: name}
-	if !ingestFormats[strings.ToLower(filepath.Ext(name))] {
-		res.Error = "not a format casebook reads (txt, md, html, pdf, jsonl)"
-		return res
-	}
-	data, err := readPart(fh)
-	if err != nil {
-		res.Error = casebook.ErrorMessage(err)
-		return res
-	}
-	id, created, err := s.cfg.Ingester.IngestFile(r.Context(), name, data, u.Name)
-	if err != nil {
+	fail := func(err error) []uploadResult {
 		if casebook.ErrorKind(err) == casebook.EINTERNAL {
 			s.log.Error("ingest upload", "request_id", requestID(r.Context()), "err", err)
 		}
-		res.Error = casebook.ErrorMessage(err)
 		s.audit(r, u.Name, audit.ActionIngest, "upload", "failed: "+casebook.ErrorMessage(err))
-		return res
+		return []uploadResult{{Name: name, Error: casebook.ErrorMessage(err)}}
 	}
-	res.ReportID, res.Created = id, created
-	detail := "duplicate"
-	if created {
-		detail = "added"
+	if !ingestFormats[strings.ToLower(filepath.Ext(name))] {
+		return []uploadResult{{Name: name, Error: "not a format casebook reads (txt, md, html, pdf, jsonl)"}}
 	}
-	s.audit(r, u.Name, audit.ActionIngest, fmt.Sprintf("report:%d", id), detail)
-	return res
+	data, err := readPart(fh)
+	if err != nil {
+		return fail(err)
+	}
+	got, err := s.cfg.Ingester.IngestFile(r.Context(), name, data, u.Name)
+	if err != nil {
+		return fail(err)
+	}
+	var out []uploadResult
+	for _, g := range got {
+		res := uploadResult{Name: filepath.Base(g.Name), ReportID: g.ReportID, Created: g.Created}
+		if g.Err != nil {
+			res.Error = casebook.ErrorMessage(g.Err)
+			if casebook.ErrorKind(g.Err) == casebook.EINTERNAL {
+				s.log.Error("ingest upload", "request_id", requestID(r.Context()), "err", g.Err)
+			}
+			s.audit(r, u.Name, audit.ActionIngest, "upload", "failed: "+res.Error)
+		} else {
+			detail := "duplicate"
+			if g.Created {
+				detail = "added"
+			}
+			s.audit(r, u.Name, audit.ActionIngest, fmt.Sprintf("report:%d", g.ReportID), detail)
+		}
+		out = append(out, res)
+	}
+	return out
 }
 
 func readPart(fh *multipart.FileHeader) ([]byte, error) {

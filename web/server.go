@@ -21,10 +21,19 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-// Ingester turns one uploaded file into a stored report with its facts. The
-// ingest package provides it; the web app only hands over bytes and a name.
+// Ingester turns one uploaded file into stored reports with their facts (a
+// JSONL file holds several). The ingest package provides it; the web app only
+// hands over bytes, a name and who uploaded them.
 type Ingester interface {
-	IngestFile(ctx context.Context, name string, data []byte, by string) (reportID int64, created bool, err error)
+	IngestFile(ctx context.Context, name string, data []byte, by string) ([]Ingested, error)
+}
+
+// Ingested is the outcome for one report of an uploaded file.
+type Ingested struct {
+	Name     string
+	ReportID int64
+	Created  bool  // false: the same bytes were already stored
+	Err      error // this report failed; the others may have been stored
 }
 
 // Config is what a Server needs. Store is required; the rest has defaults.
