@@ -238,7 +238,7 @@ func TestHighlightKeepsTextExact(t *testing.T) {
 		{ID: 2, Kind: casebook.KindPlace, Place: &casebook.Place{Spans: []casebook.Span{span(t, text, "회령")}}},
 		{ID: 3, Kind: casebook.KindMoney, Money: &casebook.Money{Span: span(t, text, "5,000 yuan")}},
 		{ID: 4, Kind: casebook.KindAgency, Agency: &casebook.Agency{Spans: []casebook.Span{{1, 5}}}}, // cuts into a syllable: widened
-		{ID: 5, Kind: casebook.KindMoney, Money: &casebook.Money{Span: casebook.Span{-3, 9999}}},        // out of range: clamped
+		{ID: 5, Kind: casebook.KindMoney, Money: &casebook.Money{Span: casebook.Span{-3, 9999}}},     // out of range: clamped
 	}
 	got := string(highlight(text, facts))
 	if v := visibleText(got); v != text {
