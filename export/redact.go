@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"casebook"
 )
 
 // NameMark replaces every personal name Redact removes.
@@ -29,11 +31,31 @@ const NameMark = "[name]"
 // Kim Chaek, Hong Kong) are kept. Names written with no cue at all
 // (a bare 철수가 in Korean) are beyond it: Korean reports rarely do so.
 func Redact(s string) string {
-	if s == "" {
+	spans := NameSpans(s)
+	if len(spans) == 0 {
 		return s
 	}
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for _, sp := range spans {
+		b.WriteString(s[last:sp[0]])
+		b.WriteString(NameMark)
+		last = sp[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// NameSpans returns the byte spans of s that Redact replaces, in order and
+// not overlapping; a page that highlights facts by offset can use them to
+// hide names without shifting its spans.
+func NameSpans(s string) []casebook.Span {
+	if s == "" {
+		return nil
+	}
 	keep := keptSpans(s)
-	var spans [][2]int
+	var spans []casebook.Span
 	add := func(start, end int) {
 		if start < 0 || end <= start {
 			return
@@ -43,7 +65,7 @@ func Redact(s string) string {
 				return
 			}
 		}
-		spans = append(spans, [2]int{start, end})
+		spans = append(spans, casebook.Span{start, end})
 	}
 	for _, r := range nameRules {
 		for _, m := range r.re.FindAllStringSubmatchIndex(s, -1) {
@@ -55,12 +77,10 @@ func Redact(s string) string {
 		}
 	}
 	if len(spans) == 0 {
-		return s
+		return nil
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
-	var b strings.Builder
-	b.Grow(len(s))
-	last := 0
+	var out []casebook.Span
 	for i := 0; i < len(spans); {
 		start, end := spans[i][0], spans[i][1]
 		// Merge overlapping spans, and spans that only a space or hyphen
@@ -68,15 +88,14 @@ func Redact(s string) string {
 		for i++; i < len(spans) && spans[i][0] <= end+1 && strings.Trim(s[end:max(end, spans[i][0])], " -") == ""; i++ {
 			end = max(end, spans[i][1])
 		}
-		if start < last {
-			start = last
+		if n := len(out); n > 0 && start < out[n-1][1] {
+			start = out[n-1][1]
 		}
-		b.WriteString(s[last:start])
-		b.WriteString(NameMark)
-		last = end
+		if start < end {
+			out = append(out, casebook.Span{start, end})
+		}
 	}
-	b.WriteString(s[last:])
-	return b.String()
+	return out
 }
 
 // nameRule is a pattern whose group holds a name.

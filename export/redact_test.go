@@ -114,3 +114,21 @@ func FuzzRedact(f *testing.F) {
 		}
 	})
 }
+
+func TestNameSpans(t *testing.T) {
+	s := "Mr. Kim Chol-su met 김철수 씨 and Ri in Hoeryong."
+	spans := NameSpans(s)
+	var names []string
+	for i, sp := range spans {
+		if sp[0] >= sp[1] || (i > 0 && sp[0] < spans[i-1][1]) {
+			t.Fatalf("spans overlap or are empty: %v", spans)
+		}
+		names = append(names, s[sp[0]:sp[1]])
+	}
+	if want := []string{"Kim Chol-su", "김철수", "Ri"}; strings.Join(names, "|") != strings.Join(want, "|") {
+		t.Errorf("NameSpans = %q, want %q", names, want)
+	}
+	if NameSpans("The MSS fined traders in Hyesan.") != nil {
+		t.Error("spans in a text without names")
+	}
+}
