@@ -77,17 +77,24 @@ func nearest(spans func(int) casebook.Span, n int, scope, trig casebook.Span) in
 // placeFor picks the place of an event: the nearest place in its clause,
 // sentence or paragraph, else the report's main place. A province yields to
 // a more precise place in it that the same sentence or the report names.
+// Where a source lives ("a source in Ryanggang") or where someone comes
+// from ("a woman from Chongjin") is not where the act happened.
 func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string {
-	span := func(i int) casebook.Span { return a.places[i].Span }
+	span := func(i int) casebook.Span {
+		if a.placeAside[i] {
+			return casebook.Span{-1, -1}
+		}
+		return a.places[i].Span
+	}
 	n := len(a.places)
 	id := ""
-	for _, scope := range []casebook.Span{m.clause, s.span, para} {
+	for _, scope := range []casebook.Span{m.clause, s.span, {para[0], m.trig[0]}, para} {
 		if i := nearest(span, n, scope, m.trig); i >= 0 {
 			id = a.places[i].ID
 			// A more precise place in the same scope wins ("Chongjin, North
 			// Hamgyong Province").
 			for j := 0; j < n; j++ {
-				if j != i && within(a.places[j].Span, scope) && place.Within(a.places[j].ID, id) {
+				if j != i && !a.placeAside[j] && within(a.places[j].Span, scope) && place.Within(a.places[j].ID, id) {
 					id = a.places[j].ID
 					break
 				}
@@ -104,9 +111,30 @@ func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string 
 	return id
 }
 
-// mainPlace is the place the report is about: the city, county or district
-// named most often (a district of it when the report names one), else the
-// province named most often.
+// asidePlace reports a place named as where a source is or where someone
+// comes from, not where an act happened.
+func asidePlace(text string, sp casebook.Span, ko bool) bool {
+	if ko {
+		after := text[sp[1]:min(len(text), sp[1]+24)]
+		for _, w := range []string{" 소식통", "의 소식통", "의 여러 소식통", " 출신", "에 사는", "에서 온"} {
+			if strings.HasPrefix(after, w) {
+				return true
+			}
+		}
+		return false
+	}
+	before := strings.ToLower(text[max(0, sp[0]-24):sp[0]])
+	for _, w := range []string{"source in ", "sources in ", "source from ", "informant in ", "contact in ", "from ", "resident of ", "living in ", "source based in ", "contacts in "} {
+		if strings.HasSuffix(before, w) || strings.HasSuffix(before, w+"the ") {
+			return true
+		}
+	}
+	return false
+}
+
+// mainPlace is the place the report is about: the place named most often,
+// a city, county or district before a province on a tie (and a district of
+// the main city when the report names one).
 func (a *assembler) mainPlace() string {
 	if len(a.places) == 0 {
 		return ""
@@ -119,30 +147,24 @@ func (a *assembler) mainPlace() string {
 			first[p.ID] = i
 		}
 	}
-	best, bestN := "", 0
-	bestProv, bestProvN := "", 0
+	best, bestN, bestProv := "", 0, true
 	for id, n := range count {
 		p, ok := place.ByID(id)
 		if !ok {
 			continue
 		}
-		if p.Kind == "province" {
-			if n > bestProvN || n == bestProvN && first[id] < first[bestProv] {
-				bestProv, bestProvN = id, n
-			}
-			continue
+		prov := p.Kind == "province"
+		better := n > bestN ||
+			n == bestN && bestProv && !prov ||
+			n == bestN && prov == bestProv && first[id] < first[best]
+		if better {
+			best, bestN, bestProv = id, n, prov
 		}
-		if n > bestN || n == bestN && first[id] < first[best] {
-			best, bestN = id, n
-		}
-	}
-	if best == "" {
-		return bestProv
 	}
 	// A district of the main city is more precise ("Pyongyang's Sosong District").
 	for id := range count {
-		if id != best && place.Within(id, best) && count[id]*2 >= 2 {
-			if p, ok := place.ByID(id); ok && p.Kind != "province" {
+		if id != best && place.Within(id, best) {
+			if p, ok := place.ByID(id); ok && p.Kind != "province" && (p.Kind == "district" || !bestProv) {
 				return id
 			}
 		}
@@ -150,13 +172,39 @@ func (a *assembler) mainPlace() string {
 	return best
 }
 
-// agencyFor picks the organ acting in an event: the nearest agency mention
-// in its clause or sentence, else the last one named before it in the
-// paragraph or the report, else the report's most named organ.
+// agencyFor picks the organ acting in an event: in its clause the first
+// organ named before the trigger (the subject), else one after it ("by the
+// MSS"); else the nearest in the sentence; else the last one named before it
+// in the paragraph or the report; else the report's most named organ. In a
+// passive clause the organ before the trigger is acted on, not acting.
 func (a *assembler) agencyFor(m mention, s *sentence, para casebook.Span) string {
 	ags := a.d.Agencies
-	span := func(i int) casebook.Span { return ags[i].Span }
-	for _, scope := range []casebook.Span{m.clause, s.span, {para[0], m.trig[0]}} {
+	first, after := -1, -1
+	for i, g := range ags {
+		if !within(g.Span, m.clause) {
+			continue
+		}
+		if g.Span[1] <= m.trig[0] {
+			if first < 0 && !m.passive {
+				first = i
+			}
+		} else if after < 0 && g.Span[0] >= m.trig[1] {
+			after = i
+		}
+	}
+	if first >= 0 {
+		return ags[first].Code
+	}
+	if after >= 0 {
+		return ags[after].Code
+	}
+	span := func(i int) casebook.Span {
+		if m.passive && within(ags[i].Span, m.clause) {
+			return casebook.Span{-1, -1}
+		}
+		return ags[i].Span
+	}
+	for _, scope := range []casebook.Span{s.span, {para[0], m.trig[0]}} {
 		if i := nearest(span, len(ags), scope, m.trig); i >= 0 {
 			return ags[i].Code
 		}
@@ -179,6 +227,13 @@ func (a *assembler) agencyFor(m mention, s *sentence, para casebook.Span) string
 		count[g.Code]++
 		if count[g.Code] > count[best] {
 			best = g.Code
+		}
+	}
+	if best == "" && m.passive {
+		for _, g := range ags {
+			if within(g.Span, m.clause) {
+				return g.Code
+			}
 		}
 	}
 	return best
@@ -294,27 +349,59 @@ func (a *assembler) convertAmount(ev *casebook.Event) {
 	}
 }
 
-// targetFor names the kind of person acted on, from the clause, then the
-// sentence.
+// targetFor names the kind of person acted on: the first person noun after
+// the trigger in its clause, else the nearest before it, else the nearest in
+// the sentence.
 func (a *assembler) targetFor(m mention, s *sentence) string {
+	text := a.lower
+	table := enTargets
 	if a.ko {
-		for _, scope := range []casebook.Span{m.clause, s.span} {
-			if t := koTarget(a.d.Text[scope[0]:scope[1]]); t != "" {
-				return t
-			}
-		}
-		return ""
-	}
-	for _, scope := range []casebook.Span{m.clause, s.span} {
-		if t := enTarget(a.lower[scope[0]:scope[1]]); t != "" {
+		text = a.d.Text
+		table = koTargets
+		// A Korean object (…을/를) or subject (…이/가, 은/는) marks the person.
+		if t := koMarkedTarget(text[m.clause[0]:m.clause[1]]); t != "" {
 			return t
 		}
 	}
-	return ""
+	if t, _ := firstTarget(table, text[m.trig[0]:m.clause[1]]); t != "" && !a.ko {
+		return t
+	}
+	if t := lastTarget(table, text[m.clause[0]:m.trig[0]]); t != "" {
+		return t
+	}
+	if t := lastTarget(table, text[s.span[0]:m.trig[0]]); t != "" {
+		return t
+	}
+	t, _ := firstTarget(table, text[m.trig[0]:s.span[1]])
+	return t
+}
+
+type targetWord struct{ word, target string }
+
+// firstTarget returns the target of the earliest person noun in s.
+func firstTarget(table []targetWord, s string) (string, int) {
+	best, at := "", len(s)+1
+	for _, t := range table {
+		if i := strings.Index(s, t.word); i >= 0 && i < at {
+			best, at = t.target, i
+		}
+	}
+	return best, at
+}
+
+// lastTarget returns the target of the person noun nearest the end of s.
+func lastTarget(table []targetWord, s string) string {
+	best, at := "", -1
+	for _, t := range table {
+		if i := strings.LastIndex(s, t.word); i >= 0 && i > at {
+			best, at = t.target, i
+		}
+	}
+	return best
 }
 
 // Person nouns and the canonical target each names, most specific first.
-var enTargets = []struct{ word, target string }{
+var enTargets = []targetWord{
 	{"remittance broker", "remittance broker"}, {"broker", "remittance broker"},
 	{"defectors' famil", "defector family"}, {"families of defectors", "defector family"},
 	{"relatives of defectors", "defector family"}, {"defector famil", "defector family"},
@@ -322,10 +409,10 @@ var enTargets = []struct{ word, target string }{
 	{"relatives of people who", "defector family"}, {"relatives of north koreans who", "defector family"},
 	{"phone user", "phone user"}, {"callers", "phone user"}, {"making calls", "phone user"},
 	{"international calls", "phone user"}, {"calling south korea", "phone user"}, {"phone call", "phone user"},
-	{"mobile phone", "phone user"}, {"chinese phone", "phone user"},
+	{"mobile phone", "phone user"}, {"chinese phone", "phone user"}, {"calls to", "phone user"},
 	{"smuggler", "smuggler"}, {"smuggling", "smuggler"},
 	{"trader", "trader"}, {"vendor", "trader"}, {"merchant", "trader"}, {"stallholder", "trader"},
-	{"businesspeople", "trader"}, {"pedlar", "trader"},
+	{"businesspeople", "trader"}, {"pedlar", "trader"}, {"seller", "trader"},
 	{"defector", "defector"},
 	{"student", "student"},
 	{"official", "official"}, {"officer", "official"}, {"cadre", "official"}, {"director", "official"},
@@ -333,34 +420,46 @@ var enTargets = []struct{ word, target string }{
 	{"family", "family"}, {"families", "family"}, {"household", "family"},
 	{"resident", "resident"}, {"villager", "resident"}, {"woman", "resident"}, {" man ", "resident"},
 	{"people", "resident"}, {"person", "resident"}, {"individual", "resident"}, {"driver", "resident"},
+	{"brothers", "resident"},
 }
 
-func enTarget(s string) string {
-	for _, t := range enTargets {
-		if strings.Contains(s, t.word) {
-			return t.target
-		}
-	}
-	return ""
-}
-
-var koTargets = []struct{ word, target string }{
+var koTargets = []targetWord{
 	{"송금 브로커", "remittance broker"}, {"송금브로커", "remittance broker"}, {"브로커", "remittance broker"},
 	{"탈북민 가족", "defector family"}, {"탈북자 가족", "defector family"}, {"탈북민의 가족", "defector family"},
 	{"통화", "phone user"}, {"손전화", "phone user"}, {"휴대전화", "phone user"},
 	{"밀수", "smuggler"},
-	{"상인", "trader"}, {"장사꾼", "trader"}, {"장사", "trader"}, {"기름", "trader"},
+	{"상인", "trader"}, {"장사꾼", "trader"}, {"장사", "trader"},
 	{"탈북", "defector"},
 	{"학생", "student"},
-	{"간부", "official"}, {"보위원", "official"}, {"안전원", "official"},
+	{"간부", "official"},
 	{"가족", "family"},
-	{"주민", "resident"}, {"여성", "resident"}, {"남성", "resident"}, {"씨", "resident"},
+	{"주민", "resident"}, {"여성", "resident"}, {"남성", "resident"}, {"씨", "resident"}, {"사람", "resident"},
 }
 
-func koTarget(s string) string {
-	for _, t := range koTargets {
-		if strings.Contains(s, t.word) {
-			return t.target
+// koMarkedTarget finds a person noun carrying an object or subject particle.
+func koMarkedTarget(s string) string {
+	for _, parts := range [][]string{{"을 ", "를 "}, {"이 ", "가 ", "은 ", "는 "}} {
+		best, at := "", len(s)+1
+		for _, t := range koTargets {
+			for off := 0; off < len(s); {
+				i := strings.Index(s[off:], t.word)
+				if i < 0 {
+					break
+				}
+				i += off
+				off = i + len(t.word)
+				rest := s[off:]
+				// Allow a plural 들 between noun and particle.
+				rest = strings.TrimPrefix(rest, "들")
+				for _, p := range parts {
+					if strings.HasPrefix(rest, p) && i < at {
+						best, at = t.target, i
+					}
+				}
+			}
+		}
+		if best != "" {
+			return best
 		}
 	}
 	return ""

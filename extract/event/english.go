@@ -52,18 +52,18 @@ func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '
 
 // Flags of an English trigger pattern.
 const (
-	fPart    = 1 << iota // a past participle: refuse present passives and adjectives ("are confiscated", "the arrested man")
-	fIng                 // an -ing form: needs an auxiliary before it ("have been holding")
-	fMoney               // needs a sum of money in the clause
-	fBribe               // needs money or a bribe word in the clause
-	fHypo                // a threat: modals and conditionals belong to it
-	fPerson              // needs a person acted on (after the trigger, or before a passive)
-	fAgent               // needs an officer or state organ in the clause
-	fEvent               // the clause must narrate: a past, perfect or progressive verb
-	fOfficer             // fBribe, or an officer right after ("paid police")
-	fWould               // a warning: a later "would/will" and a punishment in the sentence
-	fNoPerson            // not when the thing acted on is a person ("seized" goods)
-	fAppoint             // personnel: an appointment, not a removal
+	fPart     = 1 << iota // a past participle: refuse present passives and adjectives ("are confiscated", "the arrested man")
+	fIng                  // an -ing form: needs an auxiliary before it ("have been holding")
+	fMoney                // needs a sum of money in the clause
+	fBribe                // needs money or a bribe word in the clause
+	fHypo                 // a threat: modals and conditionals belong to it
+	fPerson               // needs a person acted on (after the trigger, or before a passive)
+	fAgent                // needs an officer or state organ in the clause
+	fEvent                // the clause must narrate: a past, perfect or progressive verb
+	fOfficer              // fBribe, or an officer right after ("paid police")
+	fWould                // a warning: a later "would/will" and a punishment in the sentence
+	fNoPerson             // not when the thing acted on is a person ("seized" goods)
+	fAppoint              // personnel: an appointment, not a removal
 )
 
 type elem struct {
@@ -155,7 +155,7 @@ var enRules = []struct {
 
 	// personnel
 	{casebook.EventPersonnel, "dismissed|sacked|fired|purged|demoted|replaced|reshuffled", fPart},
-	{casebook.EventPersonnel, "appointed|promoted|named", fPart | fAppoint},
+	{casebook.EventPersonnel, "appointed|promoted", fPart | fAppoint},
 	{casebook.EventPersonnel, "removed|relieved as|from|of", fPart},
 	{casebook.EventPersonnel, "pushed|forced|eased into|out * retirement|post|office|job|position", 0},
 	{casebook.EventPersonnel, "post|position|job has|had gone to", fAppoint},
@@ -228,7 +228,7 @@ var (
 	enNegation = wordSet("not", "never", "no", "without", "refused", "refusing", "refuse", "refuses", "failed", "fail", "nor", "neither", "cannot", "hardly")
 	enModal    = wordSet("would", "will", "could", "might", "may", "should", "must", "can", "shall", "if", "unless", "whether", "whenever", "whoever", "wherever", "lest")
 	enHabit    = wordSet("routinely", "regularly", "usually", "often", "seldom", "rarely", "always", "typically", "generally", "normally", "frequently", "periodically", "customarily", "habitually", "tend", "tends", "anyone", "whoever", "whenever", "sometimes")
-	enBeNow    = wordSet("is", "are", "am", "be", "being")
+	enBeNow    = wordSet("is", "are", "am", "be", "being", "gets", "get")
 	enAuxPast  = wordSet("was", "were", "been", "had", "has", "have", "got", "gets", "get", "getting", "having")
 	enAux      = wordSet("is", "are", "am", "was", "were", "be", "been", "being", "has", "have", "had", "began", "begun", "started", "start", "continued", "continue", "kept", "keep", "stop", "stopped")
 	enDet      = wordSet("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "of", "for", "on", "with", "at", "by", "these", "those", "this", "that", "recovering", "newly", "any", "all", "some")
@@ -379,6 +379,9 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		if (w == "every" || w == "each") && k+1 < len(toks) && enPeriod[toks[k+1].w] {
 			return false
 		}
+		if (w == "those" || w == "anyone") && k+1 < len(toks) && toks[k+1].w == "who" && p.flags&fHypo == 0 {
+			return false // "those who cannot pay": a rule
+		}
 		if w == "used" && k+1 < len(toks) && toks[k+1].w == "to" {
 			return false // "used to demand": a past habit
 		}
@@ -404,6 +407,18 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 			return false // "the arrested man", "recovering confiscated goods"
 		}
 		if end < c.hi && enGoods[toks[end].w] && !(p.typ == casebook.EventConfiscation && enAuxPast[w]) {
+			return false
+		}
+	}
+	if toks[i].w == "caught" {
+		// "residents caught making calls" is a rule; an arrest needs "was caught".
+		ok := false
+		for k := max(c.lo, i-3); k < i; k++ {
+			if enAuxPast[toks[k].w] || toks[k].w == "was" || toks[k].w == "were" {
+				ok = true
+			}
+		}
+		if !ok {
 			return false
 		}
 	}

@@ -61,6 +61,8 @@ type assembler struct {
 	money  []casebook.Money
 	dates  []date.Expr // without the dates of the reporting itself
 	main   string      // id of the report's main place, "" when none
+	// placeAside marks places named as a source's home or someone's origin.
+	placeAside []bool
 }
 
 func newAssembler(d *Doc) *assembler {
@@ -83,6 +85,10 @@ func newAssembler(d *Doc) *assembler {
 		if validSpan(e.Span, len(d.Text)) && e.Interval.From != "" && !reportingDate(d.Text, e.Span, a.ko) {
 			a.dates = append(a.dates, e)
 		}
+	}
+	a.placeAside = make([]bool, len(a.places))
+	for i, p := range a.places {
+		a.placeAside[i] = asidePlace(d.Text, p.Span, a.ko)
 	}
 	a.main = a.mainPlace()
 	return a
@@ -133,7 +139,7 @@ func (a *assembler) events() []casebook.Event {
 			}
 			// A later mention restates an act when it is in the same sentence,
 			// quotes the source on it, or follows the lead that announced it.
-			restates := kd.m.sent == dr.m.sent || dr.quoted || kd.para == lead || kd.ev.Type == casebook.EventCrackdown
+			restates := kd.m.sent == dr.m.sent || dr.quoted || kd.para <= lead+1 || kd.ev.Type == casebook.EventCrackdown
 			if restates && sameAct(&kd.ev, &dr.ev, kd.m, dr.m, dr.quoted) {
 				mergeInto(&kd.ev, &dr.ev)
 				merged = true
@@ -181,13 +187,16 @@ func sameAct(a, b *casebook.Event, ma, mb mention, quoted bool) bool {
 	if a.Place != nil && b.Place != nil && a.Place.ID != b.Place.ID {
 		return false
 	}
+	if a.Agency != "" && b.Agency != "" && a.Agency != b.Agency {
+		return false
+	}
 	switch a.Type {
 	case casebook.EventBribeDemand, casebook.EventBribePayment:
 		if a.Amount != nil && b.Amount != nil {
 			return a.Amount.Currency == b.Amount.Currency && a.Amount.Amount == b.Amount.Amount
 		}
 		if (a.Amount == nil) != (b.Amount == nil) {
-			return ma.sent == mb.sent || ma.sent+1 == mb.sent
+			return quoted || ma.sent == mb.sent || ma.sent+1 == mb.sent
 		}
 	}
 	return true

@@ -293,7 +293,7 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 // 단속한다 (declarative), or a connective (끌려가 매를 맞는다) whose clause
 // ends in one.
 func presentHabit(rest, next, text string, cl casebook.Span) bool {
-	if strings.HasSuffix(rest, "는") && next != "" && !strings.HasPrefix(next, "것") {
+	if strings.HasSuffix(rest, "는") && !strings.HasSuffix(rest, "다는") && next != "" {
 		// 하고 있는 is a progressive, kept.
 		return !strings.HasSuffix(rest, "있는")
 	}

@@ -236,19 +236,20 @@ func splitClauses(text string, s casebook.Span, ko bool) []casebook.Span {
 			cuts = append(cuts, i+n)
 		case r == '–' || r == '—':
 			cuts = append(cuts, i, i+n)
-		case r == '“' || r == '”':
-			if r == '“' {
-				cuts = append(cuts, i)
-			} else {
-				cuts = append(cuts, i+n)
+		case r == '“' || r == '"' && (i == lo || text[i-1] == ' ' || text[i-1] == '('):
+			// An opening quote starts a clause, unless it only quotes a term
+			// ("mop-up operation"), which stays inside its clause.
+			closer := "”"
+			if r == '"' {
+				closer = "\""
 			}
-		case r == '"':
-			// Straight quotes: opening when preceded by a space, closing otherwise.
-			if i == lo || text[i-1] == ' ' || text[i-1] == '(' {
-				cuts = append(cuts, i)
-			} else {
-				cuts = append(cuts, i+n)
+			if k := strings.Index(text[i+n:hi], closer); k >= 0 && strings.Count(text[i+n:i+n+k], " ") < 4 {
+				i += n + k + len(closer)
+				continue
 			}
+			cuts = append(cuts, i)
+		case r == '”' || r == '"':
+			cuts = append(cuts, i+n)
 		case r == ',' && i+n < hi && text[i+n] == ' ':
 			if ko {
 				cuts = append(cuts, i+n)
