@@ -63,7 +63,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	s.pages.render(w, r, "error", &pageData{Title: http.StatusText(status), User: userOf(r), Notice: s.cfg.Notice,
+	s.pages.render(w, r, "error", &pageData{Title: http.StatusText(status), User: userOf(r), Notice: s.noticeText(),
 		Data: map[string]any{"Status": status, "Message": msg, "RequestID": id}})
 }
 

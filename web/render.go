@@ -107,7 +107,7 @@ func (p *pages) render(w http.ResponseWriter, r *http.Request, name string, d *p
 }
 
 func (s *Server) pageData(r *http.Request, title string, data any) *pageData {
-	return &pageData{Title: title, User: userOf(r), Notice: s.cfg.Notice, Data: data}
+	return &pageData{Title: title, User: userOf(r), Notice: s.noticeText(), Data: data}
 }
 
 // renderPage renders a 200 page, or the error page if the template fails.

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"casebook"
@@ -69,6 +70,18 @@ type Server struct {
 	pages   *pages
 	events  *eventIndex
 	limiter *auth.Limiter
+	notice  atomic.Pointer[string]
+}
+
+// SetNotice changes the line shown on top of every page (e.g. a demo's load
+// progress); "" shows none.
+func (s *Server) SetNotice(n string) { s.notice.Store(&n) }
+
+func (s *Server) noticeText() string {
+	if p := s.notice.Load(); p != nil {
+		return *p
+	}
+	return ""
 }
 
 // NewServer returns the web app over cfg.Store.
@@ -98,6 +111,7 @@ func NewServer(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, now: cfg.Now, pages: p}
 	s.events = newEventIndex(cfg.Store, cfg.Log, cfg.CacheTTL, cfg.Now)
 	s.limiter = auth.NewLimiter(cfg.Now)
+	s.SetNotice(cfg.Notice)
 	s.handler = s.middleware(s.routes())
 	return s, nil
 }
