@@ -20,8 +20,13 @@ func (a *assembler) fill(m mention) casebook.Event {
 			ev.Place = &casebook.PlaceRef{ID: p.ID, Name: p.Name}
 		}
 	}
-	ev.Agency = a.agencyFor(m, s, para)
 	ev.Target = a.targetFor(m, s)
+	if ev.Target == "official" && m.typ != casebook.EventPersonnel {
+		// "A police officer … has ended up in a camp": the organ named with
+		// the official acted on is not the one acting.
+		m.passive = true
+	}
+	ev.Agency = a.agencyFor(m, s, para)
 	switch m.typ {
 	case casebook.EventBribeDemand, casebook.EventBribePayment, casebook.EventConfiscation:
 		if mo, ok := a.moneyFor(m, s); ok {
@@ -124,7 +129,7 @@ func asidePlace(text string, sp casebook.Span, ko bool) bool {
 		return false
 	}
 	before := strings.ToLower(text[max(0, sp[0]-24):sp[0]])
-	for _, w := range []string{"source in ", "sources in ", "source from ", "informant in ", "contact in ", "from ", "resident of ", "living in ", "source based in ", "contacts in "} {
+	for _, w := range []string{"source in ", "sources in ", "source from ", "informant in ", "contact in ", "from ", "resident of ", "living in ", "source based in ", "contacts in ", "heading for ", "heading to ", "bound for ", "fled to ", "way to ", "travel to "} {
 		if strings.HasSuffix(before, w) || strings.HasSuffix(before, w+"the ") {
 			return true
 		}
@@ -142,6 +147,9 @@ func (a *assembler) mainPlace() string {
 	count := map[string]int{}
 	first := map[string]int{}
 	for i, p := range a.places {
+		if a.placeAside[i] {
+			continue
+		}
 		count[p.ID]++
 		if _, ok := first[p.ID]; !ok {
 			first[p.ID] = i
@@ -382,8 +390,19 @@ type targetWord struct{ word, target string }
 func firstTarget(table []targetWord, s string) (string, int) {
 	best, at := "", len(s)+1
 	for _, t := range table {
-		if i := strings.Index(s, t.word); i >= 0 && i < at {
-			best, at = t.target, i
+		for off := 0; off < len(s); {
+			i := strings.Index(s[off:], t.word)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + 1
+			if wordStart(s, i, t.word) {
+				if i < at {
+					best, at = t.target, i
+				}
+				break
+			}
 		}
 	}
 	return best, at
@@ -393,11 +412,33 @@ func firstTarget(table []targetWord, s string) (string, int) {
 func lastTarget(table []targetWord, s string) string {
 	best, at := "", -1
 	for _, t := range table {
-		if i := strings.LastIndex(s, t.word); i >= 0 && i > at {
-			best, at = t.target, i
+		for end := len(s); end > 0; {
+			i := strings.LastIndex(s[:end], t.word)
+			if i < 0 {
+				break
+			}
+			end = i
+			if wordStart(s, i, t.word) {
+				if i > at {
+					best, at = t.target, i
+				}
+				break
+			}
 		}
 	}
 	return best
+}
+
+// wordStart reports an English match at a word start that is not an
+// adverb ("official", not "officially"); Korean matches always count.
+func wordStart(s string, i int, w string) bool {
+	if w[0] >= 0x80 {
+		return true
+	}
+	if i > 0 && isASCIILetter(s[i-1]) {
+		return false
+	}
+	return !strings.HasPrefix(s[i+len(w):], "ly")
 }
 
 // Person nouns and the canonical target each names, most specific first.

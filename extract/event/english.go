@@ -225,7 +225,7 @@ func matchAt(toks []token, i int, elems []elem) int {
 
 // Word classes used by the English checks.
 var (
-	enNegation = wordSet("not", "never", "no", "without", "refused", "refusing", "refuse", "refuses", "failed", "fail", "nor", "neither", "cannot", "hardly")
+	enNegation = wordSet("not", "never", "no", "without", "refused", "refusing", "refuse", "refuses", "failed", "fail", "nor", "neither", "cannot", "hardly", "stop", "stopped", "stopping", "ceased", "refrain")
 	enModal    = wordSet("would", "will", "could", "might", "may", "should", "must", "can", "shall", "if", "unless", "whether", "whenever", "whoever", "wherever", "lest")
 	enHabit    = wordSet("routinely", "regularly", "usually", "often", "seldom", "rarely", "always", "typically", "generally", "normally", "frequently", "periodically", "customarily", "habitually", "tend", "tends", "anyone", "whoever", "whenever", "sometimes")
 	enBeNow    = wordSet("is", "are", "am", "be", "being", "gets", "get")

@@ -12,6 +12,7 @@ package event
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"casebook"
@@ -139,7 +140,8 @@ func (a *assembler) events() []casebook.Event {
 			}
 			// A later mention restates an act when it is in the same sentence,
 			// quotes the source on it, or follows the lead that announced it.
-			restates := kd.m.sent == dr.m.sent || dr.quoted || kd.para <= lead+1 || kd.ev.Type == casebook.EventCrackdown
+			restates := kd.m.sent == dr.m.sent || dr.quoted || kd.ev.Type == casebook.EventCrackdown ||
+				kd.para <= lead+2 && a.shareWords(kd.m, dr.m)
 			if restates && sameAct(&kd.ev, &dr.ev, kd.m, dr.m, dr.quoted) {
 				mergeInto(&kd.ev, &dr.ev)
 				merged = true
@@ -245,3 +247,61 @@ func inQuote(text string, paraStart, at int) bool {
 	}
 	return straight%2 == 1 || curly > 0
 }
+
+// shareWords reports whether two mentions' clauses share a content word
+// ("family", "director", 기름): a later mention of an act from the lead
+// names the same people or things.
+func (a *assembler) shareWords(x, y mention) bool {
+	if a.ko {
+		wx := koStems(a.d.Text[x.clause[0]:x.clause[1]])
+		for _, w := range koStems(a.d.Text[y.clause[0]:y.clause[1]]) {
+			for _, v := range wx {
+				if v == w {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	var tx, ty []token
+	tx = tokenize(a.lower, x.clause[0], x.clause[1], tx)
+	ty = tokenize(a.lower, y.clause[0], y.clause[1], ty)
+	for _, t := range tx {
+		if len(t.w) < 4 || enStop[t.w] || t.lo >= x.trig[0] && t.hi <= x.trig[1] {
+			continue
+		}
+		for _, u := range ty {
+			if u.w == t.w && !(u.lo >= y.trig[0] && u.hi <= y.trig[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// koStems returns the first two syllables of each Korean word of s, a
+// rough stem that survives particles (기름을, 기름).
+func koStems(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		n, k := 0, 0
+		for i, r := range w {
+			if r < 0xAC00 || r > 0xD7A3 {
+				break
+			}
+			n++
+			k = i + len(string(r))
+			if n == 2 {
+				break
+			}
+		}
+		if n == 2 && !koStop[w[:k]] {
+			out = append(out, w[:k])
+		}
+	}
+	return out
+}
+
+var koStop = map[string]bool{"보위": true, "안전": true, "보안": true, "소식": true, "데일": true, "이날": true, "지난": true, "그러": true, "하지": true, "이후": true, "당시": true, "최근": true, "요즘": true, "이번": true, "것으": true, "있다": true, "했다": true, "됐다": true}
+
+var enStop = wordSet("that", "this", "with", "from", "have", "been", "were", "they", "their", "them", "said", "says", "source", "sources", "also", "after", "before", "when", "which", "would", "into", "daily", "province", "north", "korea", "korean", "officials", "official", "agents", "agent", "security", "state", "ministry", "other", "there", "then", "than", "what", "where", "while", "some", "more", "most", "only", "even", "just", "over", "under", "about", "because", "since", "told", "learned", "according", "local", "people", "last", "month", "year", "week", "days", "recently", "being", "will", "could", "should", "these", "those", "such", "very", "much", "many", "each", "every")
