@@ -21,7 +21,8 @@ func (a *assembler) fill(m mention) casebook.Event {
 		}
 	}
 	ev.Target = a.targetFor(m, s)
-	if ev.Target == "official" && m.typ != casebook.EventPersonnel {
+	if ev.Target == "official" && (m.typ == casebook.EventPunishment || m.typ == casebook.EventDetention) &&
+		!a.ko && lastTarget(enTargets, a.lower[m.clause[0]:m.trig[0]]) == "official" {
 		// "A police officer … has ended up in a camp": the organ named with
 		// the official acted on is not the one acting.
 		m.passive = true
@@ -85,27 +86,36 @@ func nearest(spans func(int) casebook.Span, n int, scope, trig casebook.Span) in
 // Where a source lives ("a source in Ryanggang") or where someone comes
 // from ("a woman from Chongjin") is not where the act happened.
 func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string {
-	span := func(i int) casebook.Span {
-		if a.placeAside[i] {
-			return casebook.Span{-1, -1}
-		}
-		return a.places[i].Span
-	}
 	n := len(a.places)
-	id := ""
-	for _, scope := range []casebook.Span{m.clause, s.span, {para[0], m.trig[0]}, para} {
-		if i := nearest(span, n, scope, m.trig); i >= 0 {
-			id = a.places[i].ID
+	scopes := [...]casebook.Span{m.clause, s.span, {para[0], m.trig[0]}, para}
+	pick := func(origins bool) string {
+		skip := func(i int) bool { return a.placeAside[i] || a.placeOrigin[i] && !origins }
+		span := func(i int) casebook.Span {
+			if skip(i) {
+				return casebook.Span{-1, -1}
+			}
+			return a.places[i].Span
+		}
+		for _, scope := range scopes {
+			i := nearest(span, n, scope, m.trig)
+			if i < 0 {
+				continue
+			}
+			id := a.places[i].ID
 			// A more precise place in the same scope wins ("Chongjin, North
 			// Hamgyong Province").
 			for j := 0; j < n; j++ {
-				if j != i && !a.placeAside[j] && within(a.places[j].Span, scope) && place.Within(a.places[j].ID, id) {
-					id = a.places[j].ID
-					break
+				if j != i && !skip(j) && within(a.places[j].Span, scope) && place.Within(a.places[j].ID, id) {
+					return a.places[j].ID
 				}
 			}
-			break
+			return id
 		}
+		return ""
+	}
+	id := pick(false)
+	if id == "" && a.main == "" {
+		id = pick(true)
 	}
 	if id == "" {
 		return a.main
@@ -129,12 +139,22 @@ func asidePlace(text string, sp casebook.Span, ko bool) bool {
 		return false
 	}
 	before := strings.ToLower(text[max(0, sp[0]-24):sp[0]])
-	for _, w := range []string{"source in ", "sources in ", "source from ", "informant in ", "contact in ", "from ", "resident of ", "living in ", "source based in ", "contacts in ", "heading for ", "heading to ", "bound for ", "fled to ", "way to ", "travel to "} {
+	for _, w := range []string{"source in ", "sources in ", "source from ", "informant in ", "contact in ", "source based in ", "contacts in ", "living in ", "heading for ", "heading to ", "bound for ", "fled to ", "way to ", "travel to "} {
 		if strings.HasSuffix(before, w) || strings.HasSuffix(before, w+"the ") {
 			return true
 		}
 	}
 	return false
+}
+
+// originPlace reports a place named as where someone comes from ("a woman
+// from Chongjin"): often, but not always, where the act happened.
+func originPlace(text string, sp casebook.Span, ko bool) bool {
+	if ko {
+		return false
+	}
+	before := strings.ToLower(text[max(0, sp[0]-12):sp[0]])
+	return strings.HasSuffix(before, "from ") || strings.HasSuffix(before, "resident of ")
 }
 
 // mainPlace is the place the report is about: the place named most often,
@@ -146,8 +166,15 @@ func (a *assembler) mainPlace() string {
 	}
 	count := map[string]int{}
 	first := map[string]int{}
-	for i, p := range a.places {
+	asides := 0
+	for i := range a.places {
 		if a.placeAside[i] {
+			asides++
+		}
+	}
+	for i, p := range a.places {
+		// Where the sources are counts only when nothing else is named.
+		if a.placeAside[i] && asides < len(a.places) {
 			continue
 		}
 		count[p.ID]++

@@ -63,7 +63,8 @@ type assembler struct {
 	dates  []date.Expr // without the dates of the reporting itself
 	main   string      // id of the report's main place, "" when none
 	// placeAside marks places named as a source's home or someone's origin.
-	placeAside []bool
+	placeAside  []bool
+	placeOrigin []bool // places named as where someone comes from
 }
 
 func newAssembler(d *Doc) *assembler {
@@ -88,8 +89,10 @@ func newAssembler(d *Doc) *assembler {
 		}
 	}
 	a.placeAside = make([]bool, len(a.places))
+	a.placeOrigin = make([]bool, len(a.places))
 	for i, p := range a.places {
 		a.placeAside[i] = asidePlace(d.Text, p.Span, a.ko)
+		a.placeOrigin[i] = originPlace(d.Text, p.Span, a.ko)
 	}
 	a.main = a.mainPlace()
 	return a
@@ -253,8 +256,9 @@ func inQuote(text string, paraStart, at int) bool {
 // names the same people or things.
 func (a *assembler) shareWords(x, y mention) bool {
 	if a.ko {
-		wx := koStems(a.d.Text[x.clause[0]:x.clause[1]])
-		for _, w := range koStems(a.d.Text[y.clause[0]:y.clause[1]]) {
+		sx, sy := a.sents[x.sent].span, a.sents[y.sent].span
+		wx := koStems(a.d.Text[sx[0]:sx[1]])
+		for _, w := range koStems(a.d.Text[sy[0]:sy[1]]) {
 			for _, v := range wx {
 				if v == w {
 					return true
@@ -264,8 +268,9 @@ func (a *assembler) shareWords(x, y mention) bool {
 		return false
 	}
 	var tx, ty []token
-	tx = tokenize(a.lower, x.clause[0], x.clause[1], tx)
-	ty = tokenize(a.lower, y.clause[0], y.clause[1], ty)
+	sx, sy := a.extClause(x), a.extClause(y)
+	tx = tokenize(a.lower, sx[0], sx[1], tx)
+	ty = tokenize(a.lower, sy[0], sy[1], ty)
 	for _, t := range tx {
 		if len(t.w) < 4 || enStop[t.w] || t.lo >= x.trig[0] && t.hi <= x.trig[1] {
 			continue
@@ -305,3 +310,21 @@ func koStems(s string) []string {
 var koStop = map[string]bool{"보위": true, "안전": true, "보안": true, "소식": true, "데일": true, "이날": true, "지난": true, "그러": true, "하지": true, "이후": true, "당시": true, "최근": true, "요즘": true, "이번": true, "것으": true, "있다": true, "했다": true, "됐다": true}
 
 var enStop = wordSet("that", "this", "with", "from", "have", "been", "were", "they", "their", "them", "said", "says", "source", "sources", "also", "after", "before", "when", "which", "would", "into", "daily", "province", "north", "korea", "korean", "officials", "official", "agents", "agent", "security", "state", "ministry", "other", "there", "then", "than", "what", "where", "while", "some", "more", "most", "only", "even", "just", "over", "under", "about", "because", "since", "told", "learned", "according", "local", "people", "last", "month", "year", "week", "days", "recently", "being", "will", "could", "should", "these", "those", "such", "very", "much", "many", "each", "every")
+
+// extClause is a mention's clause, reaching back over the clause before it
+// when it is a relative clause ("a police officer | who … was arrested"), so
+// the person it is about is included.
+func (a *assembler) extClause(m mention) casebook.Span {
+	cl := m.clause
+	w := nextWord(a.d.Text, cl[0], cl[1])
+	if w != "who" && w != "which" && w != "whose" && w != "whom" {
+		return cl
+	}
+	s := &a.sents[m.sent]
+	for i, c := range s.clauses {
+		if c == cl && i > 0 {
+			return casebook.Span{s.clauses[i-1][0], cl[1]}
+		}
+	}
+	return cl
+}
