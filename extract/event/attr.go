@@ -22,7 +22,7 @@ func (a *assembler) fill(m mention) casebook.Event {
 	}
 	ev.Target = a.targetFor(m, s)
 	if ev.Target == "official" && (m.typ == casebook.EventPunishment || m.typ == casebook.EventDetention) &&
-		!a.ko && lastTarget(enTargets, a.lower[m.clause[0]:m.trig[0]]) == "official" {
+		!a.ko && a.officialBefore(m) {
 		// "A police officer … has ended up in a camp": the organ named with
 		// the official acted on is not the one acting.
 		m.passive = true
@@ -388,27 +388,119 @@ func (a *assembler) convertAmount(ev *casebook.Event) {
 // the trigger in its clause, else the nearest before it, else the nearest in
 // the sentence.
 func (a *assembler) targetFor(m mention, s *sentence) string {
-	text := a.lower
-	table := enTargets
 	if a.ko {
-		text = a.d.Text
-		table = koTargets
+		text := a.d.Text
 		// A Korean object (…을/를) or subject (…이/가, 은/는) marks the person.
 		if t := koMarkedTarget(text[m.clause[0]:m.clause[1]]); t != "" {
 			return t
 		}
-	}
-	if t, _ := firstTarget(table, text[m.trig[0]:m.clause[1]]); t != "" && !a.ko {
+		if t := lastTarget(koTargets, text[m.clause[0]:m.trig[0]]); t != "" {
+			return t
+		}
+		if t := lastTarget(koTargets, text[s.span[0]:m.trig[0]]); t != "" {
+			return t
+		}
+		t, _ := firstTarget(koTargets, text[m.trig[0]:s.span[1]])
 		return t
 	}
-	if t := lastTarget(table, text[m.clause[0]:m.trig[0]]); t != "" {
-		return t
+	toks := tokenize(a.lower, s.span[0], s.span[1], nil)
+	trig, clLo, clHi := len(toks), 0, len(toks)
+	for k, t := range toks {
+		if t.lo < m.clause[0] {
+			clLo = k + 1
+		}
+		if t.lo >= m.trig[0] && trig == len(toks) {
+			trig = k
+		}
+		if t.lo < m.clause[1] {
+			clHi = k + 1
+		}
 	}
-	if t := lastTarget(table, text[s.span[0]:m.trig[0]]); t != "" {
-		return t
+	for k := trig; k < clHi; k++ {
+		if t := enTargetAt(toks, k); t != "" {
+			return t
+		}
 	}
-	t, _ := firstTarget(table, text[m.trig[0]:s.span[1]])
-	return t
+	for k := trig - 1; k >= 0; k-- {
+		if t := enTargetAt(toks, k); t != "" && (k >= clLo || true) {
+			return t
+		}
+	}
+	for k := clHi; k < len(toks); k++ {
+		if t := enTargetAt(toks, k); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// enTargetRules are person nouns (word sequences) and the canonical target
+// each names.
+var enTargetRules = []struct{ phrase, target string }{
+	{"remittance broker|brokers", "remittance broker"}, {"broker|brokers", "remittance broker"},
+	{"defector|defectors family|families|relatives", "defector family"},
+	{"families|relatives|family of defectors|people|north", "defector family"},
+	{"phone|mobile user|users|call|calls", "phone user"}, {"callers|caller", "phone user"},
+	{"making|placed|made calls|call", "phone user"}, {"international calls", "phone user"},
+	{"calling south|china", "phone user"}, {"chinese|smuggled|mobile phone|phones", "phone user"},
+	{"smuggler|smugglers|smuggling", "smuggler"},
+	{"trader|traders|vendor|vendors|merchant|merchants|stallholder|stallholders|businesspeople|pedlar|pedlars|seller|sellers", "trader"},
+	{"defector|defectors", "defector"},
+	{"student|students", "student"},
+	{"official|officials|officer|officers|cadre|cadres|director|chief|minister|policeman", "official"},
+	{"family|families|household|households", "family"},
+	{"resident|residents|villager|villagers|woman|man|people|person|individual|individuals|driver|brothers|farmers", "resident"},
+}
+
+var enTargetIndex = map[string][][]string{}
+var enTargetNames = map[string][]string{}
+
+func init() {
+	for _, r := range enTargetRules {
+		words := strings.Fields(r.phrase)
+		for _, w := range strings.Split(words[0], "|") {
+			enTargetIndex[w] = append(enTargetIndex[w], words[1:])
+			enTargetNames[w] = append(enTargetNames[w], r.target)
+		}
+	}
+}
+
+// enTargetAt returns the target named by a phrase starting at token k.
+func enTargetAt(toks []token, k int) string {
+	rests, ok := enTargetIndex[toks[k].w]
+	if !ok {
+		return ""
+	}
+	for ri, rest := range rests {
+		j := k + 1
+		matched := true
+		for _, alts := range rest {
+			if j >= len(toks) || !containsWord(alts, toks[j].w) {
+				matched = false
+				break
+			}
+			j++
+		}
+		if matched {
+			return enTargetNames[toks[k].w][ri]
+		}
+	}
+	return ""
+}
+
+func containsWord(alts, w string) bool {
+	for alts != "" {
+		a := alts
+		if i := strings.IndexByte(alts, '|'); i >= 0 {
+			a, alts = alts[:i], alts[i+1:]
+		} else {
+			alts = ""
+		}
+		if a == w {
+			return true
+		}
+	}
+	return false
 }
 
 type targetWord struct{ word, target string }
@@ -417,19 +509,8 @@ type targetWord struct{ word, target string }
 func firstTarget(table []targetWord, s string) (string, int) {
 	best, at := "", len(s)+1
 	for _, t := range table {
-		for off := 0; off < len(s); {
-			i := strings.Index(s[off:], t.word)
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + 1
-			if wordStart(s, i, t.word) {
-				if i < at {
-					best, at = t.target, i
-				}
-				break
-			}
+		if i := strings.Index(s, t.word); i >= 0 && i < at {
+			best, at = t.target, i
 		}
 	}
 	return best, at
@@ -439,56 +520,11 @@ func firstTarget(table []targetWord, s string) (string, int) {
 func lastTarget(table []targetWord, s string) string {
 	best, at := "", -1
 	for _, t := range table {
-		for end := len(s); end > 0; {
-			i := strings.LastIndex(s[:end], t.word)
-			if i < 0 {
-				break
-			}
-			end = i
-			if wordStart(s, i, t.word) {
-				if i > at {
-					best, at = t.target, i
-				}
-				break
-			}
+		if i := strings.LastIndex(s, t.word); i >= 0 && i > at {
+			best, at = t.target, i
 		}
 	}
 	return best
-}
-
-// wordStart reports an English match at a word start that is not an
-// adverb ("official", not "officially"); Korean matches always count.
-func wordStart(s string, i int, w string) bool {
-	if w[0] >= 0x80 {
-		return true
-	}
-	if i > 0 && isASCIILetter(s[i-1]) {
-		return false
-	}
-	return !strings.HasPrefix(s[i+len(w):], "ly")
-}
-
-// Person nouns and the canonical target each names, most specific first.
-var enTargets = []targetWord{
-	{"remittance broker", "remittance broker"}, {"broker", "remittance broker"},
-	{"defectors' famil", "defector family"}, {"families of defectors", "defector family"},
-	{"relatives of defectors", "defector family"}, {"defector famil", "defector family"},
-	{"defectors' relatives", "defector family"}, {"families of people who defected", "defector family"},
-	{"relatives of people who", "defector family"}, {"relatives of north koreans who", "defector family"},
-	{"phone user", "phone user"}, {"callers", "phone user"}, {"making calls", "phone user"},
-	{"international calls", "phone user"}, {"calling south korea", "phone user"}, {"phone call", "phone user"},
-	{"mobile phone", "phone user"}, {"chinese phone", "phone user"}, {"calls to", "phone user"},
-	{"smuggler", "smuggler"}, {"smuggling", "smuggler"},
-	{"trader", "trader"}, {"vendor", "trader"}, {"merchant", "trader"}, {"stallholder", "trader"},
-	{"businesspeople", "trader"}, {"pedlar", "trader"}, {"seller", "trader"},
-	{"defector", "defector"},
-	{"student", "student"},
-	{"official", "official"}, {"officer", "official"}, {"cadre", "official"}, {"director", "official"},
-	{"chief", "official"}, {"minister", "official"},
-	{"family", "family"}, {"families", "family"}, {"household", "family"},
-	{"resident", "resident"}, {"villager", "resident"}, {"woman", "resident"}, {" man ", "resident"},
-	{"people", "resident"}, {"person", "resident"}, {"individual", "resident"}, {"driver", "resident"},
-	{"brothers", "resident"},
 }
 
 var koTargets = []targetWord{
@@ -573,4 +609,16 @@ func (a *assembler) agencyList(events []casebook.Event) []casebook.Agency {
 		out = append(out, casebook.Agency{ID: m.Code, Name: name, Spans: []casebook.Span{m.Span}})
 	}
 	return out
+}
+
+// officialBefore reports an official named before the trigger in its clause
+// ("a police officer … has ended up in a camp").
+func (a *assembler) officialBefore(m mention) bool {
+	toks := tokenize(a.lower, m.clause[0], m.trig[0], nil)
+	for k := len(toks) - 1; k >= 0; k-- {
+		if t := enTargetAt(toks, k); t != "" {
+			return t == "official"
+		}
+	}
+	return false
 }

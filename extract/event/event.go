@@ -69,10 +69,11 @@ type assembler struct {
 
 func newAssembler(d *Doc) *assembler {
 	a := &assembler{d: d, ko: d.Language == "ko"}
+	a.lower = d.Text
 	if !a.ko {
 		a.lower = asciiLower(d.Text)
 	}
-	a.sents = segment(d.Text, a.ko)
+	a.sents = segment(d.Text, a.lower, a.ko)
 	a.places = make([]place.Mention, 0, len(d.Places))
 	for _, p := range d.Places {
 		if !p.Government && validSpan(p.Span, len(d.Text)) {
@@ -316,7 +317,7 @@ var enStop = wordSet("that", "this", "with", "from", "have", "been", "were", "th
 // the person it is about is included.
 func (a *assembler) extClause(m mention) casebook.Span {
 	cl := m.clause
-	w := nextWord(a.d.Text, cl[0], cl[1])
+	w := nextWord(a.lower, cl[0], cl[1])
 	if w != "who" && w != "which" && w != "whose" && w != "whom" {
 		return cl
 	}

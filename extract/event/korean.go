@@ -177,6 +177,17 @@ var koPlan = []string{"려고", "려는", "겠", "기로", "할 계획", "예정
 var koForeign = []string{"중국 공안", "중국 당국", "중국 경찰", "한국 경찰", "변방대"}
 var koOfficer = []string{"보위", "안전원", "안전부", "보안원", "보안서", "경비대", "경비", "검찰", "재판", "당국", "간부", "단속원", "규찰", "위원회", "기관", "경찰"}
 
+// koFirst maps a rule's first syllable to the rules starting with it, so a
+// sentence is scanned once whatever the number of rules.
+var koFirst = map[rune][]int{}
+
+func init() {
+	for i, r := range koRules {
+		c, _ := utf8.DecodeRuneInString(r.stem)
+		koFirst[c] = append(koFirst[c], i)
+	}
+}
+
 // findKorean returns the Korean trigger mentions of the body sentences.
 func findKorean(text string, sents []sentence, money []casebook.Money, out []mention) []mention {
 	for si := range sents {
@@ -188,14 +199,15 @@ func findKorean(text string, sents []sentence, money []casebook.Money, out []men
 		if containsAny(st, koForeign) {
 			continue
 		}
-		for _, r := range koRules {
-			for off := 0; off < len(st); {
-				k := strings.Index(st[off:], r.stem)
-				if k < 0 {
-					break
+		for k := 0; k < len(st); {
+			c, n := utf8.DecodeRuneInString(st[k:])
+			rules := koFirst[c]
+			for _, ri := range rules {
+				r := &koRules[ri]
+				if !strings.HasPrefix(st[k:], r.stem) {
+					continue
 				}
-				at := s.span[0] + off + k
-				off += k + len(r.stem)
+				at := s.span[0] + k
 				cl := clauseAt(s, at)
 				if !koAccept(text, at, at+len(r.stem), cl, r.flags, money) {
 					continue
@@ -203,6 +215,7 @@ func findKorean(text string, sents []sentence, money []casebook.Money, out []men
 				end := eojeolEnd(text, at+len(r.stem), cl[1])
 				out = append(out, mention{typ: r.typ, clause: cl, trig: casebook.Span{at, end}, sent: si})
 			}
+			k += n
 		}
 	}
 	return out

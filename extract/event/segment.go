@@ -21,7 +21,7 @@ type sentence struct {
 // segment splits text into paragraphs (non-empty lines), sentences and
 // clauses. A line that reads as a title (no closing punctuation, few words)
 // is kept as one heading sentence, so events never come from headlines.
-func segment(text string, ko bool) []sentence {
+func segment(text, lower string, ko bool) []sentence {
 	var out []sentence
 	para := 0
 	for start := 0; start < len(text); {
@@ -42,7 +42,7 @@ func segment(text string, ko bool) []sentence {
 	}
 	for i := range out {
 		if !out[i].heading {
-			out[i].clauses = splitClauses(text, out[i].span, ko)
+			out[i].clauses = splitClauses(text, lower, out[i].span, ko)
 		}
 	}
 	return out
@@ -226,7 +226,7 @@ var englishBareClauseStarts = map[string]bool{
 // splitClauses splits a sentence at clause boundaries: semicolons, colons,
 // dashes, quotation marks, commas before a conjunction, relative pronouns and
 // "that" after a verb of saying.
-func splitClauses(text string, s casebook.Span, ko bool) []casebook.Span {
+func splitClauses(text, lower string, s casebook.Span, ko bool) []casebook.Span {
 	var cuts []int
 	lo, hi := s[0], s[1]
 	for i := lo; i < hi; {
@@ -253,11 +253,11 @@ func splitClauses(text string, s casebook.Span, ko bool) []casebook.Span {
 		case r == ',' && i+n < hi && text[i+n] == ' ':
 			if ko {
 				cuts = append(cuts, i+n)
-			} else if w := nextWord(text, i+n+1, hi); englishClauseStarts[w] {
+			} else if w := nextWord(lower, i+n+1, hi); englishClauseStarts[w] {
 				cuts = append(cuts, i+n)
 			}
 		case r == ' ' && !ko:
-			w := nextWord(text, i+1, hi)
+			w := nextWord(lower, i+1, hi)
 			if englishBareClauseStarts[w] {
 				cuts = append(cuts, i+1)
 			} else if w == "that" && saidBefore(text, lo, i) {
@@ -307,28 +307,14 @@ func trimClause(text string, lo, hi int) (int, int) {
 	return lo, hi
 }
 
-// nextWord returns the lower-cased ASCII word starting at i.
-func nextWord(text string, i, hi int) string {
+// nextWord returns the ASCII word starting at i in lower, the lower-cased
+// text.
+func nextWord(lower string, i, hi int) string {
 	j := i
-	for j < hi && j-i < 12 {
-		c := text[j]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-			break
-		}
+	for j < hi && j-i < 12 && lower[j] >= 'a' && lower[j] <= 'z' {
 		j++
 	}
-	if j == i {
-		return ""
-	}
-	var b [12]byte
-	for k := i; k < j; k++ {
-		c := text[k]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[k-i] = c
-	}
-	return string(b[:j-i])
+	return lower[i:j]
 }
 
 // saidBefore reports whether a verb of saying comes within a few words before
