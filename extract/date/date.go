@@ -1,8 +1,20 @@
 // Package date finds date expressions in news text and resolves them against
-// the publication date into intervals, following the annotation guide.
+// the publication date into intervals, following the annotation guide:
+// "in the middle of October" → the 11th to the 20th, "last week" → Monday to
+// Sunday of the week before publication, "recently" → the 30 days before
+// publication, "early/mid/late 2014" → January–April / May–August /
+// September–December, and so on. A month or day later than publication with
+// no year falls in the previous year, and no interval runs past publication.
+//
+// No date library knows this news vocabulary (see DEPENDENCIES.md), so the
+// rules are a small hand-written reader: an English one over ASCII tokens and
+// a Korean one over the raw text.
 package date
 
 import (
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"casebook"
@@ -12,8 +24,242 @@ import (
 type Expr struct {
 	Span     casebook.Span
 	Interval casebook.Interval
+	// Vague marks expressions that bound a time only loosely ("recently",
+	// "these days", 최근, "this year"): an assembler should prefer a specific
+	// date in the same clause.
+	Vague bool
+	// Days is the interval's width in days, so a caller can prefer the
+	// narrowest of several candidates without parsing the dates.
+	Days int
 }
 
-// Find returns the date expressions of text, resolved against published
-// (zero: relative expressions are left out).
-func Find(text string, published time.Time) []Expr { return nil }
+// Find returns the date expressions of text in text order, resolved against
+// published. With a zero published, only expressions that carry their own
+// year resolve ("November 24, 2019", "in 2017", "2019년 11월").
+func Find(text string, published time.Time) []Expr {
+	var pub time.Time
+	if !published.IsZero() {
+		pub = time.Date(published.Year(), published.Month(), published.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	r := reader{s: text, pub: pub}
+	var out []Expr
+	var buf [16]token
+	// Words are read one by one; only a word that may start a date (or a
+	// number) gets a short window of tokens, with the token before it.
+	for p := 0; p < len(text); {
+		c := text[p]
+		if !isLetter(c) && !isDigit(c) {
+			p++
+			continue
+		}
+		e := p + 1
+		for e < len(text) && (isLetter(text[e]) == isLetter(c)) && (isLetter(text[e]) || isDigit(text[e])) {
+			e++
+		}
+		if p > 0 && (isLetter(text[p-1]) || isDigit(text[p-1])) {
+			p = e // inside a word: "AB12"
+			continue
+		}
+		if isDigit(c) || r.trigger(p, e) {
+			q, idx := prevToken(text, p)
+			r.toks = tokenizeFrom(text, q, len(buf), buf[:0])
+			if len(r.toks) > idx && r.toks[idx].start == p {
+				if x, next, ok := r.match(idx); ok {
+					out = append(out, x)
+					p = r.toks[next-1].end
+					continue
+				}
+			}
+		}
+		p = e
+	}
+	out = append(out, findKorean(text, pub)...)
+	slices.SortFunc(out, func(a, b Expr) int { return a.Span[0] - b.Span[0] })
+	return out
+}
+
+// prevToken returns where the token before p starts (p itself when there is
+// none on the line) and the index p's token will have in a window from there.
+func prevToken(s string, p int) (int, int) {
+	q := p
+	for q > 0 && (s[q-1] == ' ' || s[q-1] == '\t') {
+		q--
+	}
+	if q == 0 || s[q-1] == '\n' || s[q-1] >= 0x80 {
+		return p, 0
+	}
+	c := s[q-1]
+	switch {
+	case isLetter(c):
+		for q > 0 && isLetter(s[q-1]) {
+			q--
+		}
+	case isDigit(c):
+		for q > 0 && isDigit(s[q-1]) {
+			q--
+		}
+	default:
+		q--
+	}
+	return q, 1
+}
+
+// Parse resolves one phrase an analyst typed — "mid-October", "지난달 24일",
+// "2019-11-24", "2019-11", "2019-11-01..2019-11-30" — against published. It
+// reports false when the phrase holds no date it can resolve.
+func Parse(phrase string, published time.Time) (casebook.Interval, bool) {
+	p := strings.TrimSpace(phrase)
+	if a, b, ok := strings.Cut(p, ".."); ok {
+		x, ok1 := Parse(a, published)
+		y, ok2 := Parse(b, published)
+		if ok1 && ok2 && x.From <= y.To {
+			return casebook.Interval{From: x.From, To: y.To}, true
+		}
+		return casebook.Interval{}, false
+	}
+	if iv, ok := isoInterval(p); ok {
+		return iv, true
+	}
+	es := Find(p, published)
+	if len(es) == 0 {
+		return casebook.Interval{}, false
+	}
+	// the expression covering most of the phrase
+	best := es[0]
+	for _, e := range es[1:] {
+		if e.Span.Len() > best.Span.Len() {
+			best = e
+		}
+	}
+	return best.Interval, true
+}
+
+// isoInterval reads "2019-11-24", "2019-11" and "2019".
+func isoInterval(p string) (casebook.Interval, bool) {
+	if t, err := time.Parse(time.DateOnly, p); err == nil {
+		d := t.Format(time.DateOnly)
+		return casebook.Interval{From: d, To: d}, true
+	}
+	if t, err := time.Parse("2006-01", p); err == nil {
+		return mkInterval(t, t.AddDate(0, 1, -1)), true
+	}
+	if len(p) == 4 {
+		if y, err := strconv.Atoi(p); err == nil && y >= 1900 && y <= 2100 {
+			return mkInterval(day(y, 1, 1), day(y, 12, 31)), true
+		}
+	}
+	return casebook.Interval{}, false
+}
+
+func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+// lastDay returns the number of days in month m of year y.
+func lastDay(y, m int) int { return day(y, m+1, 0).Day() }
+
+func mkInterval(from, to time.Time) casebook.Interval {
+	return casebook.Interval{From: iso(from), To: iso(to)}
+}
+
+// iso formats t as YYYY-MM-DD, faster than time.Format.
+func iso(t time.Time) string {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format(time.DateOnly)
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:])
+}
+
+// Parts of a month or year.
+const (
+	whole     = iota
+	early     // 1st–10th; January–April
+	mid       // 11th–20th; May–August
+	late      // 21st–end; September–December
+	beginning // "the beginning of": the first part, narrowly (1st–10th; January)
+	end       // "the end of": the last part, narrowly (21st–end; December)
+)
+
+// monthPart returns the days of part of month m of year y.
+func monthPart(y, m, part int) (time.Time, time.Time) {
+	switch part {
+	case early, beginning:
+		return day(y, m, 1), day(y, m, 10)
+	case mid:
+		return day(y, m, 11), day(y, m, 20)
+	case late, end:
+		return day(y, m, 21), day(y, m, lastDay(y, m))
+	}
+	return day(y, m, 1), day(y, m, lastDay(y, m))
+}
+
+// yearPart returns the days of part of year y.
+func yearPart(y, part int) (time.Time, time.Time) {
+	switch part {
+	case early:
+		return day(y, 1, 1), day(y, 4, 30)
+	case mid:
+		return day(y, 5, 1), day(y, 8, 31)
+	case late:
+		return day(y, 9, 1), day(y, 12, 31)
+	case beginning:
+		return day(y, 1, 1), day(y, 1, 31)
+	case end:
+		return day(y, 12, 1), day(y, 12, 31)
+	}
+	return day(y, 1, 1), day(y, 12, 31)
+}
+
+// monday returns the Monday of t's week.
+func monday(t time.Time) time.Time {
+	return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
+}
+
+// when is a calendar reference before it becomes an interval: a year
+// (explicit or relative), perhaps a month, perhaps a day, perhaps a part.
+type when struct {
+	year      int
+	yearGiven bool // the text fixes the year (2019, last year, this year)
+	month     int
+	day       int
+	part      int
+}
+
+// resolve turns w into an interval against pub: a month or day with no year
+// that would lie after publication falls in the previous year; the interval
+// is cut at publication. ok is false for a date wholly after publication, or
+// a relative one without a publication date.
+func resolve(w when, pub time.Time) (from, to time.Time, ok bool) {
+	if !w.yearGiven {
+		if pub.IsZero() {
+			return from, to, false
+		}
+		w.year = pub.Year()
+	}
+	for try := 0; try < 2; try++ {
+		switch {
+		case w.day > 0:
+			if w.day > lastDay(w.year, w.month) {
+				return from, to, false
+			}
+			from = day(w.year, w.month, w.day)
+			to = from
+		case w.month > 0:
+			from, to = monthPart(w.year, w.month, w.part)
+		default:
+			from, to = yearPart(w.year, w.part)
+		}
+		if pub.IsZero() || !from.After(pub) {
+			break
+		}
+		if w.yearGiven || w.month == 0 {
+			return from, to, false
+		}
+		w.year--
+	}
+	if !pub.IsZero() && to.After(pub) {
+		to = pub
+	}
+	return from, to, !pub.IsZero() && !from.After(pub) || pub.IsZero()
+}

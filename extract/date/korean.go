@@ -1,0 +1,397 @@
+package date
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"casebook"
+)
+
+// kreader reads Korean date expressions from the raw text: they are compact
+// ("지난달 24일", "10월 중순", "2019년 11월 24일"), so a hand-written reader over
+// bytes is simpler than tokens.
+type kreader struct {
+	s   string
+	pub time.Time
+}
+
+// findKorean returns the Korean date expressions of text.
+func findKorean(text string, pub time.Time) []Expr {
+	r := kreader{s: text, pub: pub}
+	var out []Expr
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < 0x80 && !isDigit(c) {
+			i++
+			continue
+		}
+		if (isDigit(c) || koreanLead(text[i:])) && r.wordStart(i) {
+			if e, end, ok := r.match(i); ok {
+				out = append(out, e)
+				i = end
+				continue
+			}
+		}
+		if c < 0x80 {
+			for i < len(text) && isDigit(text[i]) {
+				i++
+			}
+			continue
+		}
+		_, sz := utf8.DecodeRuneInString(text[i:])
+		i += sz
+	}
+	return out
+}
+
+// wordStart reports whether a Korean word or a number starts at i.
+func (r *kreader) wordStart(i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := r.s[i-1]
+	if isDigit(r.s[i]) {
+		return !isDigit(p) && !isLetter(p) && p != '.' && p != ',' && p != '-' && p != ':'
+	}
+	if p < 0x80 {
+		return !isLetter(p) && !isDigit(p)
+	}
+	pr, _ := utf8.DecodeLastRuneInString(r.s[:i])
+	return !isHangul(pr)
+}
+
+func isHangul(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
+
+// has reports whether s[i:] starts with w.
+func (r *kreader) has(i int, w string) bool { return strings.HasPrefix(r.s[i:], w) }
+
+// sp skips one optional space.
+func (r *kreader) sp(i int) int {
+	if i < len(r.s) && r.s[i] == ' ' {
+		return i + 1
+	}
+	return i
+}
+
+// num reads digits at i followed by the unit u (년, 월, 일); it returns the
+// number and the end of the unit.
+func (r *kreader) num(i int, u string) (int, int, bool) {
+	j, v := i, 0
+	for j < len(r.s) && isDigit(r.s[j]) && j-i < 5 {
+		v = v*10 + int(r.s[j]-'0')
+		j++
+	}
+	if j == i || (j < len(r.s) && isDigit(r.s[j])) || !r.has(j, u) {
+		return 0, i, false
+	}
+	return v, j + len(u), true
+}
+
+// anyOf returns the first of ws that s[i:] starts with.
+func (r *kreader) anyOf(i int, ws ...string) (string, bool) {
+	for _, w := range ws {
+		if r.has(i, w) {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// notDuration reports whether the day count ending at i is a date, not a
+// length of time ("3일간", "5일 동안", "10일째", "3일 만에").
+func (r *kreader) notDuration(i int) bool {
+	_, dur := r.anyOf(i, "간", " 동안", "동안", "째", " 만에", "만에", "씩", "치", " 이상", "이상", " 이내", "이내", "분", "이나")
+	return !dur
+}
+
+// part reads 초, 초순, 상순, 중순, 하순, 말, 말경 after a month or year.
+func (r *kreader) part(i int) (int, int) {
+	j := r.sp(i)
+	for _, p := range []struct {
+		w    string
+		part int
+	}{{"초순", early}, {"상순", early}, {"초", early}, {"중순", mid}, {"중반", mid}, {"하순", late}, {"말경", late}, {"말께", late}, {"말", late}} {
+		if r.has(j, p.w) {
+			k := j + len(p.w)
+			// "초" and "말" stand alone, or with a particle: not 초대, 말했다
+			if (p.w == "초" || p.w == "말") && k < len(r.s) {
+				if _, ok := r.anyOf(k, "에", "부터", "까지", "께", "경", "쯤", "엔", "의", " ", ",", ".", ")", "\n", "이", "인", "였", "이었", "부", "무렵"); !ok {
+					return whole, i
+				}
+				if r.has(k, "이") && !r.has(k, "이었") && !r.has(k, "이던") {
+					return whole, i
+				}
+			}
+			return p.part, k
+		}
+	}
+	return whole, i
+}
+
+// since reads 부터, 이후, 이래 and "들어" after an expression.
+func (r *kreader) since(i int) (bool, int) {
+	j := r.sp(i)
+	if w, ok := r.anyOf(i, "부터", "이후로", "이후", "이래"); ok {
+		return true, i + len(w)
+	}
+	if r.has(j, "들어") {
+		return true, j + len("들어")
+	}
+	return false, i
+}
+
+// match reads one Korean date expression at i.
+func (r *kreader) match(i int) (Expr, int, bool) {
+	pub := r.pub
+	hasPub := !pub.IsZero()
+	w := when{}
+	j := i
+	vague := false
+	got := false // a year, month or day was read
+
+	// year
+	if y, k, ok := r.num(j, "년"); ok && y >= 1950 && y <= 2100 {
+		if _, ago := r.anyOf(r.sp(k), "전", "동안", "간", "만에"); ago {
+			return Expr{}, i, false
+		}
+		w.year, w.yearGiven, j, got = y, true, k, true
+	} else if kw, ok := r.anyOf(j, "올해", "금년", "지난해", "작년", "재작년"); ok {
+		if !hasPub {
+			return Expr{}, i, false
+		}
+		switch kw {
+		case "올해", "금년":
+			w.year = pub.Year()
+		case "지난해", "작년":
+			w.year = pub.Year() - 1
+		default:
+			w.year = pub.Year() - 2
+		}
+		w.yearGiven, j, got = true, j+len(kw), true
+	}
+	// month
+	k := r.sp(j)
+	if got && k == j && j > i {
+		k = j
+	}
+	if m, k2, ok := r.num(k, "월"); ok && m >= 1 && m <= 12 {
+		w.month, j, got = m, k2, true
+	} else if kw, ok := r.anyOf(k, "지난달", "지난 달", "이달", "이번 달", "이번달", "지난 "); ok && !(w.yearGiven && kw != "지난 ") {
+		if !hasPub {
+			return Expr{}, i, false
+		}
+		switch kw {
+		case "지난달", "지난 달":
+			p := day(pub.Year(), int(pub.Month())-1, 1)
+			w.year, w.yearGiven, w.month = p.Year(), true, int(p.Month())
+			j, got = k+len(kw), true
+		case "지난 ":
+			// 지난 10월: the last October before this month; 지난 24일: below
+			if m, k2, ok := r.num(k+len(kw), "월"); ok && m >= 1 && m <= 12 {
+				y := pub.Year()
+				if m >= int(pub.Month()) {
+					y--
+				}
+				w.year, w.yearGiven, w.month = y, true, m
+				j, got = k2, true
+			}
+		default:
+			w.year, w.yearGiven, w.month = pub.Year(), true, int(pub.Month())
+			j, got = k+len(kw), true
+		}
+	}
+	// day
+	k = r.sp(j)
+	dayAt := k
+	if r.has(k, "지난 ") && w.month == 0 {
+		dayAt = k + len("지난 ")
+	}
+	if dd, k2, ok := r.num(dayAt, "일"); ok && dd >= 1 && dd <= 31 {
+		if ago, _ := r.anyOf(r.sp(k2), "전"); ago != "" && !got {
+			// "3일 전": days ago
+			if !hasPub {
+				return Expr{}, i, false
+			}
+			t := pub.AddDate(0, 0, -dd)
+			end := r.sp(k2) + len("전")
+			return r.expr(i, end, t, t, false)
+		}
+		if r.notDuration(k2) && (got || dayAt > k || r.plainDay(k2)) {
+			w.day, j, got = dd, k2, true
+			if w.month == 0 {
+				// a day alone: this month, or the last if that day is still to come
+				if !hasPub {
+					return Expr{}, i, false
+				}
+				m := day(pub.Year(), int(pub.Month()), 1)
+				if dd > pub.Day() {
+					m = m.AddDate(0, -1, 0)
+				}
+				w.year, w.yearGiven, w.month = m.Year(), true, int(m.Month())
+			}
+		}
+	}
+	if got {
+		if w.day == 0 {
+			w.part, j = r.part(j)
+		}
+		if w.month == 0 && w.part == whole && w.yearGiven && !(w.year != 0 && r.s[i] >= '0' && r.s[i] <= '9') && hasPub && w.year == pub.Year() {
+			vague = true // 올해 alone: this year so far
+		}
+		if w.month > 0 && w.year == 0 && !w.yearGiven {
+			w.yearGiven = false
+		}
+		from, to, ok := resolve(w, pub)
+		if !ok {
+			return Expr{}, i, false
+		}
+		if s, e := r.since(j); s && hasPub {
+			return r.expr(i, e, from, pub, true)
+		}
+		return r.expr(i, j, from, to, vague)
+	}
+	if !hasPub {
+		return Expr{}, i, false
+	}
+	return r.keyword(i)
+}
+
+// plainDay reports whether a day number alone ("24일") is a date: followed by
+// a particle, a space or punctuation, as in "24일 통화", "20일 회령시에서".
+func (r *kreader) plainDay(k int) bool {
+	if k >= len(r.s) {
+		return true
+	}
+	c := r.s[k]
+	if c < 0x80 {
+		return c == ' ' || c == ',' || c == '.' || c == ')' || c == '\n'
+	}
+	_, ok := r.anyOf(k, "에", "께", "경", "쯤", "밤", "새벽", "오전", "오후", "부터", "까지", "엔", "자")
+	return ok
+}
+
+// keyword reads the Korean words that stand for a time by themselves.
+func (r *kreader) keyword(i int) (Expr, int, bool) {
+	pub := r.pub
+	kw, ok := r.anyOf(i, "지난주", "지난 주", "이번 주", "이번주", "금주", "최근", "요즘", "요새", "근래",
+		"연말", "연초", "며칠 전", "수일 전", "일주일 전", "한 달 전", "한달 전", "어제", "그저께", "그제", "오늘", "전날")
+	if !ok {
+		return r.ago(i)
+	}
+	j := i + len(kw)
+	switch kw {
+	case "지난주", "지난 주":
+		m := monday(pub)
+		return r.expr(i, j, m.AddDate(0, 0, -7), m.AddDate(0, 0, -1), false)
+	case "이번 주", "이번주", "금주":
+		return r.expr(i, j, monday(pub), pub, false)
+	case "최근", "요즘", "요새", "근래":
+		// not "최근 몇 년", "최근 3년": those are years
+		k := r.sp(j)
+		if _, long := r.anyOf(k, "몇 년", "몇년", "수년", "몇 해", "몇 달", "수개월"); long {
+			return Expr{}, i, false
+		}
+		if y, _, ok := r.num(k, "년"); ok && y < 100 {
+			return Expr{}, i, false
+		}
+		if r.has(k, "들어") {
+			j = k + len("들어")
+		}
+		return r.expr(i, j, pub.AddDate(0, 0, -30), pub, true)
+	case "연말", "연초":
+		w := when{month: 12}
+		if kw == "연초" {
+			w = when{month: 1, part: whole}
+		}
+		from, to, ok := resolve(w, pub)
+		if !ok {
+			return Expr{}, i, false
+		}
+		return r.expr(i, j, from, to, false)
+	case "며칠 전", "수일 전":
+		return r.expr(i, j, pub.AddDate(0, 0, -7), pub, false)
+	case "일주일 전":
+		t := pub.AddDate(0, 0, -7)
+		return r.expr(i, j, t.AddDate(0, 0, -1), t.AddDate(0, 0, 1), false)
+	case "한 달 전", "한달 전":
+		m := day(pub.Year(), int(pub.Month())-1, 1)
+		f, t := monthPart(m.Year(), int(m.Month()), whole)
+		return r.expr(i, j, f, t, false)
+	case "어제", "전날":
+		t := pub.AddDate(0, 0, -1)
+		return r.expr(i, j, t, t, false)
+	case "그저께", "그제":
+		t := pub.AddDate(0, 0, -2)
+		return r.expr(i, j, t, t, false)
+	case "오늘":
+		return r.expr(i, j, pub, pub, false)
+	}
+	return Expr{}, i, false
+}
+
+// ago reads "2주 전", "3개월 전", "2년 전".
+func (r *kreader) ago(i int) (Expr, int, bool) {
+	pub := r.pub
+	j, n := i, 0
+	for j < len(r.s) && isDigit(r.s[j]) && j-i < 3 {
+		n = n*10 + int(r.s[j]-'0')
+		j++
+	}
+	if j == i {
+		return Expr{}, i, false
+	}
+	u, ok := r.anyOf(j, "주", "개월", "달", "년")
+	if !ok {
+		return Expr{}, i, false
+	}
+	k := r.sp(j + len(u))
+	if !r.has(k, "전") {
+		return Expr{}, i, false
+	}
+	end := k + len("전")
+	switch u {
+	case "주":
+		t := pub.AddDate(0, 0, -7*n)
+		return r.expr(i, end, t.AddDate(0, 0, -1), t.AddDate(0, 0, 1), false)
+	case "개월", "달":
+		m := day(pub.Year(), int(pub.Month())-n, 1)
+		f, t := monthPart(m.Year(), int(m.Month()), whole)
+		return r.expr(i, end, f, t, false)
+	default:
+		f, t := yearPart(pub.Year()-n, whole)
+		return r.expr(i, end, f, t, false)
+	}
+}
+
+// expr builds the Expr for s[i:j], cut at publication.
+func (r *kreader) expr(i, j int, from, to time.Time, vague bool) (Expr, int, bool) {
+	if !r.pub.IsZero() && to.After(r.pub) {
+		to = r.pub
+	}
+	if to.Before(from) {
+		return Expr{}, i, false
+	}
+	return Expr{
+		Span:     casebook.Span{i, j},
+		Interval: mkInterval(from, to),
+		Vague:    vague,
+		Days:     int(to.Sub(from).Hours()/24) + 1,
+	}, j, true
+}
+
+// koreanLeads are the first syllables of the Korean words a date may start with.
+var koreanLeads = []string{"지", "올", "금", "작", "재", "이", "최", "요", "근", "연", "며", "수", "일", "한", "어", "그", "오", "전"}
+
+// koreanLead reports whether s starts with one of koreanLeads.
+func koreanLead(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for _, l := range koreanLeads {
+		if s[0] == l[0] && s[1] == l[1] && s[2] == l[2] {
+			return true
+		}
+	}
+	return false
+}
