@@ -15,12 +15,23 @@ func post(text string, ms []Mention) []Mention {
 	}
 	bindAcronyms(text, ms)
 	out := ms[:0]
+	hasMarker := false
+	for _, f := range foreignMarkers {
+		if strings.Contains(text, f) {
+			hasMarker = true
+			break
+		}
+	}
+	hasMarker = hasMarker || strings.Contains(text, "중국") || strings.Contains(text, "한국") ||
+		strings.Contains(text, "남한") || strings.Contains(text, "러시아") || strings.Contains(text, "미국") ||
+		strings.Contains(text, "일본")
 	for _, mn := range ms {
-		if !foreign(text, mn) {
+		if !hasMarker || !foreign(text, mn) {
 			out = append(out, mn)
 		}
 	}
 	ms = out
+	low := asciiLower(text)
 	specific := map[string]bool{}
 	for _, mn := range ms {
 		if !mn.Generic {
@@ -31,7 +42,7 @@ func post(text string, ms []Mention) []Mention {
 		if ms[k].Generic && !specific[mss] && specific[mps] {
 			ms[k].Code = mps
 		}
-		mark(text, &ms[k])
+		mark(text, low, &ms[k])
 	}
 	// An acronym in brackets after its full name shares the name's marks.
 	for k := 1; k < len(ms); k++ {
@@ -175,14 +186,14 @@ func sentenceAfter(text string, i int) string {
 }
 
 // mark sets a mention's Former, Target and Passing marks from its sentence.
-func mark(text string, mn *Mention) {
+func mark(text, low string, mn *Mention) {
 	start, end := mn.Span[0], mn.Span[1]
 	if r, _ := utf8.DecodeRuneInString(text[start:]); isHangul(r) {
 		markKorean(text, mn)
 		return
 	}
-	before := strings.ToLower(sentenceBefore(text, start))
-	after := strings.ToLower(sentenceAfter(text, end))
+	before := sentenceBefore(low, start)
+	after := sentenceAfter(low, end)
 	tb := strings.TrimRight(before, " ")
 	// The agent of a passive is acting whatever else the sentence says.
 	if strings.HasSuffix(tb, " by") || strings.HasSuffix(tb, " by the") || strings.HasSuffix(tb, " by a") ||
@@ -198,13 +209,14 @@ func mark(text string, mn *Mention) {
 	if strings.HasPrefix(strings.TrimLeft(after, " "), "who used to") || strings.Contains(after[:min(len(after), 20)], "in the past") {
 		mn.Former = true
 	}
+	tbt := strings.TrimSuffix(tb, " the")
 	for _, p := range passingBefore {
-		if strings.HasSuffix(tb, p) || strings.HasSuffix(tb, p+" the") {
+		if strings.HasSuffix(tbt, p) {
 			mn.Passing = true
 		}
 	}
 	for _, p := range passingAfter {
-		if strings.Contains(after, p) {
+		if strings.Contains(after[:min(len(after), 120)], p) {
 			mn.Passing = true
 		}
 	}
@@ -233,15 +245,8 @@ func mark(text string, mn *Mention) {
 	}
 	// "investigators went through the provincial party committee, …",
 	// "had the Ministry of State Security investigated".
-	for _, v := range targetBefore {
-		i := strings.LastIndex(before, v)
-		if i < 0 {
-			continue
-		}
-		between := before[i+len(v):]
-		if len(between) < 160 && !containsAny(between, " who ", " which ", " that ", " while ", " but ", ";", " said", " says") {
-			mn.Target = true
-		}
+	if targetCueBefore(before[max(0, len(before)-160):]) {
+		mn.Target = true
 	}
 	if strings.HasSuffix(tb, " had") || strings.HasSuffix(tb, " had the") || strings.HasSuffix(tb, " have the") {
 		if targetVerbs[firstWord(strings.TrimLeft(after, " "))] {
@@ -286,9 +291,54 @@ var targetVerbs = map[string]bool{"arrested": true, "detained": true, "purged": 
 	"taken": true, "caught": true, "questioned": true, "interrogated": true, "inspected": true,
 	"audited": true, "disciplined": true, "reprimanded": true, "shot": true, "banished": true, "exiled": true}
 
-var targetBefore = []string{"went through", "investigated", "investigation of", "investigation into",
-	"examined", "inspected", "inspection of", "probe into", "probe of", "purge of", "purged", "audited",
-	"sacked", "sack", "dismissed", "fired", "punished", "crackdown on", "crackdown within"}
+// targetBefore are the words before a list of organs that make them its
+// object, keyed by their first word.
+var targetBefore = map[string][]string{
+	"went": {"went through"}, "investigated": {""}, "investigation": {"investigation of", "investigation into"},
+	"examined": {""}, "inspected": {""}, "inspection": {"inspection of"}, "probe": {"probe into", "probe of"},
+	"purge": {"purge of"}, "purged": {""}, "audited": {""}, "sacked": {""}, "sack": {""}, "dismissed": {""},
+	"fired": {""}, "punished": {""}, "crackdown": {"crackdown on", "crackdown within"},
+}
+
+// clauseBreaks end the reach of a target cue.
+var clauseBreaks = map[string]bool{"who": true, "which": true, "that": true, "while": true, "but": true,
+	"said": true, "says": true}
+
+// targetCueBefore reports whether s (lower case, ending just before an
+// organ) holds a target cue with no clause break after it.
+func targetCueBefore(s string) bool {
+	end := len(s)
+	for end > 0 {
+		i := end
+		for i > 0 && s[i-1] != ' ' {
+			i--
+		}
+		w := strings.Trim(s[i:end], ",:\"'")
+		if strings.HasSuffix(s[i:end], ";") || clauseBreaks[w] {
+			return false
+		}
+		if phrases, ok := targetBefore[w]; ok {
+			for _, p := range phrases {
+				if p == "" || strings.HasPrefix(s[i:], p) {
+					return true
+				}
+			}
+		}
+		end = i - 1
+	}
+	return false
+}
+
+// asciiLower lower-cases ASCII letters only, so offsets stay those of the text.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
 
 // markKorean marks 전직 보위원, 보위부 출신 (Former) and 보위원이 체포됐다 (Target).
 func markKorean(text string, mn *Mention) {

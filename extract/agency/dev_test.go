@@ -83,3 +83,28 @@ func TestDevAgenciesF1(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFindDev runs Find over the dev corpus texts, a realistic density
+// of names (BenchmarkFind's own text is far denser).
+func BenchmarkFindDev(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(devCorpus, "*.txt"))
+	if len(files) == 0 {
+		b.Skipf("no corpus at %s", devCorpus)
+	}
+	var texts []string
+	n := 0
+	for _, f := range files {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(t))
+		n += len(t)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, t := range texts {
+			Find(t)
+		}
+	}
+}

@@ -7,19 +7,19 @@ import "unicode/utf8"
 // unchanged; any other character stops the walk. Names are folded the same
 // way, so "People's Safety", "peoples safety" and "People’s-Safety" meet.
 type folder struct {
-	s    string
-	i    int
-	pend []byte
-	pEnd int
-	last byte
-	buf  [2]byte
+	s      string
+	i      int
+	pend   [2]byte // rest of a Hangul syllable still to emit
+	pi, pn uint8
+	pEnd   int
+	last   byte
 }
 
 // next returns the next folded byte and the offset after its source character.
 func (f *folder) next() (byte, int, bool) {
-	if len(f.pend) > 0 {
-		b := f.pend[0]
-		f.pend = f.pend[1:]
+	if f.pi < f.pn {
+		b := f.pend[f.pi]
+		f.pi++
 		f.last = b
 		return b, f.pEnd, true
 	}
@@ -49,8 +49,8 @@ func (f *folder) next() (byte, int, bool) {
 		switch {
 		case isHangul(r):
 			f.i += size
-			f.buf[0], f.buf[1] = f.s[f.i-2], f.s[f.i-1]
-			f.pend = f.buf[:]
+			f.pend[0], f.pend[1] = f.s[f.i-2], f.s[f.i-1]
+			f.pi, f.pn = 0, 2
 			f.pEnd = f.i
 			f.last = f.s[f.i-3]
 			return f.last, f.i, true

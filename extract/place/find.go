@@ -29,8 +29,9 @@ func (t *gazTables) find(text string) []Mention {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			alnum := isASCIIAlnum(c)
-			if alnum && !prevAlnum && c > '9' && (t.trie.root[foldFirst[c]] != 0 || c|0x20 == 'e') {
+			cl := asciiClass[c]
+			alnum := cl != 0
+			if cl == 2 && !prevAlnum && t.mayStart(text, i) {
 				if cd, end, ok := t.matchLatin(text, i, buf[:0]); ok {
 					cands = append(cands, cd)
 					i, prevAlnum, prevHangul = end, true, false
@@ -72,6 +73,21 @@ func (t *gazTables) find(text string) []Mention {
 	return t.resolve(text, cands)
 }
 
+// asciiClass is 0 for ASCII characters that separate words, 1 for digits,
+// 2 for letters.
+var asciiClass = func() [128]uint8 {
+	var a [128]uint8
+	for c := 0; c < 128; c++ {
+		switch {
+		case '0' <= c && c <= '9':
+			a[c] = 1
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			a[c] = 2
+		}
+	}
+	return a
+}()
+
 // foldFirst is the folded first byte of a word starting with an ASCII
 // letter, to skip words no spelling starts with without walking.
 var foldFirst = func() [256]byte {
@@ -95,6 +111,28 @@ var foldFirst = func() [256]byte {
 	}
 	return f
 }()
+
+// mayStart is a cheap filter before a walk at word start i (an ASCII
+// letter): some spelling must begin with the word's first three folded
+// letters. Words whose start folds in a less simple way (eo, sh, j, a
+// diacritic or apostrophe) always pass.
+func (t *gazTables) mayStart(text string, i int) bool {
+	if t.trie.root[foldFirst[text[i]]] == 0 && text[i]|0x20 != 'e' {
+		return false
+	}
+	if i+3 > len(text) {
+		return true
+	}
+	var k int
+	for j := i; j < i+3; j++ {
+		c := text[j] | 0x20
+		if c < 'a' || c > 'z' || c == 'j' || c == 'e' || c == 'h' {
+			return true
+		}
+		k = k*26 + int(foldFirst[c]-'a')
+	}
+	return t.tri[k>>6]&(1<<(k&63)) != 0
+}
 
 // matchLatin matches a romanised spelling at word start i.
 func (t *gazTables) matchLatin(text string, i int, hits []hit) (cand, int, bool) {
@@ -329,7 +367,7 @@ func government(text string, start, end int, sp *spelling) bool {
 	if sp.suffixed || len(sp.ids) != 1 || gazetteer[sp.ids[0]].id != "pyongyang" {
 		return false
 	}
-	rest := text[end:]
+	rest := text[end:min(len(text), end+80)]
 	poss := false
 	for _, ap := range []string{"'s ", "’s ", "' "} {
 		if strings.HasPrefix(rest, ap) {
@@ -346,6 +384,29 @@ func government(text string, start, end int, sp *spelling) bool {
 	}
 	if !poss && (govVerbs[w] || govNouns[w] && w != "nuclear") {
 		return true
+	}
+	// "Pyongyang is moving in step", "Pyongyang has ordered": the capital as
+	// the doer of an act; "Pyongyang was flooded" stays a place.
+	if !poss {
+		ws := strings.Fields(rest)
+		aux := ""
+		for k := 0; k < len(ws) && k < 4; k++ {
+			x := strings.ToLower(strings.Trim(ws[k], ",.;:\"'"))
+			switch x {
+			case "is", "was", "are", "has", "had", "have", "been", "also", "now", "reportedly", "apparently", "already", "still", "recently":
+				if aux == "" || x == "is" || x == "was" || x == "has" || x == "had" {
+					aux = x
+				}
+				continue
+			}
+			switch aux {
+			case "is", "was", "been":
+				return strings.HasSuffix(x, "ing") && len(x) > 5
+			case "has", "had", "have":
+				return strings.HasSuffix(x, "ed") || govVerbs[x]
+			}
+			break
+		}
 	}
 	// "between Seoul and Pyongyang", "Pyongyang and Beijing"
 	before := text[max(0, start-40):start]
@@ -417,6 +478,16 @@ func (t *gazTables) resolve(text string, cands []cand) []Mention {
 			continue
 		}
 		anchors[provinceOf(r)] = true
+	}
+	// Kangwon is a province of both Koreas: in a text that names other North
+	// Korean places it is the North's, and it then anchors its counties.
+	if len(anchors) > 0 {
+		for _, c := range cands {
+			sp := &t.spells[c.spell]
+			if r := gazetteer[sp.ids[0]]; len(sp.ids) == 1 && r.province == "" && caution[r.id] && !c.gov {
+				anchors[r.id] = true
+			}
+		}
 	}
 	out := make([]Mention, 0, len(cands))
 	for _, c := range cands {

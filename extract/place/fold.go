@@ -19,11 +19,11 @@ import "unicode/utf8"
 // folder yields the folded bytes of s from a start offset.
 type folder struct {
 	s       string
-	i       int  // next input offset
-	pend    []byte
-	pendEnd int  // input offset after the source of the pending bytes
-	last    byte // last byte emitted, 0 at the start
-	buf     [4]byte
+	i       int     // next input offset
+	pend    [2]byte // bytes still to emit (rest of a Hangul syllable, h of j→ch)
+	pi, pn  uint8   // next pending byte, number of pending bytes
+	pendEnd int     // input offset after the source of the pending bytes
+	last    byte    // last byte emitted, 0 at the start
 }
 
 func newFolder(s string, at int) folder { return folder{s: s, i: at} }
@@ -31,9 +31,9 @@ func newFolder(s string, at int) folder { return folder{s: s, i: at} }
 // next returns the next folded byte and the input offset just after the
 // character it came from; ok is false at a character that stops matching.
 func (f *folder) next() (b byte, end int, ok bool) {
-	if len(f.pend) > 0 {
-		b = f.pend[0]
-		f.pend = f.pend[1:]
+	if f.pi < f.pn {
+		b = f.pend[f.pi]
+		f.pi++
 		f.last = b
 		return b, f.pendEnd, true
 	}
@@ -66,11 +66,11 @@ func (f *folder) next() (b byte, end int, ok bool) {
 		switch {
 		case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllable
 			f.i += size
-			f.buf[0], f.buf[1], f.buf[2] = f.s[f.i-3], f.s[f.i-2], f.s[f.i-1]
-			f.pend = f.buf[1:3]
+			f.pend[0], f.pend[1] = f.s[f.i-2], f.s[f.i-1]
+			f.pi, f.pn = 0, 2
 			f.pendEnd = f.i
-			f.last = f.buf[0]
-			return f.buf[0], f.i, true
+			f.last = f.s[f.i-3]
+			return f.last, f.i, true
 		case r == '’' || r == '‘' || r == 'ʼ' || r == '´':
 			f.i += size
 			continue
@@ -101,8 +101,8 @@ func (f *folder) letter(c byte) (byte, int, bool) {
 	case 'd':
 		c = 't'
 	case 'j':
-		f.pend = f.buf[:1]
-		f.buf[0] = 'h'
+		f.pend[0] = 'h'
+		f.pi, f.pn = 0, 1
 		f.pendEnd = f.i
 		f.last = 'c'
 		return 'c', f.i, true

@@ -20,6 +20,7 @@ type gazTables struct {
 	spells []spelling
 	keys   map[string]int32 // folded key → spells index
 	trie   *trie
+	tri    [26*26*26/64 + 1]uint64 // first three letters of every key, for mayStart
 }
 
 var tables = buildTables()
@@ -67,7 +68,7 @@ var koBare = setOf(
 	"황주", "봉산", "재령", "안악", "장연", "태탄", "은률", "벽성", "안변", "회양", "창성", "삭주",
 	"의주", "녕변", "영변", "룡천", "용천", "철산", "박천", "피현", "벽동", "중강", "전천", "랑림",
 	"숙천", "문덕", "양덕", "맹산", "회창", "녕원", "북창", "은산", "운산", "새별", "은덕", "명간",
-	"신파", "후창", "학송", "동흥산", "청암", "송평", "라남", "나남", "흥덕", "회상",
+	"신파", "후창", "학송", "동흥산", "청암", "송평", "라남", "나남", "흥덕", "회상", "삼봉", "남양",
 )
 
 // caution rows are also South Korean places, rivers, people or common words
@@ -155,6 +156,10 @@ func buildTables() *gazTables {
 	for k, v := range t.keys {
 		keys = append(keys, k)
 		vals = append(vals, v)
+		if len(k) >= 3 && isLower(k[0]) && isLower(k[1]) && isLower(k[2]) {
+			x := (int(k[0]-'a')*26+int(k[1]-'a'))*26 + int(k[2]-'a')
+			t.tri[x>>6] |= 1 << (x & 63)
+		}
 	}
 	t.trie = newTrie(keys, vals)
 	return t
@@ -195,15 +200,22 @@ func addLatin(add func(int, string, spelling), i int, r row, n string) {
 }
 
 func addKorean(add func(int, string, spelling), i int, r row, n string) {
-	base := n
+	base, hasSuffix := n, false
 	for _, s := range koStrip {
-		if strings.HasSuffix(n, s) && utf8.RuneCountInString(n)-utf8.RuneCountInString(s) >= 2 {
-			base = strings.TrimSuffix(n, s)
+		if strings.HasSuffix(n, s) {
+			hasSuffix = true
+			// 중구역 keeps its suffix: a bare 중 is useless.
+			if utf8.RuneCountInString(n)-utf8.RuneCountInString(s) >= 2 {
+				base = strings.TrimSuffix(n, s)
+			}
 			break
 		}
 	}
-	if base != n {
+	if hasSuffix {
 		add(i, n, spelling{korean: true, suffixed: true, nkForm: containsAny(n, "구역", "로동자구")})
+	}
+	if base == n && hasSuffix {
+		return
 	}
 	add(i, base, spelling{korean: true, needSuffix: !koBare[base]})
 	for _, s := range koSuffixes[r.kind] {
@@ -219,3 +231,5 @@ func containsAny(s string, subs ...string) bool {
 	}
 	return false
 }
+
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }

@@ -1,0 +1,185 @@
+package agency
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func codes(ms []Mention) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Code)
+	}
+	return out
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"ministry", "The Ministry of State Security arrested him.", []string{"MSS"}},
+		{"ssd with acronym", "State Security Department (SSD) agents came; the SSD left.", []string{"MSS", "MSS", "MSS"}},
+		{"state security people", "state security agents and state security officials", []string{"MSS", "MSS"}},
+		{"bowibu", "the county bowibu chief", []string{"MSS"}},
+		{"nsa", "officers of the National Security Agency", []string{"MSS"}},
+		{"security agents", "two security agents asked a broker for money", []string{"MSS"}},
+		{"security alone", "for security reasons, and food security officials met", nil},
+		{"lower-case acronym", "the mss file and nsa", nil},
+		{"people's safety", "people's safety agents and the Ministry of People’s Safety", []string{"MPS", "MPS"}},
+		{"social security", "the Ministry of Social Security fined traders", []string{"MPS"}},
+		{"police", "police officers and the police station", []string{"MPS", "MPS"}},
+		{"acronym bound to its name", "the Ministry of Social Security (MSS) arrested vendors. The MSS then fined them.", []string{"MPS", "MPS", "MPS"}},
+		{"party", "the provincial Party committee and Party cadres", []string{"WPK", "WPK"}},
+		{"ogd", "the Organization and Guidance Department of the Central Committee", []string{"WPK", "WPK"}},
+		{"party members", "Party members attended", nil},
+		{"army", "soldiers and border guards of the Korean People's Army", []string{"KPA", "KPA", "KPA"}},
+		{"military security command", "the Military Security Command's office", []string{"KPA"}},
+		{"military adjective", "military uniforms were sold", nil},
+		{"prosecution", "prosecutors from the prosecutors' office and the court", []string{"PROSECUTION", "PROSECUTION", "PROSECUTION"}},
+		{"court verb", "firms try to court investors", nil},
+		{"other", "Bureau 27 and Group 109 and the 109 Sangmu", []string{"OTHER", "OTHER", "OTHER"}},
+		{"chinese organs", "On the Chinese side, police and border guards patrol.", nil},
+		{"chinese traders", "a man who sold goods to Chinese traders was caught by a border patrol", []string{"KPA"}},
+		{"south korean police", "South Korean police questioned him", nil},
+		// Korean
+		{"ko mss", "시 보위부에 체포됐다. 보위원들이 덮쳤다. 국가보위성이 지시했다.", []string{"MSS", "MSS", "MSS"}},
+		{"ko attached prefix", "도보위부와 시안전부", []string{"MSS", "MPS"}},
+		{"ko mps", "안전원들이 기름을 실어 갔다. 보안서로 데려갔다. 사회안전성 지시", []string{"MPS", "MPS", "MPS"}},
+		{"ko old mps", "인민보안성의 기념일, 보안원 단속", []string{"MPS", "MPS"}},
+		{"ko party", "도당위원회 간부와 당 간부들", []string{"WPK", "WPK"}},
+		{"ko party blocked", "시당국은 밝혔다. 그는 매도당했다.", nil},
+		{"ko kpa", "국경경비대 군인들", []string{"KPA", "KPA"}},
+		{"ko county people's committee", "군인민위원회가 나섰다", []string{"OTHER"}},
+		{"ko prosecution", "검찰소와 재판소", []string{"PROSECUTION", "PROSECUTION"}},
+		{"ko foreign", "중국 경찰이 단속했다", nil},
+		{"ko safety word", "안전을 위해 보안을 강화했다", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := codes(Find(tt.text)); !slices.Equal(got, tt.want) {
+				t.Errorf("Find(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMarks(t *testing.T) {
+	tests := []struct {
+		name                                 string
+		text                                 string
+		person, former, target, passing, gen bool
+	}{
+		{"person", "State security agents raided homes.", true, false, false, false, false},
+		{"organ", "The Ministry of State Security raided homes.", false, false, false, false, false},
+		{"former", "a former Ministry of State Security official who fled", false, true, false, false, false},
+		{"served", "He once served in the State Security Department.", false, true, false, false, false},
+		{"target passive", "A police officer was arrested on Monday.", true, false, true, false, false},
+		{"active perfect", "Police officers have arrested ten smugglers.", true, false, false, false, false},
+		{"relative clause acts", "a police officer who let calls go on was arrested", true, false, false, false, false},
+		{"investigated list", "Inspectors went through the provincial party committee and the court.", false, false, true, false, false},
+		{"causative", "Kim had the Ministry of State Security investigated.", false, false, true, false, false},
+		{"agent of passive", "She was arrested by the Ministry of State Security.", false, false, false, false, false},
+		{"passing", "It should not be confused with the Ministry of State Security.", false, false, false, true, false},
+		{"idle", "The police are keeping their heads down this year.", false, false, false, true, false},
+		{"generic", "Security officials demanded money.", true, false, false, false, true},
+		{"ko former", "전직 보위원 출신 탈북민", true, true, false, false, false},
+		{"ko target", "보안원이 체포됐다", true, false, true, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := Find(tt.text)
+			if len(ms) == 0 {
+				t.Fatalf("Find(%q) found nothing", tt.text)
+			}
+			m := ms[0]
+			if m.Person != tt.person || m.Former != tt.former || m.Target != tt.target || m.Passing != tt.passing || m.Generic != tt.gen {
+				t.Errorf("Find(%q)[0] = %+v; want person %v former %v target %v passing %v generic %v",
+					tt.text, m, tt.person, tt.former, tt.target, tt.passing, tt.gen)
+			}
+		})
+	}
+}
+
+func TestGenericFollowsText(t *testing.T) {
+	text := "The Ministry of People's Security sent investigators. Security officials moved against the families."
+	ms := Find(text)
+	if got := codes(ms); !slices.Equal(got, []string{"MPS", "MPS"}) {
+		t.Errorf("generic security officials in a police text: %v, want MPS MPS", got)
+	}
+	text = "Security officials demanded money from the broker."
+	if got := codes(Find(text)); !slices.Equal(got, []string{"MSS"}) {
+		t.Errorf("generic security officials alone: %v, want MSS", got)
+	}
+}
+
+func TestActing(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"acting organs", "State security agents arrested a broker and police officers took his phone.", []string{"MSS", "MPS"}},
+		{"only a target", "A police officer was arrested by state security agents.", []string{"MSS"}},
+		{"former employer", "A former State Security Department official told reporters about prices.", nil},
+		{"passing", "The police ministry is not to be confused with the Ministry of State Security.", []string{"MPS"}},
+		{"habitual", "Police routinely squeeze traders at the market.", []string{"MPS"}},
+		{"joint group with members", "A joint inspection group of police and prosecutors raided stalls.", []string{"MPS", "PROSECUTION"}},
+		{"joint group alone", "A joint inspection group raided stalls.", []string{"OTHER"}},
+		{"korean", "보위원들이 주민을 체포했고 안전원이 뇌물을 요구했다.", []string{"MSS", "MPS"}},
+		{"none", "Prices of rice rose in the market.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Acting(tt.text, Find(tt.text)); !slices.Equal(got, tt.want) {
+				t.Errorf("Acting(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"Ministry of Social Security (MSS)", "보위부에서", "state security agents were arrested",
+		"\xffMSS", "Chinese police", "(", "시당국", "a former police officer",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		last := 0
+		ms := Find(s)
+		for _, m := range ms {
+			a, b := m.Span[0], m.Span[1]
+			if a < last || a >= b || b > len(s) {
+				t.Fatalf("bad span %v (previous end %d) in %q", m.Span, last, s)
+			}
+			if !utf8.RuneStart(s[a]) || !utf8.ValidString(s[a:b]) {
+				t.Fatalf("span %v splits a character in %q", m.Span, s)
+			}
+			if _, ok := validCodes[m.Code]; !ok {
+				t.Fatalf("unknown code %q", m.Code)
+			}
+			last = b
+		}
+		_ = Acting(s, ms)
+	})
+}
+
+var validCodes = map[string]bool{mss: true, mps: true, wpk: true, kpa: true, pros: true, other: true}
+
+// benchText is a mixed English and Korean report written for the benchmark.
+var benchText = strings.Repeat(`Ministry of State Security (MSS) agents in the border region have recently
+stepped up their hunt for people who use Chinese mobile phones, a source said. A broker paid police
+officers 5,000 yuan to be released, and traders say the market is quiet. The provincial Party
+committee sent inspectors to the border. 함경북도 회령시에서 보위원들이 주민을 체포했고, 양강도
+혜산시 안전원들도 단속에 나섰다고 소식통이 전했다. Border guards take bribes from smugglers. `, 50)
+
+func BenchmarkFind(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		Find(benchText)
+	}
+}
