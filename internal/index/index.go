@@ -377,3 +377,10 @@ func PageLimit(n int) int {
 	}
 	return n
 }
+
+// PlaceIDs returns id and every gazetteer place inside it: a filter on a
+// place matches facts at any of them (and, for places the gazetteer lacks,
+// facts whose province is id).
+func PlaceIDs(id string) []string {
+	return append([]string{id}, place.Descendants(id)...)
+}
