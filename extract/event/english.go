@@ -301,6 +301,9 @@ func findEnglish(text, lower string, sents []sentence, money []casebook.Money, o
 }
 
 func foreignSentence(s string) bool {
+	if !strings.Contains(s, "chinese") && !strings.Contains(s, "beijing") && !strings.Contains(s, "south korean") {
+		return false
+	}
 	for _, f := range enForeign {
 		if strings.Contains(s, f) {
 			return true

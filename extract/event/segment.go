@@ -218,57 +218,80 @@ var englishClauseStarts = map[string]bool{
 	"saying": true, "with": true, "if": true, "unless": true, "once": true,
 }
 
-// englishBareClauseStarts open a clause even without a comma.
-var englishBareClauseStarts = map[string]bool{
-	"who": true, "which": true, "whose": true, "whom": true, "because": true, "whereas": true, "although": true,
-}
 
 // splitClauses splits a sentence at clause boundaries: semicolons, colons,
 // dashes, quotation marks, commas before a conjunction, relative pronouns and
 // "that" after a verb of saying.
 func splitClauses(text, lower string, s casebook.Span, ko bool) []casebook.Span {
-	var cuts []int
+	var buf [32]int
+	cuts := buf[:0]
 	lo, hi := s[0], s[1]
-	for i := lo; i < hi; {
-		r, n := utf8.DecodeRuneInString(text[i:hi])
-		switch {
-		case r == ';' || r == ':' && i+n < hi && text[i+n] == ' ':
-			cuts = append(cuts, i+n)
-		case r == '–' || r == '—':
-			cuts = append(cuts, i, i+n)
-		case r == '“' || r == '"' && (i == lo || text[i-1] == ' ' || text[i-1] == '('):
-			// An opening quote starts a clause, unless it only quotes a term
-			// ("mop-up operation"), which stays inside its clause.
-			closer := "”"
-			if r == '"' {
-				closer = "\""
+	for i := lo; i < hi; i++ {
+		switch text[i] {
+		case ';':
+			cuts = append(cuts, i+1)
+		case ':':
+			if i+1 < hi && text[i+1] == ' ' {
+				cuts = append(cuts, i+1)
 			}
-			if k := strings.Index(text[i+n:hi], closer); k >= 0 && strings.Count(text[i+n:i+n+k], " ") < 4 {
-				i += n + k + len(closer)
+		case 0xE2:
+			if i+2 >= hi || text[i+1] != 0x80 {
 				continue
 			}
-			cuts = append(cuts, i)
-		case r == '”' || r == '"':
-			cuts = append(cuts, i+n)
-		case r == ',' && i+n < hi && text[i+n] == ' ':
-			if ko {
-				cuts = append(cuts, i+n)
-			} else if w := nextWord(lower, i+n+1, hi); englishClauseStarts[w] {
-				cuts = append(cuts, i+n)
-			}
-		case r == ' ' && !ko:
-			w := nextWord(lower, i+1, hi)
-			if englishBareClauseStarts[w] {
-				cuts = append(cuts, i+1)
-			} else if w == "that" && saidBefore(text, lo, i) {
-				cuts = append(cuts, i+1+4)
-			}
-		case r == ' ' && ko:
-			if koClauseEnd(text, lo, i) {
+			switch text[i+2] {
+			case 0x93, 0x94: // – —
+				cuts = append(cuts, i, i+3)
+			case 0x9C: // “
+				if k := quotedTerm(text, i+3, hi, "”"); k > 0 {
+					i = k - 1
+					continue
+				}
 				cuts = append(cuts, i)
+			case 0x9D: // ”
+				cuts = append(cuts, i+3)
+			}
+		case '"':
+			// Straight quotes: opening after a space, closing otherwise.
+			if i == lo || text[i-1] == ' ' || text[i-1] == '(' {
+				if k := quotedTerm(text, i+1, hi, "\""); k > 0 {
+					i = k - 1
+					continue
+				}
+				cuts = append(cuts, i)
+			} else {
+				cuts = append(cuts, i+1)
+			}
+		case ',':
+			if i+1 >= hi || text[i+1] != ' ' {
+				continue
+			}
+			if ko || englishClauseStarts[nextWord(lower, i+2, hi)] {
+				cuts = append(cuts, i+1)
+			}
+		case ' ':
+			if ko {
+				if koClauseEnd(text, lo, i) {
+					cuts = append(cuts, i)
+				}
+				continue
+			}
+			if i+1 >= hi {
+				continue
+			}
+			switch lower[i+1] {
+			case 'w', 'b', 'a', 't':
+			default:
+				continue
+			}
+			switch w := nextWord(lower, i+1, hi); w {
+			case "who", "which", "whose", "whom", "because", "whereas", "although":
+				cuts = append(cuts, i+1)
+			case "that":
+				if saidBefore(lower, lo, i) {
+					cuts = append(cuts, i+1+4)
+				}
 			}
 		}
-		i += n
 	}
 	var out []casebook.Span
 	prev := lo
@@ -286,6 +309,17 @@ func splitClauses(text, lower string, s casebook.Span, ko bool) []casebook.Span 
 		out = append(out, s)
 	}
 	return out
+}
+
+// quotedTerm returns the end of a short quotation starting at i (after its
+// opening mark) — a quoted term such as "mop-up operation", which stays
+// inside its clause — or -1 for a quoted sentence.
+func quotedTerm(text string, i, hi int, closer string) int {
+	k := strings.Index(text[i:hi], closer)
+	if k < 0 || strings.Count(text[i:i+k], " ") >= 4 {
+		return -1
+	}
+	return i + k + len(closer)
 }
 
 // trimClause drops spaces and punctuation at a clause's ends.
