@@ -218,7 +218,6 @@ var englishClauseStarts = map[string]bool{
 	"saying": true, "with": true, "if": true, "unless": true, "once": true,
 }
 
-
 // splitClauses splits a sentence at clause boundaries: semicolons, colons,
 // dashes, quotation marks, commas before a conjunction, relative pronouns and
 // "that" after a verb of saying.
