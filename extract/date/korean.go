@@ -364,8 +364,26 @@ func (r *kreader) ago(i int) (Expr, int, bool) {
 	}
 }
 
+// ahead reports whether the words after j say the date is still to come:
+// "보안절(11월 19일)을 앞두고".
+func (r *kreader) ahead(j int) bool {
+	k := j
+	if k < len(r.s) && r.s[k] == ')' {
+		k++
+	}
+	if w, ok := r.anyOf(k, "을", "를"); ok {
+		k += len(w)
+	}
+	k = r.sp(k)
+	_, ok := r.anyOf(k, "앞두", "앞둔", "맞아", "맞는", "맞이")
+	return ok
+}
+
 // expr builds the Expr for s[i:j], cut at publication.
 func (r *kreader) expr(i, j int, from, to time.Time, vague bool) (Expr, int, bool) {
+	if r.ahead(j) && !r.pub.IsZero() && from.Year() < r.pub.Year() {
+		return Expr{}, i, false // an anniversary ahead, pushed into last year by the rules
+	}
 	if !r.pub.IsZero() && to.After(r.pub) {
 		to = r.pub
 	}
