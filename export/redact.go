@@ -226,3 +226,24 @@ func isGivenName(w string) bool {
 	}
 	return romSyllables.MatchString(a) && romSyllables.MatchString(b)
 }
+
+// MaskNames hides the names Redact finds but keeps every byte offset: each
+// name becomes "[name]" padded with spaces, or asterisks when it is shorter
+// than six bytes. Facts' spans into the text stay valid, so a page can
+// highlight them in a text a viewer may read.
+func MaskNames(s string) string {
+	spans := NameSpans(s)
+	if len(spans) == 0 {
+		return s
+	}
+	b := []byte(s)
+	for _, sp := range spans {
+		n := sp.Len()
+		fill := strings.Repeat("*", n)
+		if n >= len(NameMark) {
+			fill = NameMark + strings.Repeat(" ", n-len(NameMark))
+		}
+		copy(b[sp[0]:sp[1]], fill)
+	}
+	return string(b)
+}

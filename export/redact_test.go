@@ -3,6 +3,7 @@ package export
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestRedact(t *testing.T) {
@@ -130,5 +131,36 @@ func TestNameSpans(t *testing.T) {
 	}
 	if NameSpans("The MSS fined traders in Hyesan.") != nil {
 		t.Error("spans in a text without names")
+	}
+}
+
+func TestMaskNames(t *testing.T) {
+	for _, s := range []string{
+		"Mr. Kim Chol-su met Ri in Hoeryong.",
+		"보위부가 김철수 씨를 체포했다. 주민 박영호가 신고했다.",
+		"No names here at all.",
+	} {
+		m := MaskNames(s)
+		if len(m) != len(s) {
+			t.Errorf("MaskNames(%q) changed the length: %d → %d", s, len(s), len(m))
+		}
+		if !utf8.ValidString(m) {
+			t.Errorf("MaskNames(%q) is not valid UTF-8", s)
+		}
+		for _, sp := range NameSpans(s) {
+			if strings.Contains(m, s[sp[0]:sp[1]]) {
+				t.Errorf("MaskNames(%q) = %q keeps %q", s, m, s[sp[0]:sp[1]])
+			}
+		}
+		// Outside the names nothing moved.
+		if NameSpans(s) == nil && m != s {
+			t.Errorf("MaskNames changed a text without names: %q", m)
+		}
+	}
+	if got := MaskNames("Mr. Kim Chol-su left."); got != "Mr. [name]      left." {
+		t.Errorf("MaskNames = %q", got)
+	}
+	if got := MaskNames("Mr. Ri left."); got != "Mr. ** left." {
+		t.Errorf("MaskNames = %q", got)
 	}
 }
