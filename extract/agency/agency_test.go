@@ -33,6 +33,7 @@ func TestFind(t *testing.T) {
 		{"social security", "the Ministry of Social Security fined traders", []string{"MPS"}},
 		{"police", "police officers and the police station", []string{"MPS", "MPS"}},
 		{"acronym bound to its name", "the Ministry of Social Security (MSS) arrested vendors. The MSS then fined them.", []string{"MPS", "MPS", "MPS"}},
+		{"moss", "the Ministry of Social Security (MoSS) and moss on stones", []string{"MPS", "MPS"}},
 		{"party", "the provincial Party committee and Party cadres", []string{"WPK", "WPK"}},
 		{"ogd", "the Organization and Guidance Department of the Central Committee", []string{"WPK", "WPK"}},
 		{"party members", "Party members attended", nil},

@@ -284,6 +284,8 @@ func latinOK(text string, start, end int, e *entry) bool {
 	case lw == "nsa" || lw == "mss" || lw == "ssd" || lw == "mps" || lw == "kpa" || lw == "wpk" || lw == "kwp" || lw == "ogd":
 		// Acronyms only in capitals: "mss" could be anything in lower case.
 		return word == strings.ToUpper(word)
+	case lw == "moss" || lw == "msos" || lw == "mopss":
+		return word == "MoSS" || word == "MOSS" || word == "MSoS" || word == "MoPSS"
 	case lw == "court" || lw == "courts":
 		// "to court investors", "basketball court", "court of public opinion"
 		prev := strings.ToLower(prevWord(text, start))

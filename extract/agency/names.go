@@ -69,7 +69,7 @@ var names = []name{
 	{"peoples safety ministry", mps, false}, {"peoples safety agency", mps, false},
 	{"peoples security", mps, false}, {"peoples safety", mps, false}, {"safety agency", mps, false},
 	{"police", mps, false}, {"policeman", mps, true}, {"policemen", mps, true}, {"policewoman", mps, true},
-	{"mps", mps, false}, {"msos", mps, false}, {"anjeonbu", mps, false}, {"anjeonwon", mps, true},
+	{"mps", mps, false}, {"msos", mps, false}, {"moss", mps, false}, {"mopss", mps, false}, {"anjeonbu", mps, false}, {"anjeonwon", mps, true},
 	{"boanseo", mps, false}, {"boanwon", mps, true}, {"inminboanseong", mps, false},
 	{"police station", mps, false}, {"police force", mps, false},
 	// WPK

@@ -183,7 +183,7 @@ func (t *gazTables) bareLatinOK(text string, start, end int, sp *spelling) bool 
 			lowKind = false
 		}
 	}
-	if lowKind && facilities[strings.ToLower(next)] {
+	if lowKind && facilities[strings.ToLower(next)] || notPlaces[strings.ToLower(next)] {
 		return false
 	}
 	if prev := prevWord(text, start); surnames[prev] {
@@ -204,6 +204,11 @@ func (t *gazTables) bareLatinOK(text string, start, end int, sp *spelling) bool 
 var facilities = setOf("market", "mine", "station", "street", "hotel", "bridge", "school", "prison",
 	"camp", "farm", "factory", "complex", "port", "harbor", "harbour", "river", "mountain", "stream",
 	"band", "orchestra", "university", "hospital", "company", "corporation", "restaurant")
+
+// notPlaces after any unit's name make it the name of something else:
+// the Samjiyon Orchestra, Taedonggang beer, the Taedong River.
+var notPlaces = setOf("orchestra", "band", "ensemble", "troupe", "brand", "beer", "cigarettes",
+	"river", "bay", "lake", "mountain", "mountains", "island", "islands", "tractor", "tractors")
 
 // surnames are Korean family names as romanised in English reports; a bare
 // place name right after one is a person's given name.
@@ -318,14 +323,14 @@ func (t *gazTables) matchKorean(text string, i int, hits []hit) (cand, int, bool
 var koParticles = []string{
 	"에서부터", "으로부터", "에서는", "에서도", "에서의", "으로는", "으로의", "까지는", "부터는",
 	"에서", "에게", "으로", "까지", "부터", "이나", "이라", "이며", "이고", "에선", "에는", "에도",
-	"로는", "로의", "처럼", "보다", "과는", "와는", "이다", "이었다", "였다", "이란",
+	"로는", "로의", "처럼", "보다", "과는", "와는", "이다", "이었다", "였다", "이란", "이라는", "라는",
 	"은", "는", "이", "가", "을", "를", "의", "에", "서", "로", "와", "과", "도", "만", "나", "엔", "인", "란",
 }
 
 // koNouns may be written onto a place name: its organs, its area.
 var koNouns = []string{
 	"당위원회", "인민위원회", "보위부", "안전부", "보안서", "보안부", "보안소", "검찰소", "재판소",
-	"당", "일대", "지역", "시내", "읍", "인근", "근처", "주변", "소재", "출신", "쪽", "내", "주민", "주민들",
+	"당", "역", "세관", "일대", "지역", "시내", "읍", "인근", "근처", "주변", "소재", "출신", "쪽", "내", "주민", "주민들",
 }
 
 // koTailOK reports whether tail, the rest of the Hangul word after a name,
