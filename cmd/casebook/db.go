@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,4 +73,36 @@ func (c *storeConfig) open(ctx context.Context) (casebook.Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return st, nil
+}
+
+// parseArgs parses flags that may come before, between or after the
+// positional arguments (`casebook ingest reports/ --db x`), and returns the
+// positional ones. "--" ends the flags.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// isTerminal reports whether w is a terminal (a character device), where
+// progress bars belong; logs and pipes get none.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
