@@ -179,8 +179,27 @@ func parseMention(s string, i int, prev []mention) (mention, bool) {
 		return elided(s, i, prev)
 	}
 	m := mention{lo: x.lo, hi: x.hi, cur: x.cur, start: x.start, end: x.end, coreEnd: x.end}
+	if m.lo == 1 && m.hi == 0 && exchangeUnit(s, m.end) {
+		// "1 yuan = 1,200 won", "one dollar fetches 8,000 won": the unit of a
+		// rate, not a sum; the rate is the sum after it.
+		return mention{}, false
+	}
 	foldConversion(s, &m)
 	return m, true
+}
+
+// exchangeUnit reports whether an exchange verb follows i.
+func exchangeUnit(s string, i int) bool {
+	k := skipSpace(s, i)
+	if at(s, k) == '=' || strings.HasPrefix(s[k:], "당") || strings.HasPrefix(s[k:], "에 ") {
+		return true
+	}
+	for _, w := range []string{"fetches", "fetched", "buys", "bought", "is worth", "was worth", "equals", "trades for", "traded for", "is exchanged", "was exchanged", "gets", "got"} {
+		if wordAt(s, k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // elided reads "seventy thousand goes to the officer" after "a hundred

@@ -134,8 +134,13 @@ var rateAfter = []string{
 var rateBefore = []string{
 	"trades at", "traded at", "trading at", "exchange rate", "exchanged at", "exchanging at",
 	"fetches", "fetched", "dollar stood at", "yuan stood at", "dollar is worth", "yuan is worth",
-	"dollar was worth", "yuan was worth", "dollar at", "yuan at", "환율",
+	"dollar was worth", "yuan was worth", "dollar at", "yuan at", "환율", "=", "equals", "is worth",
 }
+
+// perUnitBefore are unit quantities that make the sum after them a price per
+// unit: "1kg of rice costs 5,000 won", "쌀 1kg 가격은 2만 원".
+var perUnitBefore = []string{"1kg", "1 kg", "1㎏", "a kilogram", "one kilogram", "a kilo ", "1 kilogram",
+	"1킬로", "1 킬로", "한 킬로", "1톤", "a ton ", "one ton", "1개", "한 개", "a litre", "a liter", "1리터", "1 리터"}
 
 // koreanRateBefore are the words before a Korean sum that make it per unit.
 var koreanRateBefore = []string{"하루", "하루에", "한 달", "한 달에", "한달에", "한달", "매달", "매월", "매일", "일당", "월", "달에", "주에", "1년에", "연간"}
@@ -222,6 +227,13 @@ func isRate(s string, m *mention) bool {
 	}
 	for _, r := range rateBefore {
 		if strings.HasSuffix(win, r) {
+			return true
+		}
+	}
+	sa, _ := sentence(s, m.start, m.end)
+	near := s[max(sa, m.start-40):m.start]
+	for _, u := range perUnitBefore {
+		if containsFold(near, u) {
 			return true
 		}
 	}
