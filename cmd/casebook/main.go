@@ -41,6 +41,7 @@ var commands = map[string]command{
 	"audit":   {"audit verify: check the hash-chained audit log", runAudit},
 	"verify":  {"re-hash every stored original and report mismatches", runVerify},
 	"export":  {"export events as csv, geojson or json (--redact for the public)", runExport},
+	"source":  {"manage protected source records: source add|edit|list|show|link", runSource},
 	"version": {"print the version", runVersion},
 }
 

@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -42,7 +43,7 @@ func (p *protEnv) run(stdin string, args ...string) (code int, stdout, stderr st
 	}
 	// --data goes after the subcommand words.
 	i := 1
-	if args[0] == "user" || args[0] == "audit" {
+	if args[0] == "user" || args[0] == "audit" || args[0] == "source" {
 		i = 2
 	}
 	full := append(append(append([]string{}, args[:i]...), "--data", p.data), args[i:]...)
@@ -331,5 +332,64 @@ func TestExportCommand(t *testing.T) {
 	}
 	if out := p.must("", "audit", "list"); strings.Count(out, "export") < 5 || !strings.Contains(out, "redacted") || !strings.Contains(out, "full") {
 		t.Errorf("exports not audited:\n%s", out)
+	}
+}
+
+func TestSourceCommand(t *testing.T) {
+	p := newProtEnv(t)
+	p.must("", "init")
+	const src = `{"pseudonym":"Egret-9","region":"Hoeryong","channel":"Chinese phone","reliability":"C","credibility":3,"notes":"누나가 연길에 산다","contact":"wechat:egret9"}`
+	out := p.must(src, "source", "add")
+	if !strings.Contains(out, "added source 1") {
+		t.Fatalf("source add: %s", out)
+	}
+	for _, bad := range []string{`{"region":"x"}`, `{"pseudonym":"A","reliability":"Z"}`, `{"pseudonym":"A","phone":"1"}`, `not json`} {
+		if code, _, _ := p.run(bad, "source", "add"); code == 0 {
+			t.Errorf("source add accepted %s", bad)
+		}
+	}
+	if out := p.must("", "source", "list"); !strings.Contains(out, "Egret-9") || !strings.Contains(out, "C3") {
+		t.Errorf("source list:\n%s", out)
+	}
+	if out := p.must("", "source", "show", "1"); !strings.Contains(out, "wechat:egret9") {
+		t.Errorf("source show:\n%s", out)
+	}
+	p.must(`{"pseudonym":"Egret-9","contact":"signal:egret"}`, "source", "edit", "1")
+	if out := p.must("", "source", "show", "1"); !strings.Contains(out, "signal:egret") || strings.Contains(out, "wechat") {
+		t.Errorf("after edit:\n%s", out)
+	}
+	ctx := context.Background()
+	st := p.store()
+	r := &casebook.Report{Original: []byte("A sample report on a fine in Onsong."), Text: "A sample report on a fine in Onsong.", Language: "en"}
+	if _, err := st.CreateReport(ctx, r, nil); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	p.must("", "source", "link", fmt.Sprint(r.ID), "1")
+	if code, _, _ := p.run("", "source", "link", fmt.Sprint(r.ID), "99"); code == 0 {
+		t.Error("linked a missing source")
+	}
+	st = p.store()
+	got, err := st.FindReportByID(ctx, r.ID)
+	st.Close()
+	if err != nil || got.SourceID != 1 {
+		t.Fatalf("report source = %v, %v", got, err)
+	}
+	// The key is needed; the audit log names ids only.
+	p.vars[auth.KeyEnv] = auth.EncodeKey(make([]byte, auth.KeySize))
+	if code, _, errs := p.run("", "source", "show", "1"); code == 0 || !strings.Contains(errs, "wrong key") {
+		t.Errorf("show with another key: exit %d %s", code, errs)
+	}
+	delete(p.vars, auth.KeyEnv)
+	log := p.must("", "audit", "list")
+	for _, want := range []string{"source_add", "source_edit", "source_view", "source_link", "source:1"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("audit log lacks %s", want)
+		}
+	}
+	for _, secret := range []string{"Egret", "egret", "연길", "Hoeryong"} {
+		if strings.Contains(log, secret) {
+			t.Errorf("audit log names %q", secret)
+		}
 	}
 }
