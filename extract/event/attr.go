@@ -21,8 +21,8 @@ func (a *assembler) fill(m mention) casebook.Event {
 		}
 	}
 	ev.Target = a.targetFor(m, s)
-	if ev.Target == "official" && (m.typ == casebook.EventPunishment || m.typ == casebook.EventDetention) &&
-		!a.ko && a.officialBefore(m) {
+	if (m.typ == casebook.EventPunishment || m.typ == casebook.EventDetention) && !a.ko && a.officialBefore(m) {
+		ev.Target = "official"
 		// "A police officer … has ended up in a camp": the organ named with
 		// the official acted on is not the one acting.
 		m.passive = true
@@ -34,7 +34,7 @@ func (a *assembler) fill(m mention) casebook.Event {
 			ev.Amount = &casebook.Amount{Amount: mo.Amount, Max: mo.Max, Currency: mo.Currency, USD: mo.USD}
 		}
 	}
-	if iv, ok := a.dateFor(m, s, para); ok {
+	if iv, ok := a.dateFor(m, s, para, a.lead); ok {
 		ev.Date = &iv
 	}
 	return ev
@@ -314,8 +314,10 @@ func roleFits(typ, role string) bool {
 }
 
 // dateFor picks when an event happened: the nearest date in its clause or
-// sentence, else the nearest earlier one in its paragraph.
-func (a *assembler) dateFor(m mention, s *sentence, para casebook.Span) (casebook.Interval, bool) {
+// sentence, else the nearest earlier one in its paragraph. An event of the
+// lead, which summarises, may take its date from the paragraphs that tell
+// the story next.
+func (a *assembler) dateFor(m mention, s *sentence, para casebook.Span, lead int) (casebook.Interval, bool) {
 	span := func(i int) casebook.Span { return a.dates[i].Span }
 	for _, scope := range []casebook.Span{m.clause, s.span, {para[0], m.trig[0]}} {
 		if scope[0] < 0 || scope[1] <= scope[0] {
@@ -325,14 +327,60 @@ func (a *assembler) dateFor(m mention, s *sentence, para casebook.Span) (caseboo
 			return a.dates[i].Interval, true
 		}
 	}
+	if s.para > lead+1 {
+		return casebook.Interval{}, false
+	}
+	// The rest of the paragraph, then the next two body paragraphs.
+	end := para[1]
+	paras := 0
+	for i := m.sent + 1; i < len(a.sents) && paras < 3; i++ {
+		if a.sents[i].para != a.sents[i-1].para {
+			paras++
+			end = a.sents[i].span[1]
+		} else if paras > 0 {
+			end = a.sents[i].span[1]
+		}
+	}
+	for _, d := range a.dates {
+		if d.Span[0] >= m.trig[1] && d.Span[1] <= end {
+			return d.Interval, true
+		}
+	}
 	return casebook.Interval{}, false
 }
 
+// recentDate is the report's default time: its first date that runs up to
+// publication ("recently", "this month", 최근).
+func (a *assembler) recentDate() *casebook.Interval {
+	if a.d.Published.IsZero() {
+		return nil
+	}
+	pub := a.d.Published.Format("2006-01-02")
+	for _, d := range a.dates {
+		if d.Interval.To == pub && d.Interval.From < pub {
+			iv := d.Interval
+			return &iv
+		}
+	}
+	return nil
+}
+
 // reportingDate reports whether a date expression dates the reporting (a
-// source "told Daily NK on Friday", 소식통은 20일) rather than an act.
+// source "told Daily NK on Friday", 소식통은 20일) rather than an act, or
+// is an aside in brackets ("보안절(11월 19일)").
 func reportingDate(text string, sp casebook.Span, ko bool) bool {
+	if sp[0] > 0 && sp[1] < len(text) && text[sp[0]-1] == '(' && text[sp[1]] == ')' {
+		return true
+	}
 	before := text[max(0, sp[0]-48):sp[0]]
 	after := text[sp[1]:min(len(text), sp[1]+40)]
+	// Stay within the line.
+	if i := strings.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	}
+	if i := strings.IndexByte(after, '\n'); i >= 0 {
+		after = after[:i]
+	}
 	if ko {
 		b := strings.TrimRight(before, " ")
 		for _, w := range []string{"소식통은", "소식통이", "소식통", "통화에서", "전했다", "밝혔다"} {

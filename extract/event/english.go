@@ -107,7 +107,7 @@ var enRules = []struct {
 	{casebook.EventBribeDemand, "squeezed|squeezing * out", fBribe},
 
 	// bribe_payment
-	{casebook.EventBribePayment, "gave|handed|slipped", fBribe},
+	{casebook.EventBribePayment, "gave|handed|slipped", fBribe | fAgent},
 	{casebook.EventBribePayment, "paid", fOfficer},
 	{casebook.EventBribePayment, "bribed", fPart},
 	{casebook.EventBribePayment, "accepting|accepted|taking|took|taken|received|receiving|collected|collecting * bribe|bribes|kababi", 0},
@@ -385,8 +385,18 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		if (w == "those" || w == "anyone") && k+1 < len(toks) && toks[k+1].w == "who" && p.flags&fHypo == 0 {
 			return false // "those who cannot pay": a rule
 		}
-		if w == "used" && k+1 < len(toks) && toks[k+1].w == "to" {
-			return false // "used to demand": a past habit
+		if w == "used" && k+1 < len(toks) && toks[k+1].w == "to" && k < i {
+			// "used to demand": a past habit, unless a verb of its own
+			// follows ("who used to sell … were picked up").
+			own := false
+			for j := k + 2; j < i; j++ {
+				if enAuxPast[toks[j].w] || toks[j].w == "was" || toks[j].w == "were" {
+					own = true
+				}
+			}
+			if !own {
+				return false
+			}
 		}
 		if w == "past" && k > 0 && toks[k-1].w == "the" && k-2 >= 0 && toks[k-2].w == "in" {
 			return false // "in the past"

@@ -65,6 +65,7 @@ type assembler struct {
 	// placeAside marks places named as a source's home or someone's origin.
 	placeAside  []bool
 	placeOrigin []bool // places named as where someone comes from
+	lead        int    // paragraph index of the lead (first body paragraph)
 }
 
 func newAssembler(d *Doc) *assembler {
@@ -96,6 +97,13 @@ func newAssembler(d *Doc) *assembler {
 		a.placeOrigin[i] = originPlace(d.Text, p.Span, a.ko)
 	}
 	a.main = a.mainPlace()
+	a.lead = -1
+	for i := range a.sents {
+		if !a.sents[i].heading {
+			a.lead = a.sents[i].para
+			break
+		}
+	}
 	return a
 }
 
@@ -125,13 +133,7 @@ func (a *assembler) events() []casebook.Event {
 		s := &a.sents[m.sent]
 		drafts = append(drafts, draft{ev: a.fill(m), m: m, quoted: inQuote(a.d.Text, a.paraSpan(s.para)[0], m.trig[0]), para: s.para})
 	}
-	lead := -1
-	for i := range a.sents {
-		if !a.sents[i].heading {
-			lead = a.sents[i].para
-			break
-		}
-	}
+	lead := a.lead
 	var out []casebook.Event
 	var kept []int
 	for i := range drafts {
@@ -158,10 +160,15 @@ func (a *assembler) events() []casebook.Event {
 		kept = append(kept, i)
 	}
 	var prevDate *casebook.Interval
+	recent := a.recentDate()
 	for _, k := range kept {
 		ev := drafts[k].ev
 		if ev.Date == nil && prevDate != nil {
 			d := *prevDate
+			ev.Date = &d
+		}
+		if ev.Date == nil && recent != nil {
+			d := *recent
 			ev.Date = &d
 		}
 		if ev.Date != nil {
