@@ -11,8 +11,8 @@ import (
 )
 
 // fill turns a mention into an event with its attributes.
-func (a *assembler) fill(m mention) casebook.Event {
-	ev := casebook.Event{Type: m.typ, Span: m.clause}
+func (a *assembler) fill(m mention) (ev casebook.Event, weakDate bool) {
+	ev = casebook.Event{Type: m.typ, Span: m.clause}
 	s := &a.sents[m.sent]
 	para := a.paraSpan(s.para)
 	if id := a.placeFor(m, s, para); id != "" {
@@ -34,10 +34,11 @@ func (a *assembler) fill(m mention) casebook.Event {
 			ev.Amount = &casebook.Amount{Amount: mo.Amount, Max: mo.Max, Currency: mo.Currency, USD: mo.USD}
 		}
 	}
-	if iv, ok := a.dateFor(m, s, para, a.lead); ok {
+	if iv, ok, weak := a.dateFor(m, s, para, a.lead); ok {
 		ev.Date = &iv
+		weakDate = weak
 	}
-	return ev
+	return ev, weakDate
 }
 
 // paraSpan returns the span of paragraph p.
@@ -317,18 +318,18 @@ func roleFits(typ, role string) bool {
 // sentence, else the nearest earlier one in its paragraph. An event of the
 // lead, which summarises, may take its date from the paragraphs that tell
 // the story next.
-func (a *assembler) dateFor(m mention, s *sentence, para casebook.Span, lead int) (casebook.Interval, bool) {
+func (a *assembler) dateFor(m mention, s *sentence, para casebook.Span, lead int) (iv casebook.Interval, ok, weak bool) {
 	span := func(i int) casebook.Span { return a.dates[i].Span }
 	for _, scope := range []casebook.Span{m.clause, s.span, {para[0], m.trig[0]}} {
 		if scope[0] < 0 || scope[1] <= scope[0] {
 			continue
 		}
 		if i := nearest(span, len(a.dates), scope, m.trig); i >= 0 {
-			return a.dates[i].Interval, true
+			return a.dates[i].Interval, true, false
 		}
 	}
 	if s.para > lead+1 {
-		return casebook.Interval{}, false
+		return casebook.Interval{}, false, false
 	}
 	// The rest of the paragraph, then the next two body paragraphs.
 	end := para[1]
@@ -343,10 +344,10 @@ func (a *assembler) dateFor(m mention, s *sentence, para casebook.Span, lead int
 	}
 	for _, d := range a.dates {
 		if d.Span[0] >= m.trig[1] && d.Span[1] <= end {
-			return d.Interval, true
+			return d.Interval, true, true
 		}
 	}
-	return casebook.Interval{}, false
+	return casebook.Interval{}, false, false
 }
 
 // recentDate is the report's default time: its first date that runs up to
@@ -369,7 +370,10 @@ func (a *assembler) recentDate() *casebook.Interval {
 // source "told Daily NK on Friday", 소식통은 20일) rather than an act, or
 // is an aside in brackets ("보안절(11월 19일)").
 func reportingDate(text string, sp casebook.Span, ko bool) bool {
-	if sp[0] > 0 && sp[1] < len(text) && text[sp[0]-1] == '(' && text[sp[1]] == ')' {
+	// An aside in brackets: "(" shortly before with no ")" between, ")" right after.
+	if open := strings.LastIndexByte(text[max(0, sp[0]-16):sp[0]], '('); open >= 0 &&
+		!strings.ContainsRune(text[max(0, sp[0]-16)+open:sp[0]], ')') &&
+		strings.HasPrefix(strings.TrimLeft(text[sp[1]:min(len(text), sp[1]+8)], " 경께쯤"), ")") {
 		return true
 	}
 	before := text[max(0, sp[0]-48):sp[0]]

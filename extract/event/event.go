@@ -127,11 +127,13 @@ func (a *assembler) events() []casebook.Event {
 		m      mention
 		quoted bool
 		para   int
+		weak   bool // the date came from a later paragraph, not the act's own words
 	}
 	drafts := make([]draft, 0, len(ms))
 	for _, m := range ms {
 		s := &a.sents[m.sent]
-		drafts = append(drafts, draft{ev: a.fill(m), m: m, quoted: inQuote(a.d.Text, a.paraSpan(s.para)[0], m.trig[0]), para: s.para})
+		ev, weak := a.fill(m)
+		drafts = append(drafts, draft{ev: ev, m: m, weak: weak, quoted: inQuote(a.d.Text, a.paraSpan(s.para)[0], m.trig[0]), para: s.para})
 	}
 	lead := a.lead
 	var out []casebook.Event
@@ -149,6 +151,9 @@ func (a *assembler) events() []casebook.Event {
 			restates := kd.m.sent == dr.m.sent || dr.quoted || kd.ev.Type == casebook.EventCrackdown ||
 				kd.para <= lead+2 && a.shareWords(kd.m, dr.m)
 			if restates && sameAct(&kd.ev, &dr.ev, kd.m, dr.m, dr.quoted) {
+				if kd.weak && dr.ev.Date != nil && !dr.weak {
+					kd.ev.Date, kd.weak = dr.ev.Date, false
+				}
 				mergeInto(&kd.ev, &dr.ev)
 				merged = true
 				break
