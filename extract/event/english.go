@@ -64,6 +64,7 @@ const (
 	fWould                // a warning: a later "would/will" and a punishment in the sentence
 	fNoPerson             // not when the thing acted on is a person ("seized" goods)
 	fAppoint              // personnel: an appointment, not a removal
+	fOfficial             // needs an official or a named organ in the clause (not just "they")
 )
 
 type elem struct {
@@ -107,7 +108,7 @@ var enRules = []struct {
 	{casebook.EventBribeDemand, "squeezed|squeezing * out", fBribe},
 
 	// bribe_payment
-	{casebook.EventBribePayment, "gave|handed|slipped", fBribe | fAgent},
+	{casebook.EventBribePayment, "gave|handed|slipped", fBribe | fOfficial},
 	{casebook.EventBribePayment, "paid", fOfficer},
 	{casebook.EventBribePayment, "bribed", fPart},
 	{casebook.EventBribePayment, "accepting|accepted|taking|took|taken|received|receiving|collected|collecting * bribe|bribes|kababi", 0},
@@ -236,6 +237,7 @@ var (
 	enGoods    = wordSet("goods", "items", "phones", "phone", "stock", "vehicle", "car", "oil", "fuel", "load", "property", "money", "stock", "rice", "cash", "merchandise", "products", "equipment", "cargo")
 	enBribe    = wordSet("bribe", "bribes", "money", "cash", "kababi", "payment", "payments", "dollars", "yuan", "won", "rmb", "usd", "sum", "fee", "fees", "bullets", "protection")
 	enOfficer  = wordSet("agents", "agent", "officials", "official", "officers", "officer", "police", "policeman", "policemen", "guards", "guard", "authorities", "security", "inspectors", "investigators", "prosecutors", "interrogators", "cadres", "party", "ministry", "mss", "mps", "ssd", "nsa", "bowibu", "regime", "state", "government", "leader", "kim", "korea", "command", "department", "committee", "director", "chief", "court", "patrol", "army", "military", "soldiers", "he", "they", "general")
+	enOfficial = wordSet("agents", "agent", "officials", "official", "officers", "officer", "police", "policeman", "policemen", "guards", "guard", "inspectors", "investigators", "prosecutors", "interrogators", "cadres", "mss", "mps", "ssd", "nsa", "bowibu", "soldiers", "authorities", "security")
 	enPerson   = wordSet("someone", "brothers", "him", "her", "them", "man", "woman", "men", "women", "family", "families", "resident", "residents", "people", "person", "persons", "brothers", "brother", "sister", "sisters", "broker", "brokers", "smuggler", "smugglers", "trader", "traders", "vendor", "vendors", "merchant", "merchants", "driver", "drivers", "student", "students", "official", "officials", "officer", "officers", "relatives", "defector", "defectors", "users", "callers", "villagers", "individual", "individuals", "everyone", "workers", "worker", "son", "daughter", "wife", "husband", "mother", "father", "whole", "local", "two", "three", "several", "dozens", "eleven", "five", "ten", "group", "couple", "household", "households", "farmers", "youths", "children", "teenagers")
 	enForeign  = []string{"chinese officials", "chinese police", "chinese authorities", "chinese side", "chinese bank", "beijing", "chinese security", "south korean authorities", "south korean police", "chinese public security"}
 	enSaying   = wordSet("said", "told", "says", "say", "reported", "added", "explained", "claimed", "noted", "according", "speaking", "spoke", "learned")
@@ -481,6 +483,17 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		ok := false
 		for k := c.lo; k < c.hi; k++ {
 			if enOfficer[toks[k].w] {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if p.flags&fOfficial != 0 {
+		ok := false
+		for k := c.lo; k < c.hi; k++ {
+			if enOfficial[toks[k].w] {
 				ok = true
 			}
 		}
