@@ -43,7 +43,7 @@ func Find(text string, published time.Time) []Expr {
 	}
 	r := reader{s: text, pub: pub}
 	var out []Expr
-	var buf [16]token
+	var buf [12]token
 	// Words are read one by one; only a word that may start a date (or a
 	// number) gets a short window of tokens, with the token before it.
 	for p := 0; p < len(text); {

@@ -242,15 +242,44 @@ func lookup[V any](m map[string]V, s string, a, b int) (V, bool) {
 }
 
 // trigger reports whether the word s[a:b] may start a date expression.
+// "the", "a" and "an" are frequent, so the word after them is looked at too.
 func (r *reader) trigger(a, b int) bool {
 	if b-a == 1 {
-		return r.s[a]|0x20 == 'a'
+		return r.s[a]|0x20 == 'a' && r.afterArticle(b)
 	}
 	if !triggerStart[int(lower(r.s[a])-'a')*26+int(lower(r.s[a+1])-'a')] {
 		return false
 	}
+	if b-a == 2 && hasFold(r.s, a, "an") || b-a == 3 && hasFold(r.s, a, "the") {
+		return r.afterArticle(b)
+	}
 	_, ok := lookup(triggers, r.s, a, b)
 	return ok
+}
+
+// afterArticle lists the words that may follow "the" or "a" in a date.
+var afterArticle = map[string]bool{"middle": true, "end": true, "beginning": true, "start": true, "day": true,
+	"previous": true, "preceding": true, "past": true, "last": true, "month": true, "year": true, "few": true,
+	"couple": true, "week": true}
+
+// afterArticle reports whether the word after i may continue a date: one of
+// afterArticle, an ordinal or a number.
+func (r *reader) afterArticle(i int) bool {
+	for i < len(r.s) && r.s[i] == ' ' {
+		i++
+	}
+	if i < len(r.s) && isDigit(r.s[i]) {
+		return true
+	}
+	e := i
+	for e < len(r.s) && isLetter(r.s[e]) {
+		e++
+	}
+	if _, ok := lookup(afterArticle, r.s, i, e); ok {
+		return true
+	}
+	_, ok := lookup(ordinals, r.s, i, e)
+	return ok || e-i == 6 && (hasFold(r.s, i, "twenty") || hasFold(r.s, i, "thirty"))
 }
 
 // match reads one date expression starting at token i.
