@@ -8,7 +8,8 @@ import "unicode/utf8"
 //
 //   - ASCII letters lower-cased; ŏ ŭ é … lose their diacritics;
 //   - apostrophes (' ’ ‘ ʼ) dropped: P'yŏngyang = Pyongyang;
-//   - spaces, tabs and hyphens become one space: Hoeryong-si = Hoeryong si;
+//   - spaces and tabs become one space; hyphens are dropped, so syllables
+//     and suffixes join: Hoe-ryong = Hoeryong, Hoeryong-si = Hoeryongsi;
 //   - romanisation systems folded as the scorer does (McCune–Reischauer vs
 //     Revised): eo→o, eu→u, b→p, g→k, d→t, j→ch, sh→s, chh→ch;
 //   - Hangul syllables pass unchanged; anything else stops a walk.
@@ -44,7 +45,9 @@ func (f *folder) next() (b byte, end int, ok bool) {
 			switch {
 			case 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
-			case c == ' ' || c == '\t' || c == '-':
+			case c == '-':
+				continue // Hoe-ryong, Hamgyong-bukto, Hoeryong-si: syllables and suffixes join
+			case c == ' ' || c == '\t':
 				if f.last == ' ' || f.last == 0 {
 					continue
 				}
@@ -74,7 +77,10 @@ func (f *folder) next() (b byte, end int, ok bool) {
 		case r == '’' || r == '‘' || r == 'ʼ' || r == '´':
 			f.i += size
 			continue
-		case r == '\u00a0' || r == '\u2010' || r == '\u2011':
+		case r == '\u2010' || r == '\u2011':
+			f.i += size
+			continue
+		case r == '\u00a0':
 			f.i += size
 			if f.last == ' ' || f.last == 0 {
 				continue

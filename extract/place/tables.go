@@ -140,15 +140,39 @@ func buildTables() *gazTables {
 				names = append(names, strings.NewReplacer("gyong", "gyung", "kyong", "kyung").Replace(n))
 			}
 		}
+		// Kimchaek, Kimjongsuk… are also written as the person's name
+		// they come from: Kim Chaek City. (The bare form is a person.)
+		if strings.HasPrefix(r.name, "Kim") && len(r.name) > 4 {
+			names = append(names, "Kim "+r.name[3:])
+		}
 		for _, n := range names {
 			if n == "" {
 				continue
 			}
 			if isHangulString(n) {
 				addKorean(add, i, r, n)
+				if v := initialSoundRule(n); v != n {
+					addKorean(add, i, r, v)
+				}
 			} else {
 				addLatin(add, i, r, n)
 			}
+		}
+	}
+	// Older English writing gives ŏ as u (Onsung, Pyungyang, Hamkyung):
+	// add those forms where they spell no other place.
+	for i, r := range gazetteer {
+		for _, v := range strings.Split(r.variants, "|") {
+			if !strings.ContainsAny(v, "ŏŎ") {
+				continue
+			}
+			u := strings.NewReplacer("ŏ", "u", "Ŏ", "U").Replace(v)
+			if key, ok := fold(u); ok {
+				if k, seen := t.keys[key]; seen && !slices.Contains(t.spells[k].ids, int16(i)) {
+					continue
+				}
+			}
+			addLatin(add, i, r, u)
 		}
 	}
 	keys := make([]string, 0, len(t.keys))
@@ -167,11 +191,14 @@ func buildTables() *gazTables {
 
 func addLatin(add func(int, string, spelling), i int, r row, n string) {
 	folded, _ := fold(n)
+	plain := strings.ToLower(strings.NewReplacer("ŏ", "o", "Ŏ", "o", "ŭ", "u", "Ŭ", "u", "'", "", "’", "").Replace(n))
+	hasSuffix := func(s string) bool {
+		return strings.HasSuffix(plain, " "+s) || strings.HasSuffix(plain, "-"+s)
+	}
 	suffixed := false
 	for _, sufs := range enSuffixes {
 		for _, s := range sufs {
-			fs, _ := fold(s)
-			if strings.HasSuffix(folded, " "+fs) {
+			if hasSuffix(strings.ReplaceAll(s, "'", "")) {
 				suffixed = true
 			}
 		}
@@ -182,20 +209,24 @@ func addLatin(add func(int, string, spelling), i int, r row, n string) {
 	}
 	nk := false
 	for _, s := range nkSuffixes {
-		fs, _ := fold(s)
-		if strings.HasSuffix(folded, " "+fs) {
+		if hasSuffix(s) {
 			nk = true
 		}
 	}
 	// "Kim Jong Suk" is first a person; the county needs its suffix.
 	person := strings.HasPrefix(n, "Kim ")
 	add(i, n, spelling{suffixed: suffixed, nkForm: nk, needSuffix: person && !suffixed})
+	if strings.Contains(n, "-") {
+		// Hamgyong-bukto is also written Hamgyong bukto.
+		add(i, strings.ReplaceAll(n, "-", " "), spelling{suffixed: suffixed, nkForm: nk, needSuffix: person && !suffixed})
+	}
 	if suffixed {
 		return
 	}
 	for _, s := range enSuffixes[r.kind] {
 		nk := slices.Contains(nkSuffixes, s)
 		add(i, n+" "+s, spelling{suffixed: true, nkForm: nk})
+		add(i, n+"-"+s, spelling{suffixed: true, nkForm: nk})
 	}
 }
 
@@ -233,3 +264,29 @@ func containsAny(s string, subs ...string) bool {
 }
 
 func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
+
+// initialSoundRule returns the South Korean spelling of a North Korean name
+// whose first syllable starts with ㄹ or with ㄴ before i/y (룡천 → 용천,
+// 락원 → 낙원, 녕변 → 영변), or the name unchanged.
+func initialSoundRule(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r < 0xAC00 || r > 0xD7A3 {
+		return s
+	}
+	x := int(r - 0xAC00)
+	cho, jung, jong := x/(21*28), x/28%21, x%28
+	const (
+		choN, choR, choO = 2, 5, 11
+	)
+	// Medials ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ (indices 2, 6, 7, 12, 17, 20).
+	iy := jung == 2 || jung == 6 || jung == 7 || jung == 12 || jung == 17 || jung == 20
+	switch {
+	case cho == choR && iy, cho == choN && iy:
+		cho = choO
+	case cho == choR:
+		cho = choN
+	default:
+		return s
+	}
+	return string(rune(0xAC00+(cho*21+jung)*28+jong)) + s[size:]
+}
