@@ -400,5 +400,5 @@ func Acting(text string, ms []Mention) []string {
 
 func isComposite(s string) bool {
 	s = strings.ToLower(s)
-	return strings.Contains(s, "inspection") || strings.Contains(s, "합동")
+	return strings.Contains(s, "inspection") || strings.Contains(s, "합동") || strings.Contains(s, "검열")
 }

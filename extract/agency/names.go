@@ -26,7 +26,7 @@ var people = []string{"agent", "agents", "official", "officials", "officer", "of
 	"guard", "guards", "inspector", "inspectors", "worker", "workers"}
 
 // organs are the nouns for an organ itself.
-var organs = []string{"department", "departments", "ministry", "bureau", "bureaus", "agency", "agencies",
+var organs = []string{"forces", "force", "department", "departments", "ministry", "bureau", "bureaus", "agency", "agencies",
 	"office", "offices", "branch", "branches", "authorities", "organs", "organ", "services",
 	"apparatus", "body", "bodies", "station", "stations", "headquarters", "unit", "units", "division"}
 
@@ -86,7 +86,9 @@ var names = []name{
 	{"border guard", kpa, true}, {"border guards", kpa, true}, {"border guard command", kpa, false},
 	{"border guard unit", kpa, false}, {"border patrol", kpa, false}, {"border patrols", kpa, false},
 	{"military security command", kpa, false}, {"the military", kpa, false}, {"garrison", kpa, false},
-	{"storm corps", kpa, false}, {"guard command", kpa, false}, {"military police", kpa, false},
+	{"storm corps", kpa, false}, {"reconnaissance general bureau", kpa, false},
+	{"ministry of peoples armed forces", kpa, false}, {"ministry of national defence", kpa, false},
+	{"ministry of national defense", kpa, false}, {"guard command", kpa, false}, {"military police", kpa, false},
 	// PROSECUTION
 	{"prosecutor", pros, true}, {"prosecutors", pros, true}, {"public prosecutor", pros, true},
 	{"public prosecutors", pros, true}, {"prosecutors office", pros, false}, {"prosecutor office", pros, false},
@@ -97,7 +99,7 @@ var names = []name{
 	// OTHER
 	{"bureau 27", other, false}, {"27 bureau", other, false}, {"bureau no. 27", other, false},
 	{"109 sangmu", other, false}, {"sangmu 109", other, false}, {"group 109", other, false},
-	{"109 group", other, false}, {"109 unit", other, false}, {"unified command", other, false},
+	{"109 group", other, false}, {"109 squad", other, false}, {"sangmu", other, false}, {"109 unit", other, false}, {"unified command", other, false},
 	{"joint inspection group", other, false}, {"joint inspection groups", other, false},
 	{"joint inspection team", other, false}, {"joint inspection teams", other, false},
 	{"combined inspection group", other, false}, {"combined inspection groups", other, false},
@@ -124,5 +126,5 @@ var names = []name{
 	{"검찰소", pros, false}, {"검찰", pros, false}, {"검찰일꾼", pros, true}, {"재판소", pros, false},
 	{"판사", pros, true}, {"검사", pros, true},
 	{"27국", other, false}, {"109상무", other, false}, {"109 상무", other, false}, {"그루빠", other, false},
-	{"연합지휘부", other, false}, {"합동검열단", other, false}, {"인민위원회", other, false}, {"세관", other, false},
+	{"연합지휘부", other, false}, {"합동검열단", other, false}, {"검열단", other, false}, {"검열그루빠", other, false}, {"인민위원회", other, false}, {"세관", other, false},
 }
