@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"casebook"
+	"casebook/extract/agency"
 	"casebook/extract/money"
 	"casebook/extract/place"
 )
@@ -641,24 +642,23 @@ func (a *assembler) placeList() []casebook.Place {
 	return out
 }
 
-// agencyList lists each organ named in the report once, with all its spans.
+// agencyList lists each organ whose people act in the report once (as
+// agency.Acting judges it), with the spans of all its mentions.
 func (a *assembler) agencyList(events []casebook.Event) []casebook.Agency {
-	var out []casebook.Agency
-	idx := map[string]int{}
-	for _, m := range a.d.Agencies {
-		if !validSpan(m.Span, len(a.d.Text)) {
-			continue
-		}
-		if i, ok := idx[m.Code]; ok {
-			out[i].Spans = append(out[i].Spans, m.Span)
-			continue
-		}
-		name, ok := casebook.AgencyNames[m.Code]
+	acting := agency.Acting(a.d.Text, a.d.Agencies)
+	out := make([]casebook.Agency, 0, len(acting))
+	for _, code := range acting {
+		name, ok := casebook.AgencyNames[code]
 		if !ok {
 			continue
 		}
-		idx[m.Code] = len(out)
-		out = append(out, casebook.Agency{ID: m.Code, Name: name, Spans: []casebook.Span{m.Span}})
+		ag := casebook.Agency{ID: code, Name: name}
+		for _, m := range a.d.Agencies {
+			if m.Code == code && validSpan(m.Span, len(a.d.Text)) {
+				ag.Spans = append(ag.Spans, m.Span)
+			}
+		}
+		out = append(out, ag)
 	}
 	return out
 }
