@@ -215,7 +215,7 @@ func (a *assembler) mainPlace() string {
 // in the paragraph or the report; else the report's most named organ. In a
 // passive clause the organ before the trigger is acted on, not acting.
 func (a *assembler) agencyFor(m mention, s *sentence, para casebook.Span) string {
-	ags := a.d.Agencies
+	ags := a.acting
 	first, after := -1, -1
 	for i, g := range ags {
 		if !within(g.Span, m.clause) {
@@ -241,10 +241,16 @@ func (a *assembler) agencyFor(m mention, s *sentence, para casebook.Span) string
 		}
 		return ags[i].Span
 	}
-	for _, scope := range []casebook.Span{s.span, {para[0], m.trig[0]}} {
-		if i := nearest(span, len(ags), scope, m.trig); i >= 0 {
-			return ags[i].Code
-		}
+	if i := nearest(span, len(ags), s.span, m.trig); i >= 0 {
+		return ags[i].Code
+	}
+	// Earlier in the paragraph, an organ acted on may act next ("an officer
+	// of the MPS was taken into custody … the officer had been accepting
+	// bribes").
+	all := a.d.Agencies
+	allSpan := func(i int) casebook.Span { return all[i].Span }
+	if i := nearest(allSpan, len(all), casebook.Span{para[0], m.trig[0]}, m.trig); i >= 0 {
+		return all[i].Code
 	}
 	last := ""
 	for _, g := range ags {

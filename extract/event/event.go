@@ -66,6 +66,9 @@ type assembler struct {
 	placeAside  []bool
 	placeOrigin []bool // places named as where someone comes from
 	lead        int    // paragraph index of the lead (first body paragraph)
+	// acting holds the agency mentions of organs acting, not acted on,
+	// formerly employing someone or named in passing.
+	acting []agency.Mention
 }
 
 func newAssembler(d *Doc) *assembler {
@@ -97,6 +100,11 @@ func newAssembler(d *Doc) *assembler {
 		a.placeOrigin[i] = originPlace(d.Text, p.Span, a.ko)
 	}
 	a.main = a.mainPlace()
+	for _, g := range d.Agencies {
+		if validSpan(g.Span, len(d.Text)) && !g.Former && !g.Target && !g.Passing {
+			a.acting = append(a.acting, g)
+		}
+	}
 	a.lead = -1
 	for i := range a.sents {
 		if !a.sents[i].heading {
