@@ -76,7 +76,7 @@ type phc struct {
 }
 
 // parsePHC reads an argon2id PHC string, refusing parameters that would let a
-// planted hash make a login burn the server (memory above 1 GiB, and so on).
+// planted hash make a login burn the server (memory above 256 MiB, and so on).
 func parsePHC(s string) (phc, error) {
 	var p phc
 	parts := strings.Split(s, "$")
@@ -91,7 +91,7 @@ func parsePHC(s string) (phc, error) {
 	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &p.memory, &p.time, &threads); err != nil {
 		return p, fmt.Errorf("bad argon2 parameters %q", parts[3])
 	}
-	if p.memory < 8*1024 || p.memory > 1<<20 || p.time < 1 || p.time > 10 || threads < 1 || threads > 16 {
+	if p.memory < 8*1024 || p.memory > 256*1024 || p.time < 1 || p.time > 10 || threads < 1 || threads > 16 {
 		return p, fmt.Errorf("argon2 parameters out of range %q", parts[3])
 	}
 	p.threads = uint8(threads)

@@ -130,3 +130,20 @@ func TestToken(t *testing.T) {
 		t.Error("different tokens hash alike")
 	}
 }
+
+// FuzzParsePHC: no hash string makes parsing panic or pass parameters that
+// would let a planted hash exhaust the server.
+func FuzzParsePHC(f *testing.F) {
+	f.Add("$argon2id$v=19$m=65536,t=2,p=2$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNo")
+	f.Add("$argon2id$v=19$m=4294967295,t=1,p=1$AA$AA")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := parsePHC(s)
+		if err != nil {
+			return
+		}
+		if p.memory > 256*1024 || p.time > 10 || p.threads > 16 || p.threads < 1 || len(p.key) > 64 {
+			t.Fatalf("accepted costly parameters %+v from %q", p, s)
+		}
+	})
+}

@@ -226,3 +226,24 @@ func TestKeyFilePermissions(t *testing.T) {
 		t.Error("LoadKey accepted a garbage key")
 	}
 }
+
+// FuzzOpen: no input makes Open panic, and only well-formed sealed records
+// (version byte, nonce, tag) can open at all.
+func FuzzOpen(f *testing.F) {
+	s, err := NewSealer(bytes.Repeat([]byte{7}, KeySize))
+	if err != nil {
+		f.Fatal(err)
+	}
+	good, err := s.Seal(casebook.Source{Pseudonym: "Finch"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add([]byte{1})
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if _, err := s.Open(b); err == nil && (len(b) < 1+12+16 || b[0] != sealVersion) {
+			t.Fatalf("opened a malformed record %x", b)
+		}
+	})
+}
