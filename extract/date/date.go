@@ -173,12 +173,14 @@ func iso(t time.Time) string {
 
 // Parts of a month or year.
 const (
-	whole     = iota
-	early     // 1st–10th; January–April
-	mid       // 11th–20th; May–August
-	late      // 21st–end; September–December
-	beginning // "the beginning of": the first part, narrowly (1st–10th; January)
-	end       // "the end of": the last part, narrowly (21st–end; December)
+	whole      = iota
+	early      // 1st–10th; January–April
+	mid        // 11th–20th; May–August
+	late       // 21st–end; September–December
+	beginning  // "the beginning of": the first part, narrowly (1st–10th; January)
+	end        // "the end of": the last part, narrowly (21st–end; December)
+	firstHalf  // 1st–15th; January–June
+	secondHalf // 16th–end; July–December
 )
 
 // monthPart returns the days of part of month m of year y.
@@ -190,6 +192,10 @@ func monthPart(y, m, part int) (time.Time, time.Time) {
 		return day(y, m, 11), day(y, m, 20)
 	case late, end:
 		return day(y, m, 21), day(y, m, lastDay(y, m))
+	case firstHalf:
+		return day(y, m, 1), day(y, m, 15)
+	case secondHalf:
+		return day(y, m, 16), day(y, m, lastDay(y, m))
 	}
 	return day(y, m, 1), day(y, m, lastDay(y, m))
 }
@@ -207,6 +213,10 @@ func yearPart(y, part int) (time.Time, time.Time) {
 		return day(y, 1, 1), day(y, 1, 31)
 	case end:
 		return day(y, 12, 1), day(y, 12, 31)
+	case firstHalf:
+		return day(y, 1, 1), day(y, 6, 30)
+	case secondHalf:
+		return day(y, 7, 1), day(y, 12, 31)
 	}
 	return day(y, 1, 1), day(y, 12, 31)
 }

@@ -115,6 +115,11 @@ func TestFindEnglish(t *testing.T) {
 		{"no publication date, own year", "He fled on November 24, 2018.", time.Time{}, "November 24, 2018", "2018-11-24", "2018-11-24", false},
 		{"no publication date, relative", "He was arrested last week.", time.Time{}, "", "", "", false},
 		{"no publication date, no year", "He was arrested in mid-October.", time.Time{}, "", "", "", false},
+		{"first half", "Exports fell in the first half of this year.", friday, "the first half of this year", "2019-01-01", "2019-06-30", false},
+		{"second half of month", "Prices jumped in the second half of October.", friday, "the second half of October", "2019-10-16", "2019-10-31", false},
+		{"last weekend", "Police raided the market last weekend.", friday, "last weekend", "2019-11-30", "2019-12-01", false},
+		{"on the 15th", "He was detained on the 15th, the source said.", d("2019-12-20"), "the 15th", "2019-12-15", "2019-12-15", false},
+		{"on the 25th is last month", "He was detained on the 25th, the source said.", friday, "the 25th", "2019-11-25", "2019-11-25", false},
 		{"vague winter", "In winter the river freezes.", friday, "", "", "", false},
 		{"vague years ago", "He fled years ago.", friday, "", "", "", false},
 		{"no date in money", "She paid 2000 RMB to the guards.", friday, "", "", "", false},
@@ -218,6 +223,8 @@ func TestFindKorean(t *testing.T) {
 		{"duration is no date", "그는 3일간 조사를 받았다.", friday, "", "", "", false},
 		{"relative without publication", "지난달 체포됐다.", time.Time{}, "", "", "", false},
 		{"year boundary 지난주", "지난주 체포됐다.", d("2020-01-01"), "지난주", "2019-12-23", "2019-12-29", false},
+		{"올해 상반기", "올해 상반기 단속이 계속됐다.", friday, "올해 상반기", "2019-01-01", "2019-06-30", false},
+		{"올 초", "올 초 국경 경비가 강화됐다.", friday, "올 초", "2019-01-01", "2019-04-30", false},
 		{"말했다 is no part", "10월 그는 말했다.", friday, "10월", "2019-10-01", "2019-10-31", false},
 	})
 }

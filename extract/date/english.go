@@ -166,6 +166,16 @@ func (r *reader) part(i int) (int, int) {
 		j++
 	}
 	switch {
+	case r.isAny(j, "first", "second") && r.is(j+1, "half") && r.is(j+2, "of"):
+		p := firstHalf
+		if r.is(j, "second") {
+			p = secondHalf
+		}
+		k := j + 3
+		if r.is(k, "the") && !r.isAny(k+1, "year", "month") {
+			k++
+		}
+		return p, k
 	case r.isAny(j, "middle", "end", "beginning", "start") && r.is(j+1, "of"):
 		p := map[bool]int{true: mid}[r.is(j, "middle")]
 		if r.is(j, "end") {
@@ -258,7 +268,7 @@ func (r *reader) trigger(a, b int) bool {
 }
 
 // afterArticle lists the words that may follow "the" or "a" in a date.
-var afterArticle = map[string]bool{"middle": true, "end": true, "beginning": true, "start": true, "day": true,
+var afterArticle = map[string]bool{"first": true, "second": true, "weekend": true, "middle": true, "end": true, "beginning": true, "start": true, "day": true,
 	"previous": true, "preceding": true, "past": true, "last": true, "month": true, "year": true, "few": true,
 	"couple": true, "week": true}
 
@@ -365,6 +375,20 @@ func (r *reader) core(i int) (from, to time.Time, next int, vague, ok bool) {
 		}
 	}
 
+	// "on the 15th": a day of this month, or of the last when it is still to come
+	if hasPub && part == whole && r.is(j, "the") && r.isAny(j-1, "on", "since", "by", "until") && j+1 < len(r.toks) &&
+		r.toks[j+1].kind == tNum && r.toks[j+1].ordinal && !r.is(j+2, "of") && r.toks[j+1].num >= 1 && r.toks[j+1].num <= 31 {
+		d := r.toks[j+1].num
+		m := day(pub.Year(), int(pub.Month()), 1)
+		if d > pub.Day() {
+			m = m.AddDate(0, -1, 0)
+		}
+		w := when{year: m.Year(), yearGiven: true, month: int(m.Month()), day: d}
+		if f, t, ok := resolve(w, pub); ok {
+			return f, t, j + 2, false, true
+		}
+	}
+
 	// Month [day][, year] | Month year
 	if m, k2, ok := r.month(j); ok {
 		w := when{month: m, part: part}
@@ -459,6 +483,13 @@ func (r *reader) relative(i, part int) (from, to time.Time, next int, vague, ok 
 	pub := r.pub
 	som := day(pub.Year(), int(pub.Month()), 1) // start of this month
 	switch {
+	case r.isAny(i, "last", "this", "the") && r.is(i+1, "weekend") && part == whole:
+		// the last Saturday and Sunday on or before publication
+		sun := pub.AddDate(0, 0, -int(pub.Weekday()))
+		if pub.Weekday() == time.Saturday {
+			return pub, pub, i + 2, false, true
+		}
+		return sun.AddDate(0, 0, -1), sun, i + 2, false, true
 	// last/this/next week, month, year; last Friday; last October
 	case r.isAny(i, "last", "past", "previous", "this", "earlier", "later"):
 		earlier := r.is(i, "earlier")

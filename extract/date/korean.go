@@ -111,7 +111,7 @@ func (r *kreader) part(i int) (int, int) {
 	for _, p := range []struct {
 		w    string
 		part int
-	}{{"초순", early}, {"상순", early}, {"초", early}, {"중순", mid}, {"중반", mid}, {"하순", late}, {"말경", late}, {"말께", late}, {"말", late}} {
+	}{{"상반기", firstHalf}, {"하반기", secondHalf}, {"초순", early}, {"상순", early}, {"초", early}, {"중순", mid}, {"중반", mid}, {"하순", late}, {"말경", late}, {"말께", late}, {"말", late}} {
 		if r.has(j, p.w) {
 			k := j + len(p.w)
 			// "초" and "말" stand alone, or with a particle: not 초대, 말했다
@@ -156,12 +156,12 @@ func (r *kreader) match(i int) (Expr, int, bool) {
 			return Expr{}, i, false
 		}
 		w.year, w.yearGiven, j, got = y, true, k, true
-	} else if kw, ok := r.anyOf(j, "올해", "금년", "지난해", "작년", "재작년"); ok {
+	} else if kw, ok := r.anyOf(j, "올해", "금년", "지난해", "작년", "재작년", "올 "); ok && (kw != "올 " || r.olNext(j+len(kw))) {
 		if !hasPub {
 			return Expr{}, i, false
 		}
 		switch kw {
-		case "올해", "금년":
+		case "올해", "금년", "올 ":
 			w.year = pub.Year()
 		case "지난해", "작년":
 			w.year = pub.Year() - 1
@@ -255,6 +255,16 @@ func (r *kreader) match(i int) (Expr, int, bool) {
 		return Expr{}, i, false
 	}
 	return r.keyword(i)
+}
+
+// olNext reports whether "올 " (this year, short) is followed by a month or
+// a part of the year: "올 2월", "올 초", "올 상반기".
+func (r *kreader) olNext(k int) bool {
+	if _, _, ok := r.num(k, "월"); ok {
+		return true
+	}
+	_, ok := r.anyOf(k, "초", "상반기", "하반기", "들어")
+	return ok
 }
 
 // plainDay reports whether a day number alone ("24일") is a date: followed by
