@@ -168,12 +168,24 @@ func TestUserCommands(t *testing.T) {
 		t.Error("a session survived a password change")
 	}
 	st.Close()
+	if code, _, errs := p.run("", "user", "role", "han", "viewer"); code == 0 || !strings.Contains(errs, "last admin") {
+		t.Errorf("demoting the last admin: exit %d %s", code, errs)
+	}
+	if code, _, _ := p.run("", "user", "role", "ri", "root"); code == 0 {
+		t.Error("role root accepted")
+	}
+	p.must("", "user", "role", "ri", "analyst")
+	st = p.store()
+	if u, _ := st.FindUserByName(ctx, "ri"); u == nil || u.Role != casebook.RoleAnalyst {
+		t.Errorf("role change not stored: %+v", u)
+	}
+	st.Close()
 	p.must("", "user", "del", "ri")
 	if out := p.must("", "user", "list"); strings.Contains(out, "ri ") {
 		t.Errorf("deleted user still listed:\n%s", out)
 	}
 	out := p.must("", "audit", "list")
-	for _, want := range []string{"user_add", "user:han", "user_passwd", "user_del", "cli:tester"} {
+	for _, want := range []string{"user_add", "user:han", "user_passwd", "user_role", "user_del", "cli:tester"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("audit log lacks %q:\n%s", want, out)
 		}

@@ -22,6 +22,7 @@ import (
 
 const userUsage = `usage: casebook user add [--role admin|analyst|viewer] [--password-stdin] NAME
        casebook user passwd [--password-stdin] NAME
+       casebook user role NAME admin|analyst|viewer
        casebook user del NAME
        casebook user list
 
@@ -48,7 +49,7 @@ func runUser(ctx context.Context, env *cmdEnv, args []string) error {
 		fromStdin = fs.Bool("password-stdin", false, "read the password from standard input")
 	case "passwd":
 		fromStdin = fs.Bool("password-stdin", false, "read the password from standard input")
-	case "del", "list":
+	case "del", "list", "role":
 	default:
 		fmt.Fprintf(env.stderr, "casebook user: unknown subcommand %q\n%s\n", sub, userUsage)
 		return errUsage
@@ -56,9 +57,9 @@ func runUser(ctx context.Context, env *cmdEnv, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
-	wantArgs := 1
-	if sub == "list" {
-		wantArgs = 0
+	wantArgs := map[string]int{"list": 0, "role": 2}[sub]
+	if sub != "list" && sub != "role" {
+		wantArgs = 1
 	}
 	if fs.NArg() != wantArgs {
 		fs.Usage()
@@ -72,6 +73,9 @@ func runUser(ctx context.Context, env *cmdEnv, args []string) error {
 		if !auth.ValidRole(*role) {
 			return casebook.Errorf(casebook.EINVALID, "role %q: want admin, analyst or viewer", *role)
 		}
+	}
+	if sub == "role" && !auth.ValidRole(fs.Arg(1)) {
+		return casebook.Errorf(casebook.EINVALID, "role %q: want admin, analyst or viewer", fs.Arg(1))
 	}
 	var pw string
 	if sub == "add" || sub == "passwd" {
@@ -119,6 +123,29 @@ func runUser(ctx context.Context, env *cmdEnv, args []string) error {
 			return err
 		}
 		fmt.Fprintf(env.stdout, "password of %s changed; its sessions are ended\n", name)
+	case "role":
+		u, err := st.FindUserByName(ctx, name)
+		if err != nil {
+			return fmt.Errorf("user %s: %w", name, err)
+		}
+		old := u.Role
+		if old == casebook.RoleAdmin && fs.Arg(1) != casebook.RoleAdmin {
+			if err := keepOneAdmin(ctx, st, u.ID); err != nil {
+				return err
+			}
+		}
+		u.Role = fs.Arg(1)
+		if err := st.UpdateUser(ctx, u); err != nil {
+			return fmt.Errorf("update user %s: %w", name, err)
+		}
+		// Sessions opened under the old role end with it.
+		if err := st.DeleteUserSessions(ctx, u.ID); err != nil {
+			return fmt.Errorf("end sessions of %s: %w", name, err)
+		}
+		if err := audit.Record(ctx, st, actor, audit.ActionUserRole, audit.Object("user", name), old+"→"+u.Role); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.stdout, "%s is now %s; its sessions are ended\n", name, u.Role)
 	case "del":
 		u, err := st.FindUserByName(ctx, name)
 		if err != nil {
