@@ -22,7 +22,7 @@ func (a *assembler) fill(m mention) (ev casebook.Event, weakDate bool) {
 		}
 	}
 	ev.Target = a.targetFor(m, s)
-	if (m.typ == casebook.EventPunishment || m.typ == casebook.EventDetention) && !a.ko && a.officialBefore(m) {
+	if (m.typ == casebook.EventPunishment || m.typ == casebook.EventDetention && m.passive) && !a.ko && a.officialBefore(m) {
 		ev.Target = "official"
 		// "A police officer … has ended up in a camp": the organ named with
 		// the official acted on is not the one acting.

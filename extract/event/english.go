@@ -292,7 +292,7 @@ func findEnglish(text, lower string, sents []sentence, money []casebook.Money, o
 					}
 					out = append(out, mention{
 						typ: p.typ, clause: cl, trig: casebook.Span{toks[i].lo, toks[end-1].hi}, sent: si,
-						passive: c.passive(i), appoint: p.flags&fAppoint != 0,
+						passive: c.passive(i) && !strings.HasSuffix(toks[i].w, "ing"), appoint: p.flags&fAppoint != 0,
 					})
 				}
 			}

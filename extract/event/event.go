@@ -292,12 +292,15 @@ func (a *assembler) shareWords(x, y mention) bool {
 	sx, sy := a.extClause(x), a.extClause(y)
 	tx = tokenize(a.lower, sx[0], sx[1], tx)
 	ty = tokenize(a.lower, sy[0], sy[1], ty)
+	// The trigger's own words ("arrested", "took … into custody") do not
+	// count; the words a gap spans ("the whole family") do.
+	isTrig := func(t token, m mention) bool { return t.lo == m.trig[0] || t.hi == m.trig[1] }
 	for _, t := range tx {
-		if len(t.w) < 4 || enStop[t.w] || t.lo >= x.trig[0] && t.hi <= x.trig[1] {
+		if len(t.w) < 4 || enStop[t.w] || isTrig(t, x) {
 			continue
 		}
 		for _, u := range ty {
-			if u.w == t.w && !(u.lo >= y.trig[0] && u.hi <= y.trig[1]) {
+			if u.w == t.w && !isTrig(u, y) {
 				return true
 			}
 		}
