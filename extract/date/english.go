@@ -145,12 +145,17 @@ func (r *reader) year(i int) (int, bool) {
 	if t.kind != tNum || t.digits != 4 || t.ordinal || t.num < 1950 || t.num > 2100 {
 		return 0, false
 	}
-	// "2000 RMB", "2019-20" are no years here
-	if i+1 < len(r.toks) {
-		n := r.toks[i+1]
-		if n.kind == tWord && r.isAny(i+1, "yuan", "won", "rmb", "dollars", "usd", "kpw", "people", "residents", "households", "families", "kg", "tons", "km") {
+	// "2000 RMB", "2000 and 2500 yuan", "2019-20" are no years here
+	for k := i + 1; k < len(r.toks) && k <= i+3; k++ {
+		if r.isAny(k, "yuan", "won", "rmb", "dollars", "usd", "kpw", "people", "residents", "households", "families", "kg", "tons", "km") {
 			return 0, false
 		}
+		if !(r.toks[k].kind == tNum || r.isAny(k, "and", "to", "or") || r.punct(k, '-') || r.punct(k, ',')) {
+			break
+		}
+	}
+	if i+1 < len(r.toks) {
+		n := r.toks[i+1]
 		if n.kind == tPunct && (r.s[n.start] == ',' || r.s[n.start] == '.') && n.end < len(r.s) && isDigit(r.s[n.end]) {
 			return 0, false
 		}
@@ -218,7 +223,7 @@ func init() {
 			}
 		}
 	}()
-	for _, w := range []string{"since", "from", "the", "early", "mid", "late", "last", "past", "previous",
+	for _, w := range []string{"since", "from", "between", "the", "early", "mid", "late", "last", "past", "previous",
 		"this", "earlier", "recently", "lately", "nowadays", "these", "recent", "yesterday", "today",
 		"a", "an", "several", "few", "twenty", "thirty", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
 		"sep", "sept", "oct", "nov", "dec"} {
@@ -308,9 +313,24 @@ func (r *reader) match(i int) (Expr, int, bool) {
 			j++
 		}
 	}
+	between := false
+	if r.is(j, "between") {
+		between = true
+		j++
+	}
 	from, to, next, vague, ok := r.core(j)
 	if !ok {
 		return Expr{}, i, false
+	}
+	// "from March to May", "between 2017 and 2019", "since July until October"
+	ranged := false
+	if (since || between) && (r.isAny(next, "to", "until", "till", "through") || between && r.is(next, "and")) {
+		if _, to2, next2, _, ok := r.core(next + 1); ok && !to2.Before(from) {
+			to, next, since, ranged = to2, next2, false, true
+		}
+	}
+	if between && !ranged {
+		return Expr{}, i, false // "between 2000 and 2500 yuan" is no date
 	}
 	if since {
 		if r.pub.IsZero() {
@@ -419,7 +439,7 @@ func (r *reader) core(i int) (from, to time.Time, next int, vague, ok bool) {
 	}
 	// a year, after a part or a preposition: "early 2014", "in 2017", "since 2005"
 	if y, ok := r.year(j); ok {
-		ctx := part != whole || r.isAny(i-1, "in", "since", "from", "during", "of", "until", "by", "before", "after", "throughout")
+		ctx := part != whole || r.isAny(i-1, "in", "since", "from", "during", "of", "until", "by", "before", "after", "throughout", "between", "to", "and", "till", "through")
 		if !ctx {
 			return from, to, i, false, false
 		}
