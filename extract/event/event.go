@@ -313,6 +313,7 @@ func (a *assembler) shareWords(x, y mention) bool {
 func koStems(s string) []string {
 	var out []string
 	for _, w := range strings.Fields(s) {
+		w = strings.TrimLeft(w, "\"'“‘(「『[")
 		n, k := 0, 0
 		for i, r := range w {
 			if r < 0xAC00 || r > 0xD7A3 {

@@ -171,7 +171,7 @@ var koRules = []struct {
 // 체포했다, 체포된, 체포당해, 추방돼.
 var koDoing = map[rune]bool{'했': true, '하': true, '한': true, '해': true, '됐': true, '되': true, '된': true, '돼': true, '당': true, '시': true, '를': true, '을': true, '에': true, '이': true}
 
-var koHabit = []string{"평소", "대개", "보통", "흔히", "항상", "매년", "해마다", "마련", "일쑤", "되풀이", "늘 ", "으레", "종종", "자주"}
+var koHabit = []string{"평소", "대개", "보통", "흔히", "항상", "매년", "해마다", "기 마련", "일쑤", "되풀이", "늘 ", "으레", "종종", "자주"}
 var koNeg = []string{"지 않", "지 못", "지 말", "않았", "않은", "않는", "못했", "못한"}
 var koPlan = []string{"려고", "려는", "겠", "기로", "할 계획", "예정", "ㄹ 것", "을 것", "할 것"}
 var koForeign = []string{"중국 공안", "중국 당국", "중국 경찰", "한국 경찰", "변방대"}
