@@ -1,6 +1,7 @@
 package agency
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -15,18 +16,9 @@ func post(text string, ms []Mention) []Mention {
 	}
 	bindAcronyms(text, ms)
 	out := ms[:0]
-	hasMarker := false
-	for _, f := range foreignMarkers {
-		if strings.Contains(text, f) {
-			hasMarker = true
-			break
-		}
-	}
-	hasMarker = hasMarker || strings.Contains(text, "중국") || strings.Contains(text, "한국") ||
-		strings.Contains(text, "남한") || strings.Contains(text, "러시아") || strings.Contains(text, "미국") ||
-		strings.Contains(text, "일본")
+	markers := findMarkers(text)
 	for _, mn := range ms {
-		if !hasMarker || !foreign(text, mn) {
+		if !foreign(text, markers, mn) {
 			out = append(out, mn)
 		}
 	}
@@ -110,7 +102,7 @@ func isAcronym(text string, mn Mention) bool {
 
 // foreign reports whether a mention names another state's organ: "Chinese
 // border guards", "on the Chinese bank, police …", 중국 공안.
-func foreign(text string, mn Mention) bool {
+func foreign(text string, markers []marker, mn Mention) bool {
 	start := mn.Span[0]
 	if r, _ := utf8.DecodeRuneInString(text[start:]); isHangul(r) {
 		before := strings.TrimRight(text[max(0, start-16):start], " ")
@@ -121,24 +113,45 @@ func foreign(text string, mn Mention) bool {
 		}
 		return false
 	}
-	s := sentenceBefore(text, start)
-	// The last foreign marker, unless a North Korean one follows it or it
-	// qualifies private people ("Chinese traders").
-	last, at := "", -1
-	for _, f := range foreignMarkers {
-		if i := strings.LastIndex(s, f); i > at {
-			last, at = f, i
-		}
-	}
-	if at < 0 {
+	// The last foreign marker of the sentence before the mention, unless a
+	// North Korean one follows it or it qualifies private people ("Chinese
+	// traders").
+	k := sort.Search(len(markers), func(k int) bool { return markers[k].at >= start }) - 1
+	if k < 0 {
 		return false
 	}
-	after := s[at+len(last):]
+	s := sentenceBefore(text, start)
+	from := start - len(s)
+	mk := markers[k]
+	if mk.at < from {
+		return false
+	}
+	after := text[mk.at+mk.n : start]
 	if strings.Contains(after, "North Korea") || strings.Contains(after, "DPRK") {
 		return false
 	}
 	next := strings.ToLower(firstWord(strings.TrimLeft(after, " ")))
 	return !privateNouns[next]
+}
+
+// marker is where a foreign marker word occurs in a text, and its length.
+type marker struct{ at, n int }
+
+// findMarkers returns the positions of every foreign marker in text, in order.
+func findMarkers(text string) []marker {
+	var ms []marker
+	for _, f := range foreignMarkers {
+		for i := 0; ; {
+			j := strings.Index(text[i:], f)
+			if j < 0 {
+				break
+			}
+			ms = append(ms, marker{i + j, len(f)})
+			i += j + len(f)
+		}
+	}
+	sort.Slice(ms, func(a, b int) bool { return ms[a].at < ms[b].at })
+	return ms
 }
 
 var foreignMarkers = []string{"Chinese", "China's", "South Korean", "South Korea's", "Russian", "Russia's",
@@ -229,10 +242,14 @@ func mark(text, low string, mn *Mention) {
 		}
 	}
 	if !strings.HasPrefix(a, "who ") && !strings.HasPrefix(a, "that ") {
-		words := strings.Fields(a)
+		rest := a[:min(len(a), 80)]
 		passive := false
-		for k := 0; k < len(words) && k < 5; k++ {
-			w := strings.Trim(words[k], ",;:\"'")
+		for k := 0; k < 5; k++ {
+			var w string
+			if w, rest = token(rest); w == "" {
+				break
+			}
+			w = strings.Trim(w, ",;:\"'")
 			if auxWords[w] {
 				passive = passive || passiveAux[w]
 				continue
@@ -253,6 +270,16 @@ func mark(text, low string, mn *Mention) {
 			mn.Target = true
 		}
 	}
+}
+
+// token returns the first space-separated word of s and the rest after it.
+func token(s string) (string, string) {
+	s = strings.TrimLeft(s, " \t")
+	i := strings.IndexAny(s, " \t")
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], s[i:]
 }
 
 func containsAny(s string, subs ...string) bool {

@@ -19,6 +19,7 @@ type entry struct {
 }
 
 type matcher struct {
+	tri     [26*26*26/64 + 1]uint64 // first three letters of every key, for mayStart
 	root    [256]int32
 	first   []int32
 	count   []uint16
@@ -105,6 +106,10 @@ func build() *matcher {
 		if _, ok := seen[x.key]; ok || x.key == "" {
 			continue
 		}
+		if k := x.key; len(k) >= 3 && isLower(k[0]) && isLower(k[1]) && isLower(k[2]) {
+			t := (int(k[0]-'a')*26+int(k[1]-'a'))*26 + int(k[2]-'a')
+			mt.tri[t>>6] |= 1 << (t & 63)
+		}
 		seen[x.key] = int32(len(mt.entries))
 		mt.entries = append(mt.entries, x.e)
 		n := root
@@ -165,6 +170,29 @@ func hasHangul(s string) bool {
 
 func isHangul(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
 
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
+
+// mayStart is a cheap filter before a walk at word start i: some name must
+// begin with the word's first three letters (a word starting otherwise —
+// digits, an apostrophe — is walked).
+func (mt *matcher) mayStart(text string, i int) bool {
+	if mt.root[lower(text[i])] == 0 {
+		return false
+	}
+	if i+3 > len(text) {
+		return true
+	}
+	k := 0
+	for j := i; j < i+3; j++ {
+		c := text[j] | 0x20
+		if c < 'a' || c > 'z' {
+			return true
+		}
+		k = k*26 + int(c-'a')
+	}
+	return mt.tri[k>>6]&(1<<(k&63)) != 0
+}
+
 func (mt *matcher) step(n int32, b byte) int32 {
 	if n == 0 {
 		return mt.root[b]
@@ -215,7 +243,7 @@ func find(text string) []Mention {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			alnum := isASCIIAlnum(c)
-			if alnum && !prevAlnum && m.root[lower(c)] != 0 {
+			if alnum && !prevAlnum && m.mayStart(text, i) {
 				if mn, end, ok := matchLatin(text, i, buf[:0]); ok {
 					out = append(out, mn)
 					i, prevAlnum = end, true
