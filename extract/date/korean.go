@@ -150,6 +150,10 @@ func (r *kreader) match(i int) (Expr, int, bool) {
 	vague := false
 	got := false // a year, month or day was read
 
+	// "오는 10일", "다음 달": dates still to come are no times of past acts
+	if b := strings.TrimRight(r.s[max(0, i-12):i], " "); strings.HasSuffix(b, "오는") || strings.HasSuffix(b, "다음") {
+		return Expr{}, i, false
+	}
 	// year
 	if y, k, ok := r.num(j, "년"); ok && y >= 1950 && y <= 2100 {
 		if _, ago := r.anyOf(r.sp(k), "전", "동안", "간", "만에"); ago {

@@ -16,7 +16,7 @@ var englishSuffixes = []suffix{
 	{"us dollars", "USD"}, {"us dollar", "USD"}, {"u.s. dollars", "USD"}, {"u.s. dollar", "USD"},
 	{"american dollars", "USD"}, {"japanese yen", "JPY"},
 	{"yuan", "CNY"}, {"renminbi", "CNY"}, {"rmb", "CNY"}, {"cny", "CNY"},
-	{"won", "KPW"}, {"kpw", "KPW"}, {"krw", "KRW"},
+	{"won", "KPW"}, {"kpw", "KPW"}, {"nkw", "KPW"}, {"krw", "KRW"},
 	{"dollars", "USD"}, {"dollar", "USD"}, {"usd", "USD"},
 	{"yen", "JPY"}, {"jpy", "JPY"},
 	{"euros", "EUR"}, {"euro", "EUR"}, {"eur", "EUR"},

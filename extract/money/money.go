@@ -42,6 +42,16 @@ func FindAll(text string, published time.Time) []casebook.Money {
 	return convert(ms, published)
 }
 
+// Scan returns what Find and FindAll return, reading the text once.
+func Scan(text string, published time.Time) (sums, mentions []casebook.Money) {
+	ms := scan(text)
+	if len(ms) == 0 {
+		return nil, nil
+	}
+	assignRoles(text, ms)
+	return convert(distinct(text, ms), published), convert(ms, published)
+}
+
 func convert(ms []mention, published time.Time) []casebook.Money {
 	out := make([]casebook.Money, len(ms))
 	for i, x := range ms {

@@ -2,6 +2,7 @@ package money
 
 import (
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -151,6 +152,17 @@ func TestFind(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestScanAgreesWithFind(t *testing.T) {
+	text := "She paid 3,000 yuan (US $430). The agents wanted 3,000 yuan more, then 5,000 to 8,000 yuan."
+	sums, mentions := Scan(text, pub)
+	if !reflect.DeepEqual(sums, Find(text, pub)) || !reflect.DeepEqual(mentions, FindAll(text, pub)) {
+		t.Fatalf("Scan = %v, %v; Find = %v, FindAll = %v", sums, mentions, Find(text, pub), FindAll(text, pub))
+	}
+	if len(sums) != 2 || len(mentions) != 3 {
+		t.Fatalf("Scan found %d sums in %d mentions, want 2 in 3", len(sums), len(mentions))
 	}
 }
 

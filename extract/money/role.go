@@ -82,7 +82,8 @@ var cues = []cue{
 	{text: "주고", role: payment}, {text: "줬", role: payment}, {text: "주었", role: payment},
 	{text: "내고", role: payment}, {text: "냈", role: payment}, {text: "풀려", role: payment},
 	{text: "풀어", role: payment}, {text: "석방", role: payment}, {text: "무마", role: payment},
-	{text: "받고서", role: payment}, {text: "상납", role: payment},
+	{text: "받고서", role: payment}, {text: "받아냈", role: payment}, {text: "뜯어냈", role: payment},
+	{text: "뜯겼", role: payment}, {text: "챙겼", role: payment}, {text: "상납", role: payment},
 	{text: "벌금", role: fine, penalty: -15}, {text: "과태료", role: fine, penalty: -15}, {text: "벌과금", role: fine, penalty: -15},
 	{text: "가격", role: price}, {text: "값", role: price}, {text: "판매", role: price},
 	{text: "시세", role: price}, {text: "비용", role: price}, {text: "요금", role: price}, {text: "운임", role: price},
@@ -125,7 +126,7 @@ var rateAfter = []string{
 	"a kilo", "a kg", "a minute", "a quarter", "a piece", "a call", "a time", "a load", "a trip",
 	"a ton", "a tonne", "a bag", "a sack", "a box", "a litre", "a liter", "a household", "a family",
 	"each", "apiece", "for every", "for each", "to the dollar", "to the us dollar", "to the u.s. dollar",
-	"to the yuan", "to one dollar", "to one yuan", "against the dollar", "against the yuan", "/kg",
+	"to the yuan", "to one dollar", "to one yuan", "against the dollar", "against the yuan", "/kg", "/dollar", "/usd", "/$", "/yuan", "/head", "/person", "/ton",
 	"/month", "/day", "every month", "every day", "every week", "monthly", "daily", "weekly",
 	"an ounce", "a gram", "a meter", "a metre", "for one dollar", "for one yuan", "for a dollar",
 }
