@@ -166,7 +166,7 @@ var enRules = []struct {
 	// crackdown
 	{casebook.EventCrackdown, "launched|began|begun|mounted|waged|waging|stepped|intensified|conducted|started|widened|expanded|declared|announced|staged|escalated|ramped|undertaken|launching|stepping|carrying|carried|conducting|widening * crackdown|crackdowns|campaign|sweep|drive|inspection|inspections|investigation|hunt|operation|clampdown|cleanup|raids|purge|mop", 0},
 	{casebook.EventCrackdown, "cracked|clamped|cracking|clamping down", 0},
-	{casebook.EventCrackdown, "crackdown|campaign|sweep|inspection|investigation|operation has|was|have|were|had * launched|begun|started|declared|intensified|expanded", 0},
+	{casebook.EventCrackdown, "crackdown|campaign|sweep|inspection|investigation|operation * has|was|have|were|had * launched|begun|started|declared|intensified|expanded", 0},
 	{casebook.EventCrackdown, "ordered|outlawed|banned|prohibited", fPart | fAgent},
 	{casebook.EventCrackdown, "investigating|investigated|inspected|examined", fPart},
 	{casebook.EventCrackdown, "thrown|deployed|dispatched|sent * teams|units|squads|investigators|inspectors|groups|contingent", 0},
@@ -402,6 +402,14 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		}
 		if w == "past" && k > 0 && toks[k-1].w == "the" && k-2 >= 0 && toks[k-2].w == "in" {
 			return false // "in the past"
+		}
+	}
+	// A relative clause on "those"/"anyone" states a rule ("those who cannot
+	// pay have their phones confiscated").
+	if c.lo > 0 && toks[c.lo].w == "who" && p.flags&fHypo == 0 {
+		switch toks[c.lo-1].w {
+		case "those", "anyone", "everyone", "whoever", "everybody", "anybody":
+			return false
 		}
 	}
 	if p.flags&fHypo == 0 {

@@ -1,0 +1,208 @@
+package event
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"casebook"
+	"casebook/extract/agency"
+	"casebook/extract/date"
+	"casebook/extract/money"
+	"casebook/extract/place"
+)
+
+var testPublished = time.Date(2023, 5, 10, 0, 0, 0, 0, time.UTC)
+
+// assemble runs the whole pipeline on one text, as extract.Extract does.
+func assemble(text, lang string) casebook.Facts {
+	d := &Doc{
+		Text:          text,
+		Language:      lang,
+		Published:     testPublished,
+		Places:        place.Find(text),
+		Agencies:      agency.Find(text),
+		Money:         money.Find(text, testPublished),
+		MoneyMentions: money.FindAll(text, testPublished),
+		Dates:         date.Find(text, testPublished),
+	}
+	return Assemble(d)
+}
+
+func types(f casebook.Facts) string {
+	var ts []string
+	for _, e := range f.Events {
+		ts = append(ts, e.Type)
+	}
+	return strings.Join(ts, ",")
+}
+
+// A headline line comes first in every case, as in a report, so the
+// sentence under test is body text.
+func TestEventTypes(t *testing.T) {
+	tests := []struct {
+		name, lang, text, want string
+	}{
+		// English, one act each.
+		{"arrest", "en", "Police in Hyesan arrested a vendor at the market last Tuesday.", "detention"},
+		{"detained passive", "en", "Two smugglers were detained by border guards near Sinuiju on May 2.", "detention"},
+		{"custody", "en", "State security agents took the farmer into custody at his home.", "detention"},
+		{"demand", "en", "The agents demanded 3,000 yuan from the broker before they would close the case.", "bribe_demand"},
+		{"payment", "en", "Her husband paid the police officers 2,000 yuan to drop the charge.", "bribe_payment"},
+		{"release", "en", "The woman was released from the police station three days later.", "release"},
+		{"crackdown", "en", "The Ministry of State Security launched a crackdown on illegal phone use in Musan this month.", "crackdown"},
+		{"threat", "en", "Officials threatened the traders with banishment to the countryside.", "threat"},
+		{"confiscation", "en", "Police in Hyesan confiscated the rice of a market trader.", "confiscation"},
+		{"punishment", "en", "The broker was sentenced to five years in a labour camp in March.", "punishment"},
+		{"surveillance", "en", "Agents have been monitoring the calls of defector families in Hoeryong.", "surveillance"},
+		{"personnel", "en", "The head of the county security office was dismissed in April.", "personnel"},
+		{"two acts", "en", "Police arrested the driver and confiscated his cargo of copper wire.", "detention,confiscation"},
+
+		// English acts that are not events.
+		{"negated", "en", "Police did not arrest anyone during the inspection of the market.", ""},
+		{"never", "en", "The officials never released the two brothers.", ""},
+		{"habit", "en", "Security agents regularly arrest people who make calls to China.", ""},
+		{"rule", "en", "Those who cannot pay have their phones confiscated on the spot.", ""},
+		{"present rule", "en", "Police seize the goods of anyone they catch selling on the street.", ""},
+		{"future", "en", "Anyone caught using a Chinese phone will be arrested.", ""},
+		{"plan", "en", "The authorities plan to arrest more brokers next month.", ""},
+		{"conditional", "en", "If the family cannot pay, the officers would send the man to a labour camp.", ""},
+		{"past habit", "en", "In the past, the police used to demand large bribes from traders.", ""},
+		{"adjective", "en", "Recovering confiscated goods requires a hefty bribe these days.", ""},
+
+		// Korean, one act each.
+		{"ko arrest", "ko", "보안원들이 지난 5일 혜산시장에서 상인 3명을 체포했다.", "detention"},
+		{"ko caught", "ko", "밀수를 하다 국경경비대에 붙잡힌 주민은 사흘째 조사를 받고 있다.", "detention"},
+		{"ko demand", "ko", "보위원은 송금 브로커에게 2만 위안을 요구했다.", "bribe_demand"},
+		{"ko payment", "ko", "그의 가족은 보위원에게 뇌물을 바쳤다.", "bribe_payment"},
+		{"ko release", "ko", "이 여성은 구류된 지 사흘 만에 풀려났다.", "detention,release"},
+		{"ko crackdown", "ko", "양강도 보위부가 국경 지역에서 손전화 단속을 벌이고 있다.", "crackdown"},
+		{"ko confiscation", "ko", "안전원들이 장사꾼의 물건을 모두 압수했다.", "confiscation"},
+		{"ko punishment", "ko", "그는 재판에서 노동교화 5년 형을 선고받았다.", "punishment"},
+		{"ko surveillance", "ko", "보위부가 탈북민 가족의 통화를 도청하고 있다.", "surveillance"},
+		{"ko personnel", "ko", "회령시 보위부장이 지난달 해임됐다.", "personnel"},
+
+		// Korean acts that are not events.
+		{"ko negated", "ko", "보안원들은 그를 체포하지 않았다.", ""},
+		{"ko conditional", "ko", "중국과 통화하다 걸리면 벌금을 내야 한다.", ""},
+		{"ko habit", "ko", "보안원들은 장마당에서 평소 상인들을 단속한다.", ""},
+		{"ko present", "ko", "돈을 내지 못하는 주민은 손전화를 빼앗기는 것이 보통이다.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := "Headline\n\n" + tt.text
+			if tt.lang == "ko" {
+				text = "제목\n\n" + tt.text
+			}
+			f := assemble(text, tt.lang)
+			if got := types(f); got != tt.want {
+				t.Errorf("events = %q, want %q", got, tt.want)
+			}
+			for _, e := range f.Events {
+				if e.Span[0] < len(text)-len(tt.text) || e.Span[1] > len(text) {
+					t.Errorf("%s span %v outside the body sentence", e.Type, e.Span)
+				}
+			}
+		})
+	}
+}
+
+func TestHeadlineIsNoEvent(t *testing.T) {
+	text := "Police arrest five traders in Hyesan\n\nMarket life in the city has been quiet this spring."
+	if got := types(assemble(text, "en")); got != "" {
+		t.Errorf("events from a headline: %q", got)
+	}
+}
+
+func TestRestatedActIsOneEvent(t *testing.T) {
+	text := "Hyesan vendor held\n\n" +
+		"Police in Hyesan arrested a vendor at the train station market on April 30, a source told Daily NK.\n\n" +
+		"\"The vendor was arrested while selling South Korean rice cookers,\" the source said.\n\n" +
+		"A campaign against South Korean goods was launched in the city in April. The campaign has since widened."
+	f := assemble(text, "en")
+	if got, want := types(f), "detention,crackdown"; got != want {
+		t.Fatalf("events = %q, want %q", got, want)
+	}
+	first := strings.Index(text, "Police in Hyesan arrested")
+	if f.Events[0].Span[0] != first {
+		t.Errorf("detention evidence starts at %d, want the first mention at %d", f.Events[0].Span[0], first)
+	}
+}
+
+func TestAttributes(t *testing.T) {
+	text := "Broker held in Hoeryong\n\n" +
+		"Ministry of State Security agents in Hoeryong, North Hamgyong Province, demanded 5,000 yuan from a remittance broker in mid-April, a source told Daily NK on Monday."
+	f := assemble(text, "en")
+	if len(f.Events) != 1 {
+		t.Fatalf("events = %q, want one bribe_demand", types(f))
+	}
+	e := f.Events[0]
+	if e.Type != casebook.EventBribeDemand {
+		t.Errorf("type = %s", e.Type)
+	}
+	if e.Place == nil || e.Place.ID != "hoeryong" {
+		t.Errorf("place = %+v, want hoeryong (the city, not its province)", e.Place)
+	}
+	if e.Agency != casebook.AgencyMSS {
+		t.Errorf("agency = %q, want MSS", e.Agency)
+	}
+	if e.Target != "remittance broker" {
+		t.Errorf("target = %q, want remittance broker", e.Target)
+	}
+	if e.Amount == nil || e.Amount.Amount != 5000 || e.Amount.Currency != "CNY" {
+		t.Errorf("amount = %+v, want 5000 CNY", e.Amount)
+	}
+	if e.Date == nil || e.Date.From != "2023-04-11" || e.Date.To != "2023-04-20" {
+		t.Errorf("date = %+v, want mid-April (the reporting Monday is not the act's date)", e.Date)
+	}
+}
+
+func TestSourcePlaceIsNotEventPlace(t *testing.T) {
+	text := "Arrests in Musan\n\n" +
+		"A source in Ryanggang Province said police arrested three smugglers in Musan last week."
+	f := assemble(text, "en")
+	if len(f.Events) != 1 || f.Events[0].Place == nil || f.Events[0].Place.ID != "musan" {
+		t.Fatalf("events = %+v, want one detention in Musan", f.Events)
+	}
+}
+
+func TestSegmentAbbreviations(t *testing.T) {
+	text := "On Nov. 24 a source in N. Hamgyong said U.S. dollars were scarce. Police arrested him. “Why?” he asked."
+	sents := segment(text, asciiLower(text), false)
+	var got []string
+	for _, s := range sents {
+		got = append(got, text[s.span[0]:s.span[1]])
+	}
+	want := []string{
+		"On Nov. 24 a source in N. Hamgyong said U.S. dollars were scarce.",
+		"Police arrested him.",
+		"“Why?” he asked.",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("sentences:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestSegmentKorean(t *testing.T) {
+	text := "보위부가 주민을 체포했다. 소식통은 \"돈을 요구했다\"고 전했다.\n둘째 문단이요. 끝"
+	sents := segment(text, text, true)
+	if len(sents) != 3 {
+		var got []string
+		for _, s := range sents {
+			got = append(got, text[s.span[0]:s.span[1]])
+		}
+		t.Fatalf("sentences = %q, want 3 (the last line is a heading-like fragment kept whole)", got)
+	}
+}
+
+func TestEmptyAndOddInput(t *testing.T) {
+	for _, text := range []string{"", "\n\n\n", "...", "“", "체포", "arrested", "\"\"\"", "a. b. c."} {
+		f := assemble(text, "en")
+		for _, e := range f.Events {
+			if e.Span[0] < 0 || e.Span[1] > len(text) || e.Span[0] > e.Span[1] {
+				t.Errorf("%q: span %v out of range", text, e.Span)
+			}
+		}
+	}
+}
