@@ -325,6 +325,8 @@ var targetBefore = map[string][]string{
 	"examined": {""}, "inspected": {""}, "inspection": {"inspection of"}, "probe": {"probe into", "probe of"},
 	"purge": {"purge of"}, "purged": {""}, "audited": {""}, "sacked": {""}, "sack": {""}, "dismissed": {""},
 	"fired": {""}, "punished": {""}, "crackdown": {"crackdown on", "crackdown within"},
+	"arrest": {"arrest of"}, "detention": {"detention of"}, "dismissal": {"dismissal of"},
+	"execution": {"execution of"}, "punishment": {"punishment of"},
 }
 
 // clauseBreaks end the reach of a target cue.
@@ -382,11 +384,15 @@ func markKorean(text string, mn *Mention) {
 		}
 	}
 	// Subject particle then a passive or target noun: 보위원이 체포됐다, 보안서장이 해임됐다.
-	rest := strings.TrimPrefix(a, "들")
+	// 보위부 간부들이 처벌받았다: the organ's people before the particle.
+	rest := a
+	for _, n := range []string{" 간부", "간부", " 일꾼", "일꾼", "부장", "소장", "서장", " 책임자", "책임자", "들"} {
+		rest = strings.TrimPrefix(rest, n)
+	}
 	for _, p := range []string{"이 ", "가 ", "은 ", "는 ", "도 "} {
 		if strings.HasPrefix(rest, p) {
 			clause := rest[len(p):min(len(rest), len(p)+24)]
-			for _, v := range []string{"체포", "해임", "철직", "처형", "처벌", "숙청", "구속", "검열을 받", "조사를 받"} {
+			for _, v := range []string{"체포", "해임", "철직", "처형", "처벌", "숙청", "구속", "검열을 받", "조사를 받", "구류", "단속되", "적발되"} {
 				if strings.HasPrefix(clause, v) {
 					mn.Target = true
 				}

@@ -92,6 +92,8 @@ func TestMarks(t *testing.T) {
 		{"generic", "Security officials demanded money.", true, false, false, false, true},
 		{"ko former", "전직 보위원 출신 탈북민", true, true, false, false, false},
 		{"ko target", "보안원이 체포됐다", true, false, true, false, false},
+		{"ko target with people", "보위부 간부들이 처벌받았다", false, false, true, false, false},
+		{"target noun", "The arrest of a police officer shocked residents.", true, false, true, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -121,7 +121,7 @@ var names = []name{
 	{"당 간부", wpk, true}, {"당간부", wpk, true}, {"당 일꾼", wpk, true}, {"당일꾼", wpk, true},
 	{"당비서", wpk, true}, {"책임비서", wpk, true}, {"시당", wpk, false}, {"도당", wpk, false}, {"군당", wpk, false},
 	{"국경경비대", kpa, false}, {"경비대", kpa, false}, {"경비대원", kpa, true}, {"국경경비대원", kpa, true},
-	{"인민군", kpa, false}, {"군인", kpa, true}, {"군대", kpa, false}, {"보위사령부", kpa, false},
+	{"인민군", kpa, false}, {"군부대", kpa, false}, {"군인", kpa, true}, {"군대", kpa, false}, {"보위사령부", kpa, false},
 	{"경비사령부", kpa, false}, {"국경수비대", kpa, false}, {"경무원", kpa, true}, {"폭풍군단", kpa, false},
 	{"검찰소", pros, false}, {"검찰", pros, false}, {"검찰일꾼", pros, true}, {"재판소", pros, false},
 	{"판사", pros, true}, {"검사", pros, true},

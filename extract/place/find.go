@@ -430,6 +430,12 @@ func government(text string, start, end int, sp *spelling) bool {
 			}
 		}
 	}
+	// "authorities in Pyongyang", "the regime in Pyongyang"
+	for _, p := range []string{"authorities in ", "leadership in ", "regime in ", "government in ", "leaders in "} {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
 	// "orders from Pyongyang", "instructions handed down by Pyongyang"
 	if strings.HasSuffix(before, "from ") || strings.HasSuffix(before, "by ") {
 		lb := strings.ToLower(before)

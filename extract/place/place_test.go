@@ -119,6 +119,7 @@ func TestGovernment(t *testing.T) {
 		{"talks between Seoul and Pyongyang stalled", true},
 		{"There are signs that Pyongyang is moving in step.", true},
 		{"Pyongyang has ordered a crackdown.", true},
+		{"the authorities in Pyongyang have ordered it", true},
 		{"residents of Pyongyang queued for rice", false},
 		{"Pyongyang's Sosong District", false},
 		{"Pyongyang was flooded last year", false},
