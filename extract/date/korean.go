@@ -212,7 +212,7 @@ func (r *kreader) match(i int) (Expr, int, bool) {
 		dayAt = k + len("지난 ")
 	}
 	if dd, k2, ok := r.num(dayAt, "일"); ok && dd >= 1 && dd <= 31 {
-		if ago, _ := r.anyOf(r.sp(k2), "전"); ago != "" && !got {
+		if ago, _ := r.anyOf(r.sp(k2), "전"); ago != "" && !got && r.agoEnd(r.sp(k2)+len("전")) {
 			// "3일 전": days ago
 			if !hasPub {
 				return Expr{}, i, false
@@ -294,6 +294,9 @@ func (r *kreader) keyword(i int) (Expr, int, bool) {
 		return r.ago(i)
 	}
 	j := i + len(kw)
+	if strings.HasSuffix(kw, "전") && !r.agoEnd(j) {
+		return Expr{}, i, false // "전했다": reported, not "ago"
+	}
 	switch kw {
 	case "지난주", "지난 주":
 		m := monday(pub)
@@ -360,7 +363,7 @@ func (r *kreader) ago(i int) (Expr, int, bool) {
 		return Expr{}, i, false
 	}
 	k := r.sp(j + len(u))
-	if !r.has(k, "전") {
+	if !r.has(k, "전") || !r.agoEnd(k+len("전")) {
 		return Expr{}, i, false
 	}
 	end := k + len("전")
@@ -391,6 +394,20 @@ func (r *kreader) ahead(j int) bool {
 	k = r.sp(k)
 	_, ok := r.anyOf(k, "앞두", "앞둔", "맞아", "맞는", "맞이")
 	return ok
+}
+
+// agoEnd reports whether "전" ending at k means "ago": not "전했다" (told),
+// "전달" (handed on), "전화" (phone).
+func (r *kreader) agoEnd(k int) bool {
+	if k >= len(r.s) {
+		return true
+	}
+	rn, _ := utf8.DecodeRuneInString(r.s[k:])
+	if !isHangul(rn) {
+		return true
+	}
+	_, ok := r.anyOf(k, "에", "부터", "까지", "쯤", "께", "의", "만", "엔", "이")
+	return ok && !r.has(k, "이다")
 }
 
 // expr builds the Expr for s[i:j], cut at publication.

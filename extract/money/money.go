@@ -204,6 +204,9 @@ func exchangeUnit(s string, i int) bool {
 	if at(s, k) == '=' || strings.HasPrefix(s[k:], "당") || strings.HasPrefix(s[k:], "에 ") {
 		return true
 	}
+	if e := wordEnd(s, k); e > k && e-k <= 12 && (hasSuffixFold(s[k:e], "ly") || wordAt(s, k, "now") || wordAt(s, k, "still")) {
+		k = skipSpace(s, e) // "one dollar now fetches", "1 yuan currently buys"
+	}
 	for _, w := range []string{"fetches", "fetched", "buys", "bought", "is worth", "was worth", "equals", "trades for", "traded for", "is exchanged", "was exchanged", "gets", "got"} {
 		if wordAt(s, k, w) {
 			return true
@@ -434,6 +437,13 @@ func foldConversion(s string, m *mention) {
 	case strings.HasPrefix(s[j:], "（"):
 		open = true
 		k = j + len("（")
+	case farComma(s, m.end) > 0:
+		// "3 million won from each family, about $375": a dollar conversion after a short phrase
+		k = farComma(s, m.end)
+		if c, e, ok := dollarsAfterHedge(s, k); ok {
+			m.usd, m.end = c, e
+		}
+		return
 	case at(s, m.end) == ',' || strings.HasPrefix(s[j:], "–") || strings.HasPrefix(s[j:], "—"):
 		// ", or about $1,500": a hedge is required
 		k = m.end
@@ -503,6 +513,44 @@ func foldConversion(s string, m *mention) {
 		m.usd = x.lo
 	}
 	m.end = end
+}
+
+// farComma returns the index after a comma that follows i after a short
+// phrase of words (no digits, no sentence end), or 0.
+func farComma(s string, i int) int {
+	if at(s, i) == ',' {
+		return 0 // right after the sum: the ordinary case
+	}
+	for k := i; k < len(s) && k-i <= 30; k++ {
+		c := s[k]
+		switch {
+		case c == ',':
+			return k + 1
+		case isDigit(c) || c == '.' || c == '\n' || c == '(' || c == ';' || c == '"' || c >= 0x80:
+			return 0
+		}
+	}
+	return 0
+}
+
+// dollarsAfterHedge reads "about $375" at k: a hedge, then a sum in dollars.
+func dollarsAfterHedge(s string, k int) (float64, int, bool) {
+	k = skipSpace(s, k)
+	found := false
+	for _, h := range []string{"about", "around", "roughly", "approximately", "approx.", "some", "nearly", "or about", "or roughly", "or around", "equivalent to", "worth"} {
+		if wordAt(s, k, h) {
+			k, found = k+len(h), true
+			break
+		}
+	}
+	if !found {
+		return 0, 0, false
+	}
+	x, ok := parseExpr(s, skipSpace(s, k))
+	if !ok || x.cur != "USD" || x.hi > 0 {
+		return 0, 0, false
+	}
+	return x.lo, x.end, true
 }
 
 // distinct keeps the first mention of each sum, as the guide counts them: a

@@ -104,6 +104,11 @@ func TestFind(t *testing.T) {
 			[]want{{"30,000 won (about $3.60)", 30000, 0, "KPW", "income", 3.6}}},
 		{"USD after the number", "The fee is 5,000 yuan (approximately 700 USD).",
 			[]want{{"5,000 yuan (approximately 700 USD)", 5000, 0, "CNY", "price", 700}}},
+		{"far dollar conversion", "Police demanded 3 million won from each family, about $375 at market rates.",
+			[]want{{"3 million won from each family, about $375", 3e6, 0, "KPW", "bribe_demand", 375}}},
+		{"exchange unit with adverb", "One dollar now fetches 40,000 won.",
+			[]want{{"40,000 won", 40000, 0, "KPW", "rate", 0}}},
+		{"kg당", "요즘 쌀값은 kg당 6500원 수준이다.", []want{{"6500원", 6500, 0, "KPW", "rate", 0}}},
 		{"no currency", "Around 30 residents of 2 villages were taken in on October 11.", nil},
 		{"name Won", "Kim Won Hong was dismissed in 2017.", nil},
 

@@ -44,7 +44,8 @@ var cues = []cue{
 	{text: "give", role: payment, whole: true}, {text: "gives", role: payment, whole: true},
 	{text: "giving", role: payment, whole: true}, {text: "slipped", role: payment}, {text: "bribed", role: payment},
 	{text: "way out", role: payment}, {text: "release costs", role: payment}, {text: "release cost", role: payment},
-	{text: "cost of release", role: payment}, {text: "release price", role: payment}, {text: "price for release", role: payment}, {text: "price of release", role: payment}, {text: "to get back", role: payment},
+	{text: "cost of release", role: payment}, {text: "release price", role: payment}, {text: "price for release", role: payment}, {text: "price of release", role: payment}, {text: "to get back", role: payment}, {text: "get him out", role: payment}, {text: "get her out", role: payment},
+	{text: "get them out", role: payment}, {text: "getting him out", role: payment}, {text: "getting her out", role: payment},
 	{text: "to free", role: payment}, {text: "let go", role: payment}, {text: "let her go", role: payment},
 	{text: "let him go", role: payment}, {text: "let them go", role: payment}, {text: "let out", role: payment},
 	{text: "freed", role: payment}, {text: "released", role: payment}, {text: "goes to the", role: payment},
@@ -243,10 +244,8 @@ func isRate(s string, m *mention) bool {
 	if i := strings.LastIndexAny(w, " \n\t(\"“'"); i >= 0 {
 		w = w[i+1:]
 	}
-	if w != "" && w[0] >= 0x80 || (w != "" && isDigit(w[0])) {
-		if strings.HasSuffix(w, "당") || (isDigit(w[0]) && strings.HasSuffix(w, "에")) {
-			return true
-		}
+	if len(w) > len("당") && strings.HasSuffix(w, "당") || (w != "" && isDigit(w[0]) && strings.HasSuffix(w, "에")) {
+		return true
 	}
 	for _, k := range koreanRateBefore {
 		if strings.HasSuffix(win, k) && (len(win) == len(k) || strings.ContainsAny(win[len(win)-len(k)-1:len(win)-len(k)], " \n\t")) {
