@@ -113,6 +113,18 @@ func foreign(text string, markers []marker, mn Mention) bool {
 		}
 		return false
 	}
+	// "police in Seoul", "border guards of China"
+	rest := text[mn.Span[1]:min(len(text), mn.Span[1]+40)]
+	for _, p := range []string{" in ", " of ", " from "} {
+		if strings.HasPrefix(rest, p) {
+			w := strings.TrimPrefix(rest[len(p):], "the ")
+			for _, f := range foreignPlaces {
+				if strings.HasPrefix(w, f) {
+					return true
+				}
+			}
+		}
+	}
 	// The last foreign marker of the sentence before the mention, unless a
 	// North Korean one follows it or it qualifies private people ("Chinese
 	// traders").
@@ -153,6 +165,10 @@ func findMarkers(text string) []marker {
 	sort.Slice(ms, func(a, b int) bool { return ms[a].at < ms[b].at })
 	return ms
 }
+
+var foreignPlaces = []string{"Seoul", "China", "South Korea", "Beijing", "Dandong", "Yanbian", "Shenyang",
+	"Liaoning", "Jilin", "Changbai", "Tumen", "Yanji", "Russia", "Japan", "United States", "US ", "U.S.",
+	"Thailand", "Laos", "Vietnam", "Mongolia", "Chinese"}
 
 var foreignMarkers = []string{"Chinese", "China's", "South Korean", "South Korea's", "Russian", "Russia's",
 	"American", "U.S.", "Japanese", "Beijing's", "Seoul's"}
@@ -213,16 +229,33 @@ func mark(text, low string, mn *Mention) {
 		strings.HasSuffix(tb, " by an") {
 		return
 	}
+	tbt := strings.TrimSuffix(tb, " the")
+	// A former-employer cue must lead into the mention: "a former Ministry
+	// of State Security official", "used to work as a police officer"; not
+	// "a former soldier, said border guards …".
 	near := before[max(0, len(before)-60):]
 	for _, f := range formerCues {
-		if strings.Contains(near, f) {
+		i := strings.LastIndex(near, f)
+		if i < 0 {
+			continue
+		}
+		between := near[i+len(f):]
+		if !strings.ContainsAny(between, ",;:()\"") && len(strings.Fields(between)) <= 3 {
 			mn.Former = true
+		}
+	}
+	// The organ as the subject of an order from above: "ordered the police
+	// to …", "told state security agents to …".
+	if strings.HasPrefix(after, " to ") {
+		for _, o := range orderCues {
+			if strings.HasSuffix(tbt, o) {
+				mn.Passing = true
+			}
 		}
 	}
 	if strings.HasPrefix(strings.TrimLeft(after, " "), "who used to") || strings.Contains(after[:min(len(after), 20)], "in the past") {
 		mn.Former = true
 	}
-	tbt := strings.TrimSuffix(tb, " the")
 	for _, p := range passingBefore {
 		if strings.HasSuffix(tbt, p) {
 			mn.Passing = true
@@ -294,6 +327,9 @@ func containsAny(s string, subs ...string) bool {
 var formerCues = []string{"former ", "ex-", "formerly", "used to work", "worked for", "worked at", "worked as",
 	"worked in", "served as", "served in", "served with", "defected from", "retired from", "a defector who",
 	"once worked", "removed as", "dismissed as", "fired as"}
+
+var orderCues = []string{"ordered", "told", "instructed", "directed", "urged", "called on", "commanded",
+	"tasked", "ordering", "instructing", "telling", "orders", "instructs"}
 
 var passingBefore = []string{"confused with", "distinguished from", "known as", "also called", "referred to as",
 	"renamed", "successor to", "predecessor of", "formerly called", "abbreviated", "posts in", "join",

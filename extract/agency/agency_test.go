@@ -130,6 +130,9 @@ func TestActing(t *testing.T) {
 	}{
 		{"acting organs", "State security agents arrested a broker and police officers took his phone.", []string{"MSS", "MPS"}},
 		{"only a target", "A police officer was arrested by state security agents.", []string{"MSS"}},
+		{"former someone else", "The source, a former soldier, said border guards now demand 500 yuan.", []string{"KPA"}},
+		{"order from above", "The party told police to ignore small traders, but soldiers searched homes.", []string{"KPA"}},
+		{"police abroad", "Police in Seoul questioned the defector.", nil},
 		{"former employer", "A former State Security Department official told reporters about prices.", nil},
 		{"passing", "The police ministry is not to be confused with the Ministry of State Security.", []string{"MPS"}},
 		{"habitual", "Police routinely squeeze traders at the market.", []string{"MPS"}},
