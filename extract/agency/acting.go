@@ -449,7 +449,7 @@ func Acting(text string, ms []Mention) []string {
 	seen := map[string]bool{}
 	composite := false
 	for _, mn := range ms {
-		if mn.Former || mn.Target || mn.Passing {
+		if mn.Former || mn.Target || mn.Passing || mn.Span[0] < 0 || mn.Span[0] > mn.Span[1] || mn.Span[1] > len(text) {
 			continue
 		}
 		if mn.Code == other && isComposite(text[mn.Span[0]:mn.Span[1]]) {

@@ -150,6 +150,13 @@ func TestActing(t *testing.T) {
 	}
 }
 
+func TestActingBadSpans(t *testing.T) {
+	ms := []Mention{{Span: [2]int{5, 90}, Code: "OTHER"}, {Span: [2]int{-1, 2}, Code: "MSS"}, {Span: [2]int{0, 3}, Code: "MPS"}}
+	if got := Acting("short", ms); !slices.Equal(got, []string{"MPS"}) {
+		t.Errorf("Acting with spans outside the text = %v, want [MPS]", got)
+	}
+}
+
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{
 		"Ministry of Social Security (MSS)", "보위부에서", "state security agents were arrested",
