@@ -388,9 +388,16 @@ func prevWord(text string, start int) string {
 // (city authorities, not 시당 city party).
 var koBlocked = map[string][]string{
 	"군인": {"민"},
-	"시당": {"국", "하", "했", "한", "할", "해"},
-	"도당": {"국", "하", "했", "한", "할", "해"},
-	"군당": {"국", "하", "했", "한", "할", "해"},
+	// 안전원칙 (safety rule), 안전부문 (safety sector), 보안서류 (security
+	// papers), 보안부서 (any security section).
+	"안전원": {"칙"},
+	"보안원": {"칙"},
+	"안전부": {"문"},
+	"보안서": {"류"},
+	"보안부": {"서", "문"},
+	"시당":  {"국", "하", "했", "한", "할", "해"},
+	"도당":  {"국", "하", "했", "한", "할", "해"},
+	"군당":  {"국", "하", "했", "한", "할", "해"},
 }
 
 func matchKorean(text string, i int, hits []hit) (Mention, int, bool) {
