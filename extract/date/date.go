@@ -273,3 +273,24 @@ func resolve(w when, pub time.Time) (from, to time.Time, ok bool) {
 	}
 	return from, to, !pub.IsZero() && !from.After(pub) || pub.IsZero()
 }
+
+// Seasons, by their first month.
+var seasons = map[string]int{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12,
+	"봄": 3, "여름": 6, "가을": 9, "겨울": 12}
+
+// season returns the three months from month first of year y (winter runs
+// into the next year).
+func season(y, first int) (time.Time, time.Time) {
+	return day(y, first, 1), day(y, first+3, 0)
+}
+
+// lastSeason returns the latest season starting in month first that ended
+// before pub.
+func lastSeason(pub time.Time, first int) (time.Time, time.Time) {
+	for y := pub.Year(); ; y-- {
+		f, t := season(y, first)
+		if t.Before(pub) {
+			return f, t
+		}
+	}
+}

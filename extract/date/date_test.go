@@ -123,6 +123,9 @@ func TestFindEnglish(t *testing.T) {
 		{"from to", "The campaign ran from March to May.", friday, "from March to May", "2019-03-01", "2019-05-31", false},
 		{"between years", "He was held between 2015 and 2017.", friday, "between 2015 and 2017", "2015-01-01", "2017-12-31", false},
 		{"between sums", "Bribes run between 2000 and 2500 yuan.", friday, "", "", "", false},
+		{"summer of year", "Prices doubled by the summer of 2018.", friday, "summer of 2018", "2018-06-01", "2018-08-31", false},
+		{"last winter", "The river froze last winter.", friday, "last winter", "2018-12-01", "2019-02-28", false},
+		{"last summer", "He fled last summer.", friday, "last summer", "2019-06-01", "2019-08-31", false},
 		{"vague winter", "In winter the river freezes.", friday, "", "", "", false},
 		{"vague years ago", "He fled years ago.", friday, "", "", "", false},
 		{"no date in money", "She paid 2000 RMB to the guards.", friday, "", "", "", false},
@@ -231,6 +234,8 @@ func TestFindKorean(t *testing.T) {
 		{"오는 is the future", "회의는 오는 10일 열린다.", friday, "", "", "", false},
 		{"전했다 is no ago", "소식통이 7일 전했다.", d("2019-12-10"), "7일", "2019-12-07", "2019-12-07", false},
 		{"며칠 전에", "며칠 전에 체포됐다.", friday, "며칠 전", "2019-11-29", "2019-12-06", false},
+		{"지난해 여름", "지난해 여름 홍수가 났다.", friday, "지난해 여름", "2018-06-01", "2018-08-31", false},
+		{"지난겨울", "지난겨울 강이 얼었다.", friday, "지난겨울", "2018-12-01", "2019-02-28", false},
 		{"말했다 is no part", "10월 그는 말했다.", friday, "10월", "2019-10-01", "2019-10-31", false},
 	})
 }

@@ -223,7 +223,7 @@ func init() {
 			}
 		}
 	}()
-	for _, w := range []string{"since", "from", "between", "the", "early", "mid", "late", "last", "past", "previous",
+	for _, w := range []string{"spring", "summer", "autumn", "fall", "winter", "since", "from", "between", "the", "early", "mid", "late", "last", "past", "previous",
 		"this", "earlier", "recently", "lately", "nowadays", "these", "recent", "yesterday", "today",
 		"a", "an", "several", "few", "twenty", "thirty", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
 		"sep", "sept", "oct", "nov", "dec"} {
@@ -273,7 +273,7 @@ func (r *reader) trigger(a, b int) bool {
 }
 
 // afterArticle lists the words that may follow "the" or "a" in a date.
-var afterArticle = map[string]bool{"first": true, "second": true, "weekend": true, "middle": true, "end": true, "beginning": true, "start": true, "day": true,
+var afterArticle = map[string]bool{"spring": true, "summer": true, "autumn": true, "fall": true, "winter": true, "first": true, "second": true, "weekend": true, "middle": true, "end": true, "beginning": true, "start": true, "day": true,
 	"previous": true, "preceding": true, "past": true, "last": true, "month": true, "year": true, "few": true,
 	"couple": true, "week": true}
 
@@ -437,6 +437,23 @@ func (r *reader) core(i int) (from, to time.Time, next int, vague, ok bool) {
 			}
 		}
 	}
+	// "the summer of 2024", "winter 2023"
+	if part == whole && j < len(r.toks) && r.toks[j].kind == tWord {
+		if first, ok := lookup(seasons, r.s, r.toks[j].start, r.toks[j].end); ok {
+			k := j + 1
+			if r.is(k, "of") {
+				k++
+			}
+			if y, ok := r.year(k); ok {
+				f, t := season(y, first)
+				if !pub.IsZero() && f.After(pub) {
+					return from, to, i, false, false
+				}
+				return f, t, k + 1, false, true
+			}
+			return from, to, i, false, false
+		}
+	}
 	// a year, after a part or a preposition: "early 2014", "in 2017", "since 2005"
 	if y, ok := r.year(j); ok {
 		ctx := part != whole || r.isAny(i-1, "in", "since", "from", "during", "of", "until", "by", "before", "after", "throughout", "between", "to", "and", "till", "through")
@@ -572,6 +589,22 @@ func (r *reader) relative(i, part int) (from, to time.Time, next int, vague, ok 
 		}
 		if earlier || part != whole {
 			return
+		}
+		if unit < len(r.toks) && r.toks[unit].kind == tWord {
+			if first, isSeason := lookup(seasons, r.s, r.toks[unit].start, r.toks[unit].end); isSeason {
+				if last {
+					f, t := lastSeason(pub, first)
+					return f, t, unit + 1, false, true
+				}
+				f, t := season(pub.Year(), first)
+				if first == 12 && pub.Month() <= 2 {
+					f, t = season(pub.Year()-1, first)
+				}
+				if f.After(pub) {
+					return
+				}
+				return f, t, unit + 1, false, true
+			}
 		}
 		if d, ok := r.weekday(unit); ok {
 			t := pub

@@ -236,6 +236,19 @@ func (r *kreader) match(i int) (Expr, int, bool) {
 			}
 		}
 	}
+	// a season after a year: "지난해 여름", "2019년 겨울"
+	if got && w.month == 0 && w.yearGiven {
+		k := r.sp(j)
+		for name, first := range seasons {
+			if name[0] >= 0x80 && r.has(k, name) {
+				f, t := season(w.year, first)
+				if hasPub && f.After(pub) {
+					return Expr{}, i, false
+				}
+				return r.expr(i, k+len(name), f, t, false)
+			}
+		}
+	}
 	if got {
 		if w.day == 0 {
 			w.part, j = r.part(j)
@@ -288,6 +301,16 @@ func (r *kreader) plainDay(k int) bool {
 // keyword reads the Korean words that stand for a time by themselves.
 func (r *kreader) keyword(i int) (Expr, int, bool) {
 	pub := r.pub
+	for _, pre := range []string{"지난 ", "지난"} {
+		if r.has(i, pre) {
+			for name, first := range seasons {
+				if name[0] >= 0x80 && r.has(i+len(pre), name) {
+					f, t := lastSeason(pub, first)
+					return r.expr(i, i+len(pre)+len(name), f, t, false)
+				}
+			}
+		}
+	}
 	kw, ok := r.anyOf(i, "지난주", "지난 주", "이번 주", "이번주", "금주", "최근", "요즘", "요새", "근래",
 		"연말", "연초", "며칠 전", "수일 전", "일주일 전", "한 달 전", "한달 전", "어제", "그저께", "그제", "오늘", "전날")
 	if !ok {

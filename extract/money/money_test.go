@@ -109,6 +109,9 @@ func TestFind(t *testing.T) {
 		{"exchange unit with adverb", "One dollar now fetches 40,000 won.",
 			[]want{{"40,000 won", 40000, 0, "KPW", "rate", 0}}},
 		{"kg당", "요즘 쌀값은 kg당 6500원 수준이다.", []want{{"6500원", 6500, 0, "KPW", "rate", 0}}},
+		{"만 space digits", "환율은 1달러당 3만 5000원이다.", []want{{"3만 5000원", 35000, 0, "KPW", "rate", 0}}},
+		{"traded for", "One yuan traded for 3,100 won in Hyesan.", []want{{"3,100 won", 3100, 0, "KPW", "rate", 0}}},
+		{"worth of goods", "Agents seized $2 million worth of goods.", []want{{"$2 million", 2e6, 0, "USD", "other", 2e6}}},
 		{"no currency", "Around 30 residents of 2 villages were taken in on October 11.", nil},
 		{"name Won", "Kim Won Hong was dismissed in 2017.", nil},
 

@@ -293,7 +293,8 @@ func parseNumber1(s string, i int) (amount, bool) {
 			v2, k2 := parseDigits(s, k)
 			u2, n2 := koreanUnit(s, k2)
 			if n2 == 0 {
-				if k == j { // 1만5000; "1만 5000" with a space is left alone
+				// 1만5000; "3만 5000원" with a space only when a currency follows
+				if k == j || (v2 < u && currencyNext(s, k2)) {
 					section += v2
 					j = k2
 				}
@@ -356,4 +357,18 @@ func containsFold(s, sub string) bool {
 // hasSuffixFold reports whether s ends with the lower-case ASCII suffix, ignoring case.
 func hasSuffixFold(s, suffix string) bool {
 	return len(s) >= len(suffix) && hasFold(s, len(s)-len(suffix), suffix)
+}
+
+// currencyNext reports whether a Korean currency word follows i directly or
+// after one space.
+func currencyNext(s string, i int) bool {
+	if at(s, i) == ' ' {
+		i++
+	}
+	for _, x := range koreanSuffixes {
+		if strings.HasPrefix(s[i:], x.word) {
+			return true
+		}
+	}
+	return false
 }

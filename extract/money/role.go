@@ -134,7 +134,7 @@ var rateAfter = []string{
 
 // rateBefore are exchange-rate phrases right before a sum.
 var rateBefore = []string{
-	"trades at", "traded at", "trading at", "exchange rate", "exchanged at", "exchanging at",
+	"trades at", "traded at", "trading at", "traded for", "trades for", "trading for", "exchanged for", "exchange rate", "exchanged at", "exchanging at",
 	"fetches", "fetched", "dollar stood at", "yuan stood at", "dollar is worth", "yuan is worth",
 	"dollar was worth", "yuan was worth", "dollar at", "yuan at", "환율", "=", "equals", "is worth",
 }
@@ -376,6 +376,9 @@ func nearestCue(s string, ms []mention, i, sa, sb int) (string, bool) {
 			}
 		default:
 			d = 0
+		}
+		if h.c.text == "worth" && h.p >= m.end && d <= 1 {
+			continue // "$2 million worth of goods": the sum is the goods' value
 		}
 		if h.c.weak {
 			if bestWeak == "" {
