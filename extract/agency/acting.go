@@ -290,6 +290,9 @@ func mark(text, low string, mn *Mention) {
 			if passive && targetVerbs[w] {
 				mn.Target = true
 			}
+			if passive && (w == "ordered" || w == "told" || w == "instructed" || w == "directed" || w == "tasked" || w == "urged") {
+				mn.Passing = true // "the MSS was ordered to …": an order from above
+			}
 			break
 		}
 	}
@@ -437,6 +440,12 @@ func markKorean(text string, mn *Mention) {
 	}
 	if strings.Contains(after[:min(len(after), 40)], "을 검열") || strings.Contains(after[:min(len(after), 40)], "를 검열") {
 		mn.Target = true
+	}
+	// 중앙당이 보위부에 단속을 지시했다: the organ receives an order from above.
+	for _, p := range []string{"에 지시", "에게 지시", "에 명령", "에게 명령", "에 하달", "에게 하달"} {
+		if strings.HasPrefix(rest, p) {
+			mn.Passing = true
+		}
 	}
 }
 

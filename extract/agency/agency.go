@@ -26,9 +26,10 @@ type Mention struct {
 	// officer was arrested", "investigators went through the provincial
 	// party committee", "had the MSS investigated").
 	Target bool
-	// Passing is set when the organ is only named or said to keep still:
-	// "not to be confused with the MSS", "known as the State Security
-	// Department", "the police are keeping their heads down".
+	// Passing is set when the organ is only named, said to keep still or
+	// only receives an order from above: "not to be confused with the MSS",
+	// "known as the State Security Department", "the police are keeping
+	// their heads down", "ordered the police to", 보위부에 지시했다.
 	Passing bool
 	// Generic is set for "security agents/officials" without "state": by
 	// default state security, but Find gives them the police's code in a

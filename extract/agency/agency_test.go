@@ -133,6 +133,8 @@ func TestActing(t *testing.T) {
 		{"only a target", "A police officer was arrested by state security agents.", []string{"MSS"}},
 		{"former someone else", "The source, a former soldier, said border guards now demand 500 yuan.", []string{"KPA"}},
 		{"order from above", "The party told police to ignore small traders, but soldiers searched homes.", []string{"KPA"}},
+		{"ordered passive", "State security agents were ordered to watch the border; police took bribes.", []string{"MPS"}},
+		{"ko order", "중앙당이 보위부에 지시했다.", []string{"WPK"}},
 		{"police abroad", "Police in Seoul questioned the defector.", nil},
 		{"former employer", "A former State Security Department official told reporters about prices.", nil},
 		{"passing", "The police ministry is not to be confused with the Ministry of State Security.", []string{"MPS"}},
