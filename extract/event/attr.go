@@ -476,7 +476,8 @@ func (a *assembler) targetFor(m mention, s *sentence) string {
 		}
 	}
 	for k := trig; k < clHi; k++ {
-		if t := enTargetAt(toks, k); t != "" {
+		// The officials a payment goes to are not its target: the payer is.
+		if t := enTargetAt(toks, k); t != "" && !(t == "official" && m.typ == casebook.EventBribePayment) {
 			return t
 		}
 	}
@@ -503,7 +504,7 @@ var enTargetRules = []struct{ phrase, target string }{
 	{"making|placed|made calls|call", "phone user"}, {"international calls", "phone user"},
 	{"calling south|china", "phone user"}, {"chinese|smuggled|mobile phone|phones", "phone user"},
 	{"smuggler|smugglers|smuggling", "smuggler"},
-	{"trader|traders|vendor|vendors|merchant|merchants|stallholder|stallholders|businesspeople|pedlar|pedlars|seller|sellers", "trader"},
+	{"trader|traders|vendor|vendors|merchant|merchants|stallholder|stallholders|businesspeople|pedlar|pedlars|seller|sellers|stall|stalls", "trader"},
 	{"defector|defectors", "defector"},
 	{"student|students", "student"},
 	{"official|officials|officer|officers|cadre|cadres|director|chief|minister|policeman", "official"},

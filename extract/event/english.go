@@ -132,6 +132,7 @@ var enRules = []struct {
 	{casebook.EventConfiscation, "confiscated|seized", fPart | fNoPerson},
 	{casebook.EventConfiscation, "ordered * to surrender|hand", fPerson},
 	{casebook.EventConfiscation, "took|taken * away", fNoPerson},
+	{casebook.EventConfiscation, "took|taken|snatched|grabbed *3 phone|phones|handset|handsets|goods|stock|cargo|belongings|property|rice|merchandise", 0},
 	{casebook.EventConfiscation, "stripped * of", fNoPerson},
 
 	// punishment
@@ -168,6 +169,7 @@ var enRules = []struct {
 	{casebook.EventCrackdown, "cracked|clamped|cracking|clamping down", 0},
 	{casebook.EventCrackdown, "crackdown|campaign|sweep|inspection|investigation|operation * has|was|have|were|had * launched|begun|started|declared|intensified|expanded", 0},
 	{casebook.EventCrackdown, "ordered|outlawed|banned|prohibited", fPart | fAgent},
+	{casebook.EventCrackdown, "inspection|investigation|inspections team|teams|group|groups|unit|units", fEvent},
 	{casebook.EventCrackdown, "investigating|investigated|inspected|examined", fPart},
 	{casebook.EventCrackdown, "thrown|deployed|dispatched|sent * teams|units|squads|investigators|inspectors|groups|contingent", 0},
 	{casebook.EventCrackdown, "investigators|inspectors|contingent|teams *8 was|were|been sent|dispatched|deployed", 0},

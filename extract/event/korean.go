@@ -56,7 +56,11 @@ var koRules = []struct {
 	{casebook.EventBribeDemand, "뜯어내", 0},
 	{casebook.EventBribeDemand, "갈취", kVerb},
 
+	{casebook.EventBribePayment, "뇌물을 바치", 0},
 	{casebook.EventBribePayment, "뇌물을 바쳤", 0},
+	{casebook.EventBribePayment, "에 바친 ", kBribe},
+	{casebook.EventBribePayment, "을 바친 ", kBribe},
+	{casebook.EventBribePayment, "를 바친 ", kBribe},
 	{casebook.EventBribePayment, "뇌물을 주", 0},
 	{casebook.EventBribePayment, "뇌물을 건", 0},
 	{casebook.EventBribePayment, "뇌물을 받", 0},

@@ -247,7 +247,9 @@ func splitClauses(text, lower string, s casebook.Span, ko bool) []casebook.Span 
 				}
 				cuts = append(cuts, i)
 			case 0x9D: // ”
-				cuts = append(cuts, i+3)
+				if !(ko && quoteParticle(text, i+3, hi)) {
+					cuts = append(cuts, i+3)
+				}
 			}
 		case '"':
 			// Straight quotes: opening after a space, closing otherwise.
@@ -257,7 +259,7 @@ func splitClauses(text, lower string, s casebook.Span, ko bool) []casebook.Span 
 					continue
 				}
 				cuts = append(cuts, i)
-			} else {
+			} else if !(ko && quoteParticle(text, i+1, hi)) {
 				cuts = append(cuts, i+1)
 			}
 		case ',':
@@ -418,4 +420,16 @@ func isKoPastSyllable(r rune) bool {
 		return false
 	}
 	return (r-0xAC00)%28 == 20 // final consonant ㅆ
+}
+
+// quoteParticle reports a Korean quotative right after a closing quote
+// ("…넘기겠다"고 위협했다): the quote belongs to the verb that follows.
+func quoteParticle(text string, i, hi int) bool {
+	rest := text[i:hi]
+	for _, p := range [...]string{"고 ", "며 ", "라고", "라며", "이라고", "이라며", "면서"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
 }
