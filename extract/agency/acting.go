@@ -235,10 +235,10 @@ func mark(text, low string, mn *Mention) {
 	// "a former soldier, said border guards …".
 	near := before[max(0, len(before)-60):]
 	for _, f := range formerCues {
-		i := strings.LastIndex(near, f)
-		if i < 0 {
+		if !strings.Contains(near, f) {
 			continue
 		}
+		i := strings.LastIndex(near, f)
 		between := near[i+len(f):]
 		if !strings.ContainsAny(between, ",;:()\"") && len(strings.Fields(between)) <= 3 {
 			mn.Former = true
