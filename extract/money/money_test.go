@@ -2,6 +2,8 @@ package money
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -266,4 +268,29 @@ func benchText() string {
 	ko := `양강도 혜산시에서 보위부가 외부 통화 단속을 강화하고 있다고 소식통이 전했다. 적발된 주민은 벌금으로 5000위안(한화 약 85만 원)을 내야 풀려날 수 있다. 소식통은 "요즘 장마당에서 쌀 1kg 가격은 6천 원 정도"라며 "주민들의 생활이 갈수록 어려워지고 있다"고 말했다.
 `
 	return strings.Repeat(en+plain, 40) + strings.Repeat(ko, 10)
+}
+
+// BenchmarkFindCorpus runs Find over the shared development corpus: typical
+// report text (skipped when the corpus is absent).
+func BenchmarkFindCorpus(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(devDir, "*.txt"))
+	if len(files) == 0 {
+		b.Skip("no development corpus")
+	}
+	var texts []string
+	n := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(raw))
+		n += len(raw)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, t := range texts {
+			Find(t, pub)
+		}
+	}
 }
