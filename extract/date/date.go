@@ -180,6 +180,10 @@ const (
 	beginning  // "the beginning of": the first part, narrowly (1st–10th; January)
 	end        // "the end of": the last part, narrowly (21st–end; December)
 	firstHalf  // 1st–15th; January–June
+	week1      // "the first week of": 1st–7th
+	week2      // 8th–14th
+	week3      // 15th–21st
+	week4      // "the last week of": the last seven days
 	secondHalf // 16th–end; July–December
 )
 
@@ -194,6 +198,12 @@ func monthPart(y, m, part int) (time.Time, time.Time) {
 		return day(y, m, 21), day(y, m, lastDay(y, m))
 	case firstHalf:
 		return day(y, m, 1), day(y, m, 15)
+	case week1, week2, week3:
+		k := 7 * (part - week1)
+		return day(y, m, 1+k), day(y, m, 7+k)
+	case week4:
+		n := lastDay(y, m)
+		return day(y, m, n-6), day(y, m, n)
 	case secondHalf:
 		return day(y, m, 16), day(y, m, lastDay(y, m))
 	}
@@ -215,6 +225,10 @@ func yearPart(y, part int) (time.Time, time.Time) {
 		return day(y, 12, 1), day(y, 12, 31)
 	case firstHalf:
 		return day(y, 1, 1), day(y, 6, 30)
+	case week1, week2, week3:
+		return monthPart(y, 1, part)
+	case week4:
+		return monthPart(y, 12, part)
 	case secondHalf:
 		return day(y, 7, 1), day(y, 12, 31)
 	}

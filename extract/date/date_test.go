@@ -126,6 +126,8 @@ func TestFindEnglish(t *testing.T) {
 		{"summer of year", "Prices doubled by the summer of 2018.", friday, "summer of 2018", "2018-06-01", "2018-08-31", false},
 		{"last winter", "The river froze last winter.", friday, "last winter", "2018-12-01", "2019-02-28", false},
 		{"last summer", "He fled last summer.", friday, "last summer", "2019-06-01", "2019-08-31", false},
+		{"first week of", "Arrests began in the first week of November.", friday, "the first week of November", "2019-11-01", "2019-11-07", false},
+		{"last week of", "He fled in the last week of September.", friday, "the last week of September", "2019-09-24", "2019-09-30", false},
 		{"vague winter", "In winter the river freezes.", friday, "", "", "", false},
 		{"vague years ago", "He fled years ago.", friday, "", "", "", false},
 		{"no date in money", "She paid 2000 RMB to the guards.", friday, "", "", "", false},

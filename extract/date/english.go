@@ -171,6 +171,16 @@ func (r *reader) part(i int) (int, int) {
 		j++
 	}
 	switch {
+	case r.isAny(j, "first", "second", "third", "fourth", "last", "final") && r.is(j+1, "week") && r.is(j+2, "of"):
+		p := map[string]int{"first": week1, "second": week2, "third": week3}[lowerString(r.tokText(j))]
+		if p == 0 {
+			p = week4
+		}
+		k := j + 3
+		if r.is(k, "the") && !r.isAny(k+1, "year", "month") {
+			k++
+		}
+		return p, k
 	case r.isAny(j, "first", "second") && r.is(j+1, "half") && r.is(j+2, "of"):
 		p := firstHalf
 		if r.is(j, "second") {

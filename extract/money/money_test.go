@@ -114,6 +114,8 @@ func TestFind(t *testing.T) {
 		{"만 space digits", "환율은 1달러당 3만 5000원이다.", []want{{"3만 5000원", 35000, 0, "KPW", "rate", 0}}},
 		{"traded for", "One yuan traded for 3,100 won in Hyesan.", []want{{"3,100 won", 3100, 0, "KPW", "rate", 0}}},
 		{"worth of goods", "Agents seized $2 million worth of goods.", []want{{"$2 million", 2e6, 0, "USD", "other", 2e6}}},
+		{"씩 is each", "보안원들은 주민들에게서 5000원씩 걷었다.", []want{{"5000원", 5000, 0, "KPW", "rate", 0}}},
+		{"1달러=", "장마당 환율은 1달러=8000원 수준이다.", []want{{"8000원", 8000, 0, "KPW", "rate", 0}}},
 		{"no currency", "Around 30 residents of 2 villages were taken in on October 11.", nil},
 		{"name Won", "Kim Won Hong was dismissed in 2017.", nil},
 

@@ -199,6 +199,10 @@ func isRate(s string, m *mention) bool {
 			}
 		}
 	}
+	// "5000원씩": so much each
+	if strings.HasPrefix(s[m.coreEnd:], "씩") {
+		return true
+	}
 	// "KPW 4 buys roughly one minute": a price per unit
 	k := skipSpace(s, m.end)
 	tail := s[k:min(len(s), k+60)]
