@@ -45,6 +45,7 @@ func TestFind(t *testing.T) {
 		{"other", "Bureau 27 and Group 109 and the 109 Sangmu", []string{"OTHER", "OTHER", "OTHER"}},
 		{"security forces", "North Korean security forces raided the village", []string{"MSS"}},
 		{"military intelligence", "the Reconnaissance General Bureau and the Ministry of People's Armed Forces", []string{"KPA", "KPA"}},
+		{"ko numbered organs", "27국이 나섰고 109상무도 왔다", []string{"OTHER", "OTHER"}},
 		{"ko inspection team", "중앙검열단이 내려왔다", []string{"OTHER"}},
 		{"chinese organs", "On the Chinese side, police and border guards patrol.", nil},
 		{"chinese traders", "a man who sold goods to Chinese traders was caught by a border patrol", []string{"KPA"}},

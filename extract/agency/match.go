@@ -19,7 +19,8 @@ type entry struct {
 }
 
 type matcher struct {
-	tri     [26*26*26/64 + 1]uint64 // first three letters of every key, for mayStart
+	koFirst [(0xD7A4-0xAC00)/64 + 1]uint64 // first syllables of Korean names
+	tri     [26*26*26/64 + 1]uint64        // first three letters of every key, for mayStart
 	root    [256]int32
 	first   []int32
 	count   []uint16
@@ -109,6 +110,9 @@ func build() *matcher {
 		if k := x.key; len(k) >= 3 && isLower(k[0]) && isLower(k[1]) && isLower(k[2]) {
 			t := (int(k[0]-'a')*26+int(k[1]-'a'))*26 + int(k[2]-'a')
 			mt.tri[t>>6] |= 1 << (t & 63)
+		}
+		if r, _ := utf8.DecodeRuneInString(x.key); isHangul(r) {
+			mt.koFirst[(r-0xAC00)>>6] |= 1 << ((r - 0xAC00) & 63)
 		}
 		seen[x.key] = int32(len(mt.entries))
 		mt.entries = append(mt.entries, x.e)
@@ -231,6 +235,14 @@ func (mt *matcher) walk(text string, at int, hits []hit) []hit {
 	}
 }
 
+// asciiAlnum marks ASCII letters and digits.
+var asciiAlnum = func() (a [128]bool) {
+	for c := 0; c < 128; c++ {
+		a[c] = isASCIIAlnum(byte(c))
+	}
+	return a
+}()
+
 func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
@@ -242,7 +254,7 @@ func find(text string) []Mention {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			alnum := isASCIIAlnum(c)
+			alnum := asciiAlnum[c]
 			if alnum && !prevAlnum && m.mayStart(text, i) {
 				if mn, end, ok := matchLatin(text, i, buf[:0]); ok {
 					out = append(out, mn)
@@ -256,6 +268,11 @@ func find(text string) []Mention {
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if isHangul(r) {
+			if m.koFirst[(r-0xAC00)>>6]&(1<<((r-0xAC00)&63)) == 0 {
+				prevAlnum = true
+				i += size
+				continue
+			}
 			if mn, end, ok := matchKorean(text, i, buf[:0]); ok {
 				out = append(out, mn)
 				i, prevAlnum = end, true
@@ -293,7 +310,11 @@ func matchLatin(text string, i int, hits []hit) (Mention, int, bool) {
 	for k := len(hits) - 1; k >= 0; k-- {
 		h := hits[k]
 		e := &m.entries[h.entry]
-		if e.korean || !latinEnd(text, h.end) || !latinOK(text, i, h.end, e) {
+		if e.korean {
+			// 27국, 109상무: digits then Hangul, particles may follow.
+			return Mention{Span: casebook.Span{i, h.end}, Code: e.code, Person: e.person}, h.end, true
+		}
+		if !latinEnd(text, h.end) || !latinOK(text, i, h.end, e) {
 			continue
 		}
 		lw := strings.ToLower(text[i:h.end])
