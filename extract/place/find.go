@@ -510,8 +510,13 @@ func (t *gazTables) resolve(text string, cands []cand) []Mention {
 				break
 			}
 		}
+		first := gazetteer[sp.ids[0]]
+		if caution[first.id] && !sp.nkForm && !c.nkNear && revisedSpelling(text[c.span[0]:c.span[1]]) {
+			// Gangwon, Gangnam, Hwaseong: South Korean spelling of a name
+			// both Koreas use; the text means the South's.
+			continue
+		}
 		if pick < 0 {
-			first := gazetteer[sp.ids[0]]
 			if caution[first.id] && !sp.nkForm && !c.nkNear {
 				continue
 			}
@@ -528,4 +533,19 @@ func provinceOf(r row) string {
 		return r.id
 	}
 	return r.province
+}
+
+// revisedSpelling reports whether a romanised name is in South Korea's
+// Revised Romanisation rather than McCune–Reischauer: it starts with g, d,
+// b or j, or has eo or eu (Gangwon, Daedong, Hwaseong).
+func revisedSpelling(s string) bool {
+	if s == "" || s[0] >= utf8.RuneSelf {
+		return false
+	}
+	switch s[0] | 0x20 {
+	case 'g', 'd', 'b', 'j':
+		return true
+	}
+	l := strings.ToLower(s)
+	return strings.Contains(l, "eo") || strings.Contains(l, "eu")
 }

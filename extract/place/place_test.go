@@ -48,6 +48,8 @@ func TestFind(t *testing.T) {
 		{"outside North Korea", "traders in Dandong, Yanbian, Changbai and Seoul", nil},
 		{"South Korean district", "a flat in Gangnam", nil},
 		{"South Korean city", "a steel plant in Pohang", nil},
+		{"south korean spelling with nk context", "a defector from Hyesan now lives in Gangwon Province", []string{"hyesan"}},
+		{"north korean spelling with nk context", "from Wonsan in Kangwon Province", []string{"wonsan", "kangwon"}},
 		{"caution with province", "Hwasong County, North Hamgyong", []string{"hwasong-north-hamgyong", "north-hamgyong"}},
 		{"caution picks by province", "Hwasong District of Pyongyang", []string{"hwasong-pyongyang", "pyongyang"}},
 		{"caution with nk suffix", "a camp in Hwasong-kun", []string{"hwasong-north-hamgyong"}},
