@@ -34,7 +34,14 @@ type Mention struct {
 }
 
 // Find returns every mention of a North Korean place in text, in text order.
-// Spans are byte offsets into text.
+// Spans are byte offsets into text. Romanised names match case-insensitively
+// at word boundaries, in any romanisation, with or without a unit suffix;
+// Hangul names match at the start of a Hangul word with particles after
+// them (회령시에서, 혜산의). Left out: places outside North Korea,
+// neighbourhoods (Kangan-dong), markets named after a ward, people's names,
+// and names also used in South Korea or as common words (Gangnam, 화성, 위원)
+// unless the text names their North Korean province or another place of it.
+// A capital standing for the state is returned with Government set.
 func Find(text string) []Mention {
 	return tables.find(text)
 }
