@@ -116,6 +116,11 @@ func TestFind(t *testing.T) {
 		{"worth of goods", "Agents seized $2 million worth of goods.", []want{{"$2 million", 2e6, 0, "USD", "other", 2e6}}},
 		{"씩 is each", "보안원들은 주민들에게서 5000원씩 걷었다.", []want{{"5000원", 5000, 0, "KPW", "rate", 0}}},
 		{"1달러=", "장마당 환율은 1달러=8000원 수준이다.", []want{{"8000원", 8000, 0, "KPW", "rate", 0}}},
+		{"sold for, then pay", "The family sold their house for 5,000 dollars to pay the bribe.",
+			[]want{{"5,000 dollars", 5000, 0, "USD", "price", 5000}}},
+		{"bribe worth", "He handed over a bribe worth 500 dollars.", []want{{"500 dollars", 500, 0, "USD", "bribe_payment", 500}}},
+		{"pocketed", "The inspector pocketed 3,000 yuan.", []want{{"3,000 yuan", 3000, 0, "CNY", "bribe_payment", 0}}},
+		{"asked whether he could pay", "They asked whether he could pay 1,000 yuan.", []want{{"1,000 yuan", 1000, 0, "CNY", "bribe_demand", 0}}},
 		{"no currency", "Around 30 residents of 2 villages were taken in on October 11.", nil},
 		{"name Won", "Kim Won Hong was dismissed in 2017.", nil},
 

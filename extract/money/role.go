@@ -50,7 +50,7 @@ var cues = []cue{
 	{text: "let him go", role: payment}, {text: "let them go", role: payment}, {text: "let out", role: payment},
 	{text: "freed", role: payment}, {text: "released", role: payment}, {text: "goes to the", role: payment},
 	{text: "went to the", role: payment}, {text: "go to the", role: payment}, {text: "offered", role: payment},
-	{text: "in bribes", role: payment}, {text: "bribe", role: payment, penalty: 40},
+	{text: "in bribes", role: payment}, {text: "bribe worth", role: payment}, {text: "bribes worth", role: payment}, {text: "bribe", role: payment, penalty: 40},
 	// fines
 	{text: "fine", role: fine, whole: true, penalty: -15}, {text: "fined", role: fine, whole: true, penalty: -15},
 	{text: "fines", role: fine, whole: true, penalty: -15}, {text: "penalt", role: fine, penalty: -15}, {text: "forfeit", role: fine},
@@ -59,13 +59,19 @@ var cues = []cue{
 	{text: "sold for", role: price}, {text: "sell for", role: price}, {text: "sells for", role: price},
 	{text: "selling for", role: price}, {text: "sold at", role: price}, {text: "sells at", role: price},
 	{text: "bought for", role: price}, {text: "buy for", role: price}, {text: "buys for", role: price},
-	{text: "worth", role: price}, {text: "charge", role: price}, {text: "fee", role: price, whole: true},
+	{text: "worth", role: price}, {text: "sold", role: price, whole: true, penalty: 5}, {text: "sell", role: price, whole: true, penalty: 5},
+	{text: "sells", role: price, whole: true, penalty: 5}, {text: "selling", role: price, whole: true, penalty: 5},
+	{text: "bought", role: price, whole: true, penalty: 5}, {text: "buy", role: price, whole: true, penalty: 5},
+	{text: "buys", role: price, whole: true, penalty: 5}, {text: "buying", role: price, whole: true, penalty: 5},
+	{text: "buy his way", role: payment}, {text: "buy her way", role: payment}, {text: "buy their way", role: payment},
+	{text: "bought his way", role: payment}, {text: "bought her way", role: payment}, {text: "bought their way", role: payment},
+	{text: "buying their way", role: payment}, {text: "buying his way", role: payment}, {text: "buying her way", role: payment}, {text: "charge", role: price}, {text: "fee", role: price, whole: true},
 	{text: "fees", role: price, whole: true}, {text: "fare", role: price, whole: true}, {text: "rent", role: price, whole: true},
 	// income
 	{text: "earn", role: income}, {text: "make", role: income, whole: true}, {text: "makes", role: income, whole: true},
 	{text: "made", role: income, whole: true}, {text: "making", role: income, whole: true}, {text: "salary", role: income},
 	{text: "salaries", role: income}, {text: "wage", role: income}, {text: "income", role: income},
-	{text: "profit", role: income}, {text: "revenue", role: income}, {text: "pocket", role: income},
+	{text: "profit", role: income}, {text: "revenue", role: income}, {text: "pocket", role: payment},
 	// plain sums: money found, sent, seized
 	{text: "found", role: other, weak: true}, {text: "seized", role: other, weak: true},
 	{text: "confiscat", role: other, weak: true}, {text: "carrying", role: other, weak: true},
@@ -377,6 +383,9 @@ func nearestCue(s string, ms []mention, i, sa, sb int) (string, bool) {
 			d = h.p - m.end
 			if between2(s, ms, i, m.end, h.p) {
 				continue
+			}
+			if h.c.text[0] < 0x80 && (d > 15 || strings.Contains(s[m.end:h.p+1], " to ")) {
+				d += 20 // English governs its object from before; a cue well after belongs to the next clause
 			}
 		default:
 			d = 0
