@@ -163,18 +163,15 @@ func diacriticBase(r rune) byte {
 func fold(s string) (string, bool) {
 	f := newFolder(s, 0)
 	out := make([]byte, 0, len(s))
-	end := 0
 	for {
-		b, e, ok := f.next()
+		b, _, ok := f.next()
 		if !ok {
 			break
 		}
 		out = append(out, b)
-		end = e
 	}
 	for len(out) > 0 && out[len(out)-1] == ' ' {
 		out = out[:len(out)-1]
 	}
-	_ = end
 	return string(out), f.i >= len(s)
 }
