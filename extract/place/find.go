@@ -490,12 +490,19 @@ func (t *gazTables) resolve(text string, cands []cand) []Mention {
 		}
 		anchors[provinceOf(r)] = true
 	}
+	// Strong anchors come only from unambiguous names.
+	strong := make(map[string]bool, len(anchors))
+	for k := range anchors {
+		strong[k] = true
+	}
 	// Kangwon is a province of both Koreas: in a text that names other North
-	// Korean places it is the North's, and it then anchors its counties.
+	// Korean places it is the North's (when spelt the North's way), and it
+	// then anchors its counties.
 	if len(anchors) > 0 {
 		for _, c := range cands {
 			sp := &t.spells[c.spell]
-			if r := gazetteer[sp.ids[0]]; len(sp.ids) == 1 && r.province == "" && caution[r.id] && !c.gov {
+			r := gazetteer[sp.ids[0]]
+			if len(sp.ids) == 1 && r.province == "" && caution[r.id] && !c.gov && !revisedSpelling(text[c.span[0]:c.span[1]]) {
 				anchors[r.id] = true
 			}
 		}
@@ -512,9 +519,19 @@ func (t *gazTables) resolve(text string, cands []cand) []Mention {
 		}
 		first := gazetteer[sp.ids[0]]
 		if caution[first.id] && !sp.nkForm && !c.nkNear && revisedSpelling(text[c.span[0]:c.span[1]]) {
-			// Gangwon, Gangnam, Hwaseong: South Korean spelling of a name
-			// both Koreas use; the text means the South's.
-			continue
+			// Gangwon, Gangnam, Hwaseong: the South Korean spelling of a
+			// name both Koreas use means the South's, unless the text names
+			// the North Korean province around it by unambiguous names.
+			pick = -1
+			for _, id := range sp.ids {
+				if r := gazetteer[id]; r.province != "" && strong[r.province] {
+					pick = int(id)
+					break
+				}
+			}
+			if pick < 0 {
+				continue
+			}
 		}
 		if pick < 0 {
 			if caution[first.id] && !sp.nkForm && !c.nkNear {

@@ -49,6 +49,7 @@ func TestFind(t *testing.T) {
 		{"South Korean district", "a flat in Gangnam", nil},
 		{"South Korean city", "a steel plant in Pohang", nil},
 		{"south korean spelling with nk context", "a defector from Hyesan now lives in Gangwon Province", []string{"hyesan"}},
+		{"south korean spelling in its nk province", "Hwaseong County in North Hamgyong", []string{"hwasong-north-hamgyong", "north-hamgyong"}},
 		{"north korean spelling with nk context", "from Wonsan in Kangwon Province", []string{"wonsan", "kangwon"}},
 		{"caution with province", "Hwasong County, North Hamgyong", []string{"hwasong-north-hamgyong", "north-hamgyong"}},
 		{"caution picks by province", "Hwasong District of Pyongyang", []string{"hwasong-pyongyang", "pyongyang"}},
