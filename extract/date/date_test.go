@@ -74,7 +74,7 @@ func TestFindEnglish(t *testing.T) {
 		{"last week", "Security officials visited him last week.", friday, "last week", "2019-11-25", "2019-12-01", false},
 		{"this week", "The order arrived this week.", friday, "this week", "2019-12-02", "2019-12-06", false},
 		{"earlier this month", "Earlier this month the ministry declared a cleanup.", friday, "Earlier this month", "2019-12-01", "2019-12-06", false},
-		{"this month", "Inspections began this month.", friday, "this month", "2019-12-01", "2019-12-06", true},
+		{"this month", "Inspections began this month.", friday, "this month", "2019-12-01", "2019-12-06", false},
 		{"last month", "The family was stopped last month.", friday, "last month", "2019-11-01", "2019-11-30", false},
 		{"early last month", "They were seized early last month.", friday, "early last month", "2019-11-01", "2019-11-10", false},
 		{"late last year", "Late last year investigators were sent to the border.", friday, "Late last year", "2018-09-01", "2018-12-31", false},

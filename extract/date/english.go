@@ -582,7 +582,7 @@ func (r *reader) relative(i, part int) (from, to time.Time, next int, vague, ok 
 			if f.After(pub) {
 				return
 			}
-			return f, t, unit + 1, part == whole, true
+			return f, t, unit + 1, false, true
 		case r.is(unit, "year"):
 			if last {
 				f, t := yearPart(pub.Year()-1, part)

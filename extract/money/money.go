@@ -257,7 +257,7 @@ func parseExpr(s string, i int) (expr, bool) {
 		if s[i] == '$' {
 			// "US $1,500", "U.S. $1,500"
 			j := backSpace(s, i)
-			for _, w := range []string{"US", "U.S.", "US"} {
+			for _, w := range []string{"US", "U.S."} {
 				if strings.HasSuffix(s[:j], w) && (j-len(w) == 0 || !isLetter(s[j-len(w)-1])) {
 					x.start = j - len(w)
 					break
@@ -296,7 +296,7 @@ func parseExpr(s string, i int) (expr, bool) {
 			lo = a.v * b.scale // "5 to 10 million won", "5~10만 원"
 		}
 		x.lo, x.hi, x.cur, x.end = lo, b.v, cur, end2
-	} else if cur, ok := sharedCurrency(s, a.end); ok {
+	} else if cur, ok := sharedCurrency(s, a.end); ok && !yearLike(s, a) {
 		// "5,000 or 6,000 yuan", "중국 5천·한국 1만 위안": each its own sum
 		x.cur = cur
 	} else {
@@ -369,6 +369,12 @@ func between(s string, i int) bool {
 		}
 	}
 	return hasSuffixFold(s[:j], "between")
+}
+
+// yearLike reports whether a is written like a year (2019), which a list of
+// sums does not start with: "In 2019, 5,000 yuan …".
+func yearLike(s string, a amount) bool {
+	return !a.words && a.end-a.start == 4 && a.v >= 1900 && a.v <= 2100 && isDigit(s[a.start+1])
 }
 
 // sharedCurrency reads ", 6,000 yuan" / "or 6,000 yuan" / "·한국 1만 위안"

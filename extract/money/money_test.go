@@ -121,6 +121,9 @@ func TestFind(t *testing.T) {
 		{"bribe worth", "He handed over a bribe worth 500 dollars.", []want{{"500 dollars", 500, 0, "USD", "bribe_payment", 500}}},
 		{"pocketed", "The inspector pocketed 3,000 yuan.", []want{{"3,000 yuan", 3000, 0, "CNY", "bribe_payment", 0}}},
 		{"asked whether he could pay", "They asked whether he could pay 1,000 yuan.", []want{{"1,000 yuan", 1000, 0, "CNY", "bribe_demand", 0}}},
+		{"year before a list", "In 2019, 5,000 yuan was the going bribe.", []want{{"5,000 yuan", 5000, 0, "CNY", "bribe_payment", 0}}},
+		{"list shares its currency", "Guards take 5,000 or 6,000 yuan from each smuggler.",
+			[]want{{"5,000", 5000, 0, "CNY", "other", 0}, {"6,000 yuan", 6000, 0, "CNY", "other", 0}}},
 		{"no currency", "Around 30 residents of 2 villages were taken in on October 11.", nil},
 		{"name Won", "Kim Won Hong was dismissed in 2017.", nil},
 
