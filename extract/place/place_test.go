@@ -259,6 +259,47 @@ func TestEverySpellingFound(t *testing.T) {
 	}
 }
 
+// TestEveryVariantFound checks every listed spelling in context: romanised
+// ones all (but a bare person's name such as Kim Jong Suk), Hangul ones when
+// they carry a unit suffix or are distinctive enough to stand alone.
+func TestEveryVariantFound(t *testing.T) {
+	for _, r := range gazetteer {
+		prov := r.province
+		if prov == "" {
+			prov = r.id
+		}
+		p := gazetteer[tables.byID[prov]]
+		var sib row
+		for _, s := range gazetteer {
+			if s.province == prov && s.id != r.id && !caution[s.id] {
+				sib = s
+				break
+			}
+		}
+		for _, v := range append([]string{r.name, r.nameKo}, strings.Split(r.variants, "|")...) {
+			if i := strings.Index(v, " ("); i > 0 {
+				v = v[:i]
+			}
+			var text string
+			if isHangulString(v) {
+				last, _ := utf8.DecodeLastRuneInString(v)
+				if !strings.ContainsRune("시군구도역", last) && !koBare[v] {
+					continue
+				}
+				text = p.nameKo + " " + v + "에서 주민이 " + sib.nameKo + "에 갔다"
+			} else {
+				if strings.HasPrefix(v, "Kim ") && !strings.Contains(v, "County") {
+					continue
+				}
+				text = "Officials in " + v + " in " + p.name + ", near " + sib.name + ", said so."
+			}
+			if !hasID(Find(text), r.id) {
+				t.Errorf("%s: %q not found in %q", r.id, v, text)
+			}
+		}
+	}
+}
+
 func hasID(ms []Mention, id string) bool {
 	for _, m := range ms {
 		if m.ID == id {
