@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -186,3 +187,30 @@ func FuzzExtract(f *testing.F) {
 }
 
 func boundary(s string, i int) bool { return i == len(s) || utf8.RuneStart(s[i]) }
+
+// TestRunOnInputs feeds texts built to trip quadratic paths (one endless
+// sentence full of triggers, thousands of quotes or commas); each must come
+// back quickly and well-formed.
+func TestRunOnInputs(t *testing.T) {
+	pub := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for name, text := range map[string]string{
+		"sentences":   strings.Repeat("Police arrested him in Hyesan on May 2. ", 5000),
+		"one line":    strings.Repeat("police arrested him in hyesan on may 2 and ", 5000),
+		"commas":      strings.Repeat("arrested, ", 20000),
+		"quotes":      strings.Repeat("“", 50000) + strings.Repeat("\"", 50000),
+		"korean":      strings.Repeat("보위부가 주민을 체포했다. ", 5000),
+		"korean line": strings.Repeat("보위부가 주민을 체포했고 ", 5000),
+		"newlines":    strings.Repeat("arrested\n", 50000),
+	} {
+		start := time.Now()
+		f := Extract(Input{Text: text, Published: pub})
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("%s: %d KB took %v", name, len(text)>>10, d)
+		}
+		for _, e := range f.Events {
+			if e.Span[0] < 0 || e.Span[1] > len(text) || e.Span[0] > e.Span[1] {
+				t.Fatalf("%s: span %v out of range", name, e.Span)
+			}
+		}
+	}
+}

@@ -2,8 +2,10 @@ package event
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"casebook"
 	"casebook/extract/agency"
@@ -44,40 +46,52 @@ func (a *assembler) fill(m mention) (ev casebook.Event, weakDate bool) {
 
 // paraSpan returns the span of paragraph p.
 func (a *assembler) paraSpan(p int) casebook.Span {
-	sp := casebook.Span{-1, -1}
-	for i := range a.sents {
-		if a.sents[i].para != p {
-			continue
-		}
-		if sp[0] < 0 {
-			sp[0] = a.sents[i].span[0]
-		}
-		sp[1] = a.sents[i].span[1]
+	if p < 0 || p >= len(a.paras) {
+		return casebook.Span{-1, -1}
 	}
-	return sp
+	return a.paras[p]
 }
 
 func within(s, in casebook.Span) bool { return s[0] >= in[0] && s[1] <= in[1] }
 
-// nearest returns the index among spans of the one within scope closest to
-// the trigger, preferring one before it; -1 when none.
-func nearest(spans func(int) casebook.Span, n int, scope, trig casebook.Span) int {
+// nearest returns the index among spans (sorted by start) of the one within
+// scope closest to the trigger, preferring one before it; skip, if not nil,
+// leaves some out. It costs a binary search and a short walk, so an event
+// costs the same however many mentions a report has.
+func nearest(spans func(int) casebook.Span, n int, scope, trig casebook.Span, skip func(int) bool) int {
+	k := sort.Search(n, func(i int) bool { return spans(i)[0] >= trig[0] })
 	best, bestD := -1, math.MaxInt
-	for i := 0; i < n; i++ {
+	for i := k; i < n; i++ {
 		sp := spans(i)
-		if !within(sp, scope) {
+		if sp[0] >= scope[1] {
+			break
+		}
+		if skip != nil && skip(i) || !within(sp, scope) {
 			continue
 		}
 		d := 0
-		switch {
-		case sp[1] <= trig[0]:
+		if sp[0] >= trig[1] {
+			d = sp[0] - trig[1] + 1 // after the trigger: a slight penalty
+		}
+		best, bestD = i, d
+		break
+	}
+	for i := k - 1; i >= 0; i-- {
+		sp := spans(i)
+		if sp[0] < scope[0] {
+			break
+		}
+		if skip != nil && skip(i) || !within(sp, scope) {
+			continue
+		}
+		d := 0
+		if sp[1] <= trig[0] {
 			d = trig[0] - sp[1]
-		case sp[0] >= trig[1]:
-			d = (sp[0] - trig[1]) + 1 // after the trigger: a slight penalty
 		}
-		if d < bestD {
-			best, bestD = i, d
+		if d <= bestD {
+			best = i
 		}
+		break
 	}
 	return best
 }
@@ -90,23 +104,18 @@ func nearest(spans func(int) casebook.Span, n int, scope, trig casebook.Span) in
 func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string {
 	n := len(a.places)
 	scopes := [...]casebook.Span{m.clause, s.span, {para[0], m.trig[0]}, para}
+	span := func(i int) casebook.Span { return a.places[i].Span }
 	pick := func(origins bool) string {
 		skip := func(i int) bool { return a.placeAside[i] || a.placeOrigin[i] && !origins }
-		span := func(i int) casebook.Span {
-			if skip(i) {
-				return casebook.Span{-1, -1}
-			}
-			return a.places[i].Span
-		}
 		for _, scope := range scopes {
-			i := nearest(span, n, scope, m.trig)
+			i := nearest(span, n, scope, m.trig, skip)
 			if i < 0 {
 				continue
 			}
 			id := a.places[i].ID
 			// A more precise place in the same scope wins ("Chongjin, North
-			// Hamgyong Province").
-			for j := 0; j < n; j++ {
+			// Hamgyong Province"); look only at the mentions around it.
+			for j := max(0, i-3); j < min(n, i+4); j++ {
 				if j != i && !skip(j) && within(a.places[j].Span, scope) && place.Within(a.places[j].ID, id) {
 					return a.places[j].ID
 				}
@@ -216,79 +225,56 @@ func (a *assembler) mainPlace() string {
 // passive clause the organ before the trigger is acted on, not acting.
 func (a *assembler) agencyFor(m mention, s *sentence, para casebook.Span) string {
 	ags := a.acting
-	first, after := -1, -1
-	for i, g := range ags {
+	span := func(i int) casebook.Span { return ags[i].Span }
+	// In the clause: the first organ before the trigger, else the first after.
+	k := sort.Search(len(ags), func(i int) bool { return ags[i].Span[0] >= m.clause[0] })
+	after := -1
+	for i := k; i < len(ags) && ags[i].Span[0] < m.clause[1]; i++ {
+		g := ags[i]
 		if !within(g.Span, m.clause) {
 			continue
 		}
 		if g.Span[1] <= m.trig[0] {
-			if first < 0 && !m.passive {
-				first = i
+			if !m.passive {
+				return g.Code
 			}
-		} else if after < 0 && g.Span[0] >= m.trig[1] {
+		} else if g.Span[0] >= m.trig[1] {
 			after = i
+			break
 		}
-	}
-	if first >= 0 {
-		return ags[first].Code
 	}
 	if after >= 0 {
 		return ags[after].Code
 	}
-	span := func(i int) casebook.Span {
-		if m.passive && within(ags[i].Span, m.clause) {
-			return casebook.Span{-1, -1}
-		}
-		return ags[i].Span
-	}
-	if i := nearest(span, len(ags), s.span, m.trig); i >= 0 {
+	inClause := func(i int) bool { return m.passive && within(ags[i].Span, m.clause) }
+	if i := nearest(span, len(ags), s.span, m.trig, inClause); i >= 0 {
 		return ags[i].Code
 	}
 	// Earlier in the paragraph, an organ acted on may act next ("an officer
 	// of the MPS was taken into custody … the officer had been accepting
 	// bribes").
-	all := a.d.Agencies
+	all := a.agencies
 	allSpan := func(i int) casebook.Span { return all[i].Span }
-	if i := nearest(allSpan, len(all), casebook.Span{para[0], m.trig[0]}, m.trig); i >= 0 {
+	if i := nearest(allSpan, len(all), casebook.Span{para[0], m.trig[0]}, m.trig, nil); i >= 0 {
 		return all[i].Code
 	}
-	last := ""
-	for _, g := range ags {
-		if g.Span[0] >= m.trig[0] {
-			break
-		}
-		if !a.inHeading(g.Span) {
-			last = g.Code
+	// The last organ acting before, outside headings.
+	for i := sort.Search(len(ags), func(i int) bool { return ags[i].Span[0] >= m.trig[0] }) - 1; i >= 0; i-- {
+		if !a.inHeading(ags[i].Span) {
+			return ags[i].Code
 		}
 	}
-	if last != "" {
-		return last
-	}
-	count := map[string]int{}
-	best := ""
-	for _, g := range ags {
-		count[g.Code]++
-		if count[g.Code] > count[best] {
-			best = g.Code
+	if a.topAgency == "" && m.passive {
+		for i := k; i < len(ags) && ags[i].Span[0] < m.clause[1]; i++ {
+			return ags[i].Code
 		}
 	}
-	if best == "" && m.passive {
-		for _, g := range ags {
-			if within(g.Span, m.clause) {
-				return g.Code
-			}
-		}
-	}
-	return best
+	return a.topAgency
 }
 
 func (a *assembler) inHeading(sp casebook.Span) bool {
-	for i := range a.sents {
-		if a.sents[i].heading && within(sp, a.sents[i].span) {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(a.sents), func(i int) bool { return a.sents[i].span[1] > sp[0] })
+	return i < len(a.sents) && a.sents[i].heading && within(sp, a.sents[i].span)
 }
 
 // moneyFor picks the sum an event involves: one in its clause, else in its
@@ -296,7 +282,9 @@ func (a *assembler) inHeading(sp casebook.Span) bool {
 func (a *assembler) moneyFor(m mention, s *sentence) (casebook.Money, bool) {
 	for _, scope := range []casebook.Span{m.clause, s.span} {
 		best := -1
-		for i, mo := range a.money {
+		k := sort.Search(len(a.money), func(i int) bool { return a.money[i].Span[0] >= scope[0] })
+		for i := k; i < len(a.money) && a.money[i].Span[0] < scope[1]; i++ {
+			mo := a.money[i]
 			if !within(mo.Span, scope) || mo.Role == casebook.RoleRate {
 				continue
 			}
@@ -331,7 +319,7 @@ func (a *assembler) dateFor(m mention, s *sentence, para casebook.Span, lead int
 		if scope[0] < 0 || scope[1] <= scope[0] {
 			continue
 		}
-		if i := nearest(span, len(a.dates), scope, m.trig); i >= 0 {
+		if i := nearest(span, len(a.dates), scope, m.trig, nil); i >= 0 {
 			return a.dates[i].Interval, true, false
 		}
 	}
@@ -349,8 +337,12 @@ func (a *assembler) dateFor(m mention, s *sentence, para casebook.Span, lead int
 			end = a.sents[i].span[1]
 		}
 	}
-	for _, d := range a.dates {
-		if d.Span[0] >= m.trig[1] && d.Span[1] <= end {
+	k := sort.Search(len(a.dates), func(i int) bool { return a.dates[i].Span[0] >= m.trig[1] })
+	for _, d := range a.dates[k:] {
+		if d.Span[0] >= end {
+			break
+		}
+		if d.Span[1] <= end {
 			return d.Interval, true, true
 		}
 	}
@@ -450,19 +442,31 @@ func (a *assembler) targetFor(m mention, s *sentence) string {
 	if a.ko {
 		text := a.d.Text
 		// A Korean object (…을/를) or subject (…이/가, 은/는) marks the person.
-		if t := koMarkedTarget(text[m.clause[0]:m.clause[1]]); t != "" {
+		lo, hi := max(s.span[0], m.trig[0]-400), min(s.span[1], m.trig[1]+400)
+		clLo, clHi := max(lo, m.clause[0]), min(hi, m.clause[1])
+		lo, hi = runeStart(text, lo), runeStart(text, hi)
+		clLo, clHi = runeStart(text, clLo), runeStart(text, clHi)
+		if t := koMarkedTarget(text[clLo:clHi]); t != "" {
 			return t
 		}
-		if t := lastTarget(koTargets, text[m.clause[0]:m.trig[0]]); t != "" {
+		if t := lastTarget(koTargets, text[clLo:m.trig[0]]); t != "" {
 			return t
 		}
-		if t := lastTarget(koTargets, text[s.span[0]:m.trig[0]]); t != "" {
+		if t := lastTarget(koTargets, text[lo:m.trig[0]]); t != "" {
 			return t
 		}
-		t, _ := firstTarget(koTargets, text[m.trig[0]:s.span[1]])
+		t, _ := firstTarget(koTargets, text[m.trig[0]:hi])
 		return t
 	}
-	toks := tokenize(a.lower, s.span[0], s.span[1], nil)
+	// A window around the clause bounds the cost in run-on sentences.
+	lo, hi := max(s.span[0], m.clause[0]-300), min(s.span[1], m.clause[1]+300)
+	for lo > s.span[0] && a.lower[lo-1] != ' ' {
+		lo--
+	}
+	for hi < s.span[1] && a.lower[hi] != ' ' {
+		hi++
+	}
+	toks := tokenize(a.lower, lo, hi, nil)
 	trig, clLo, clHi := len(toks), 0, len(toks)
 	for k, t := range toks {
 		if t.lo < m.clause[0] {
@@ -680,4 +684,12 @@ func (a *assembler) officialBefore(m mention) bool {
 		}
 	}
 	return false
+}
+
+// runeStart moves i back to the start of the UTF-8 character it falls in.
+func runeStart(text string, i int) int {
+	for i > 0 && i < len(text) && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	return i
 }

@@ -253,6 +253,10 @@ func wordSet(ws ...string) map[string]bool {
 	return m
 }
 
+// maxPerSentence bounds the triggers taken from one sentence: a real
+// sentence tells a few acts, and a run-on one must not cost quadratic time.
+const maxPerSentence = 16
+
 // mention is a trigger found in one clause.
 type mention struct {
 	typ     string
@@ -275,6 +279,7 @@ func findEnglish(text, lower string, sents []sentence, money []casebook.Money, o
 			continue
 		}
 		toks = tokenize(lower, s.span[0], s.span[1], toks)
+		before := len(out)
 		ti := 0
 		for _, cl := range s.clauses {
 			for ti < len(toks) && toks[ti].lo < cl[0] {
@@ -285,7 +290,7 @@ func findEnglish(text, lower string, sents []sentence, money []casebook.Money, o
 				tj++
 			}
 			c := ctx{all: toks, lo: ti, hi: tj, cl: cl, money: money}
-			for i := ti; i < tj; i++ {
+			for i := ti; i < tj && len(out)-before < maxPerSentence; i++ {
 				for _, pi := range enIndex[toks[i].w] {
 					p := &enPatterns[pi]
 					end := matchAt(toks[:tj], i, p.elems)
@@ -375,7 +380,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		}
 	}
 	// Habits, rules and hypotheses: before the trigger, or just after it.
-	for k := c.lo; k < min(c.hi, end+3); k++ {
+	for k := max(c.lo, i-40); k < min(c.hi, end+3); k++ {
 		w := toks[k].w
 		if p.flags&fHypo == 0 && enModal[w] {
 			return false
@@ -457,7 +462,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		// "has begun investigating … and sending them": the auxiliary of the
 		// first verb carries over.
 		if !ok && i > 0 && toks[i-1].w == "and" {
-			for k := 0; k < i; k++ {
+			for k := max(0, i-40); k < i; k++ {
 				if enAux[toks[k].w] {
 					ok = true
 				}
@@ -476,7 +481,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&(fMoney|fBribe|fOfficer) != 0 {
 		ok := hasMoney(c.money, c.cl)
 		if !ok && p.flags&(fBribe|fOfficer) != 0 {
-			for k := i; k < c.hi; k++ {
+			for k := i; k < min(c.hi, end+30); k++ {
 				if enBribe[toks[k].w] {
 					ok = true
 				}
@@ -491,7 +496,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	}
 	if p.flags&fAgent != 0 {
 		ok := false
-		for k := c.lo; k < c.hi; k++ {
+		for k := max(c.lo, i-30); k < min(c.hi, end+30); k++ {
 			if enOfficer[toks[k].w] {
 				ok = true
 			}
@@ -502,7 +507,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	}
 	if p.flags&fOfficial != 0 {
 		ok := false
-		for k := c.lo; k < c.hi; k++ {
+		for k := max(c.lo, i-30); k < min(c.hi, end+30); k++ {
 			if enOfficial[toks[k].w] {
 				ok = true
 			}
@@ -511,12 +516,12 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 			return false
 		}
 	}
-	if p.flags&fEvent != 0 && !narrates(toks[c.lo:c.hi]) {
+	if p.flags&fEvent != 0 && !narrates(toks[max(c.lo, i-30):min(c.hi, end+30)]) {
 		return false
 	}
 	if p.flags&fWould != 0 {
 		would, punish := false, false
-		for k := end; k < len(toks); k++ {
+		for k := end; k < min(len(toks), end+40); k++ {
 			w := toks[k].w
 			would = would || w == "would" || w == "will"
 			punish = punish || enPunishWord[w]

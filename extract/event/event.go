@@ -67,8 +67,10 @@ type assembler struct {
 	placeOrigin []bool // places named as where someone comes from
 	lead        int    // paragraph index of the lead (first body paragraph)
 	// acting holds the agency mentions of organs acting, not acted on,
-	// formerly employing someone or named in passing.
-	acting []agency.Mention
+	// formerly employing someone or named in passing; agencies holds them all.
+	acting, agencies []agency.Mention
+	topAgency        string          // the organ named acting most often
+	paras            []casebook.Span // paragraph spans by index
 }
 
 func newAssembler(d *Doc) *assembler {
@@ -84,15 +86,23 @@ func newAssembler(d *Doc) *assembler {
 			a.places = append(a.places, p)
 		}
 	}
-	a.money = d.MoneyMentions
-	if a.money == nil {
-		a.money = d.Money
+	sort.SliceStable(a.places, func(i, j int) bool { return a.places[i].Span[0] < a.places[j].Span[0] })
+	src := d.MoneyMentions
+	if src == nil {
+		src = d.Money
 	}
+	for _, m := range src {
+		if validSpan(m.Span, len(d.Text)) {
+			a.money = append(a.money, m)
+		}
+	}
+	sort.SliceStable(a.money, func(i, j int) bool { return a.money[i].Span[0] < a.money[j].Span[0] })
 	for _, e := range d.Dates {
-		if validSpan(e.Span, len(d.Text)) && e.Interval.From != "" && !reportingDate(d.Text, e.Span, a.ko) {
+		if validSpan(e.Span, len(d.Text)) && e.Interval.From != "" && e.Interval.From <= e.Interval.To && !reportingDate(d.Text, e.Span, a.ko) {
 			a.dates = append(a.dates, e)
 		}
 	}
+	sort.SliceStable(a.dates, func(i, j int) bool { return a.dates[i].Span[0] < a.dates[j].Span[0] })
 	a.placeAside = make([]bool, len(a.places))
 	a.placeOrigin = make([]bool, len(a.places))
 	for i, p := range a.places {
@@ -101,9 +111,28 @@ func newAssembler(d *Doc) *assembler {
 	}
 	a.main = a.mainPlace()
 	for _, g := range d.Agencies {
-		if validSpan(g.Span, len(d.Text)) && !g.Former && !g.Target && !g.Passing {
+		if !validSpan(g.Span, len(d.Text)) {
+			continue
+		}
+		a.agencies = append(a.agencies, g)
+		if !g.Former && !g.Target && !g.Passing {
 			a.acting = append(a.acting, g)
 		}
+	}
+	sort.SliceStable(a.agencies, func(i, j int) bool { return a.agencies[i].Span[0] < a.agencies[j].Span[0] })
+	sort.SliceStable(a.acting, func(i, j int) bool { return a.acting[i].Span[0] < a.acting[j].Span[0] })
+	count := map[string]int{}
+	for _, g := range a.acting {
+		count[g.Code]++
+		if count[g.Code] > count[a.topAgency] {
+			a.topAgency = g.Code
+		}
+	}
+	for _, s := range a.sents {
+		for len(a.paras) <= s.para {
+			a.paras = append(a.paras, casebook.Span{s.span[0], s.span[1]})
+		}
+		a.paras[s.para][1] = s.span[1]
 	}
 	a.lead = -1
 	for i := range a.sents {
@@ -141,7 +170,8 @@ func (a *assembler) events() []casebook.Event {
 	for _, m := range ms {
 		s := &a.sents[m.sent]
 		ev, weak := a.fill(m)
-		drafts = append(drafts, draft{ev: ev, m: m, weak: weak, quoted: inQuote(a.d.Text, a.paraSpan(s.para)[0], m.trig[0]), para: s.para})
+		from := max(a.paraSpan(s.para)[0], m.trig[0]-4000) // quotes are shorter than this
+		drafts = append(drafts, draft{ev: ev, m: m, weak: weak, quoted: inQuote(a.d.Text, from, m.trig[0]), para: s.para})
 	}
 	lead := a.lead
 	var out []casebook.Event
@@ -149,8 +179,10 @@ func (a *assembler) events() []casebook.Event {
 	for i := range drafts {
 		dr := &drafts[i]
 		merged := false
-		for _, k := range kept {
-			kd := &drafts[k]
+		// Compare with the latest kept events only: an act is restated near
+		// where it was told, and this keeps long texts linear.
+		for j := len(kept) - 1; j >= max(0, len(kept)-48); j-- {
+			kd := &drafts[kept[j]]
 			if kd.ev.Type != dr.ev.Type {
 				continue
 			}
@@ -278,6 +310,8 @@ func inQuote(text string, paraStart, at int) bool {
 func (a *assembler) shareWords(x, y mention) bool {
 	if a.ko {
 		sx, sy := a.sents[x.sent].span, a.sents[y.sent].span
+		sx = casebook.Span{runeStart(a.d.Text, max(sx[0], x.trig[0]-400)), runeStart(a.d.Text, min(sx[1], x.trig[1]+400))}
+		sy = casebook.Span{runeStart(a.d.Text, max(sy[0], y.trig[0]-400)), runeStart(a.d.Text, min(sy[1], y.trig[1]+400))}
 		wx := koStems(a.d.Text[sx[0]:sx[1]])
 		for _, w := range koStems(a.d.Text[sy[0]:sy[1]]) {
 			for _, v := range wx {
@@ -340,7 +374,10 @@ var enStop = wordSet("that", "this", "with", "from", "have", "been", "were", "th
 // when it is a relative clause ("a police officer | who … was arrested"), so
 // the person it is about is included.
 func (a *assembler) extClause(m mention) casebook.Span {
-	cl := m.clause
+	cl := casebook.Span{max(m.clause[0], m.trig[0]-400), min(m.clause[1], m.trig[1]+400)}
+	if cl[0] != m.clause[0] {
+		return cl
+	}
 	w := nextWord(a.lower, cl[0], cl[1])
 	if w != "who" && w != "which" && w != "whose" && w != "whom" {
 		return cl

@@ -203,7 +203,8 @@ func findKorean(text string, sents []sentence, money []casebook.Money, out []men
 		if containsAny(st, koForeign) {
 			continue
 		}
-		for k := 0; k < len(st); {
+		before := len(out)
+		for k := 0; k < len(st) && len(out)-before < maxPerSentence; {
 			c, n := utf8.DecodeRuneInString(st[k:])
 			rules := koFirst[c]
 			for _, ri := range rules {
@@ -253,6 +254,8 @@ func eojeolEnd(text string, i, hi int) int {
 
 // koAccept decides from the ending after a stem whether it narrates an act.
 func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []casebook.Money) bool {
+	// A window of the clause around the trigger bounds the cost.
+	cl = casebook.Span{runeStart(text, max(cl[0], lo-300)), runeStart(text, min(cl[1], hi+300))}
 	clause := text[cl[0]:cl[1]]
 	// The stem's own word and the next one carry its ending.
 	w1 := eojeolEnd(text, hi, cl[1])
@@ -300,7 +303,7 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 			return false
 		}
 	}
-	if flags&kAgent != 0 && !containsAny(text[max(0, cl[0]-60):cl[1]], koOfficer) {
+	if flags&kAgent != 0 && !containsAny(text[runeStart(text, max(0, cl[0]-60)):cl[1]], koOfficer) {
 		return false
 	}
 	return true

@@ -316,6 +316,7 @@ func splitClauses(text, lower string, s casebook.Span, ko bool) []casebook.Span 
 // opening mark) — a quoted term such as "mop-up operation", which stays
 // inside its clause — or -1 for a quoted sentence.
 func quotedTerm(text string, i, hi int, closer string) int {
+	hi = min(hi, i+120) // a term is short
 	k := strings.Index(text[i:hi], closer)
 	if k < 0 || strings.Count(text[i:i+k], " ") >= 4 {
 		return -1
