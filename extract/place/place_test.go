@@ -73,6 +73,7 @@ func TestFind(t *testing.T) {
 		{"ko initial sound rule", "평안북도 용천군과 낙원군", []string{"north-pyongan", "ryongchon", "rakwon"}},
 		{"ko organ attached", "혜산시보위부가 나섰다", []string{"hyesan"}},
 		{"ko common word", "위원이 말했다. 구성을 바꿨다. 대안을 찾았다.", nil},
+		{"ko common words in nk context", "평안북도와 남포 소식. 항구를 보았다. 신도시 건설. 온천에 갔다. 세포 분열. 연탄을 땠다.", []string{"north-pyongan", "nampo"}},
 		{"ko common word with bad tail", "무산계급", nil},
 		{"ko market", "수남시장에서", nil},
 		{"ko station", "혜산역에서 내렸다", []string{"hyesan"}},
@@ -283,7 +284,8 @@ func TestEveryVariantFound(t *testing.T) {
 			var text string
 			if isHangulString(v) {
 				last, _ := utf8.DecodeLastRuneInString(v)
-				if !strings.ContainsRune("시군구도역", last) && !koBare[v] {
+				suffixed := strings.ContainsRune("시군구도역", last) && utf8.RuneCountInString(v) >= 3 || v == r.nameKo
+				if !suffixed && !koBare[v] {
 					continue
 				}
 				text = p.nameKo + " " + v + "에서 주민이 " + sib.nameKo + "에 갔다"

@@ -39,14 +39,18 @@ var enSuffixes = map[string][]string{
 
 // Korean unit suffixes per kind.
 var koSuffixes = map[string][]string{
-	"city":             {"시", "군"},
-	"county":           {"군", "시"},
+	"city":             {"시"},
+	"county":           {"군"},
 	"district":         {"구역", "구", "지구"},
 	"workers_district": {"로동자구", "노동자구", "구"},
 	"town":             {"읍"},
 	"province":         {"도"},
 	"special_city":     {"시", "특별시", "직할시"},
 }
+
+// statusChanged are units that became a city from a county (or back)
+// recently enough for reports to use either suffix: 삼지연군/삼지연시.
+var statusChanged = setOf("samjiyon")
 
 // koStrip lists the suffixes stripped from Korean names to get their base,
 // longest first.
@@ -238,10 +242,12 @@ func addKorean(add func(int, string, spelling), i int, r row, n string) {
 	base, hasSuffix := n, false
 	for _, s := range koStrip {
 		if strings.HasSuffix(n, s) {
-			hasSuffix = true
-			// 중구역 keeps its suffix: a bare 중 is useless.
 			if utf8.RuneCountInString(n)-utf8.RuneCountInString(s) >= 2 {
-				base = strings.TrimSuffix(n, s)
+				base, hasSuffix = strings.TrimSuffix(n, s), true
+			} else {
+				// 중구역 is whole as the official name; 항구 (a harbour) is
+				// a bare word that only ends like a suffix.
+				hasSuffix = n == r.nameKo
 			}
 			break
 		}
@@ -253,7 +259,11 @@ func addKorean(add func(int, string, spelling), i int, r row, n string) {
 		return
 	}
 	add(i, base, spelling{korean: true, needSuffix: !koBare[base]})
-	for _, s := range koSuffixes[r.kind] {
+	sufs := koSuffixes[r.kind]
+	if statusChanged[r.id] {
+		sufs = []string{"시", "군"}
+	}
+	for _, s := range sufs {
 		add(i, base+s, spelling{korean: true, suffixed: true, nkForm: s == "구역" || s == "로동자구"})
 	}
 }
