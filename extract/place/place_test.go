@@ -284,7 +284,7 @@ func TestEveryVariantFound(t *testing.T) {
 			var text string
 			if isHangulString(v) {
 				last, _ := utf8.DecodeLastRuneInString(v)
-				suffixed := strings.ContainsRune("시군구도역", last) && utf8.RuneCountInString(v) >= 3 || v == r.nameKo
+				suffixed := strings.ContainsRune("시군구도역", last) && (utf8.RuneCountInString(v) >= 3 || v == r.nameKo)
 				if !suffixed && !koBare[v] {
 					continue
 				}
