@@ -62,6 +62,7 @@ func TestFind(t *testing.T) {
 		{"ko prosecution", "검찰소와 재판소", []string{"PROSECUTION", "PROSECUTION"}},
 		{"ko foreign", "중국 경찰이 단속했다", nil},
 		{"ko safety word", "안전을 위해 보안을 강화했다", nil},
+		{"ko words containing short names", "이판사판이다. 검사 결과. 경찰청 발표. 식당에서", nil},
 		{"ko safety compounds", "안전원칙과 안전부문, 보안서류, 제품의 안전성", nil},
 	}
 	for _, tt := range tests {

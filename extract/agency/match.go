@@ -416,9 +416,12 @@ var koBlocked = map[string][]string{
 	"안전부": {"문"},
 	"보안서": {"류"},
 	"보안부": {"서", "문"},
-	"시당":  {"국", "하", "했", "한", "할", "해"},
-	"도당":  {"국", "하", "했", "한", "할", "해"},
-	"군당":  {"국", "하", "했", "한", "할", "해"},
+	// 경찰청, 검찰청 are South Korea's.
+	"경찰": {"청"},
+	"검찰": {"청"},
+	"시당": {"국", "하", "했", "한", "할", "해"},
+	"도당": {"국", "하", "했", "한", "할", "해"},
+	"군당": {"국", "하", "했", "한", "할", "해"},
 }
 
 func matchKorean(text string, i int, hits []hit) (Mention, int, bool) {
@@ -444,6 +447,12 @@ func matchKorean(text string, i int, hits []hit) (Mention, int, bool) {
 		if (key == "시당" || key == "도당" || key == "군당") && i > 0 {
 			// Mid-word 도당 is mostly a verb (매도당하다) unless a place precedes.
 			if r, _ := utf8.DecodeLastRuneInString(text[:i]); isHangul(r) && !placeSuffixBefore(text, i) {
+				continue
+			}
+		} else if len(key) <= 6 && i > 0 {
+			// A two-syllable name inside a word (이판사판, 인민군대) is another
+			// word, unless a unit prefix is written onto it (도경찰, 시세관).
+			if r, _ := utf8.DecodeLastRuneInString(text[:i]); isHangul(r) && !strings.ContainsRune("시도군국앙방", r) {
 				continue
 			}
 		}

@@ -124,7 +124,7 @@ var names = []name{
 	{"인민군", kpa, false}, {"군부대", kpa, false}, {"군인", kpa, true}, {"군대", kpa, false}, {"보위사령부", kpa, false},
 	{"경비사령부", kpa, false}, {"국경수비대", kpa, false}, {"경무원", kpa, true}, {"폭풍군단", kpa, false},
 	{"검찰소", pros, false}, {"검찰", pros, false}, {"검찰일꾼", pros, true}, {"재판소", pros, false},
-	{"판사", pros, true}, {"검사", pros, true},
+	{"판사", pros, true},
 	{"27국", other, false}, {"109상무", other, false}, {"109 상무", other, false}, {"그루빠", other, false},
 	{"연합지휘부", other, false}, {"합동검열단", other, false}, {"검열단", other, false}, {"검열그루빠", other, false}, {"인민위원회", other, false}, {"세관", other, false},
 }
