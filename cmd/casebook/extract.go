@@ -22,7 +22,7 @@ import (
 
 // maxLine bounds one JSONL input line; a longer line gets an error line and is
 // skipped without being held in memory.
-const maxLine = 256 << 20
+const maxLine = 16 << 20
 
 func runExtract(ctx context.Context, env *cmdEnv, args []string) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+type outLine struct {
+	ID     string            `json:"id"`
+	Error  string            `json:"error"`
+	Events []json.RawMessage `json:"events"`
+	Places []json.RawMessage `json:"places"`
+}
+
+func runJSONL(t *testing.T, input []byte) []outLine {
+	t.Helper()
+	var out bytes.Buffer
+	if err := extractJSONL(context.Background(), bytes.NewReader(input), &out); err != nil {
+		t.Fatalf("extractJSONL: %v", err)
+	}
+	var lines []outLine
+	sc := bufio.NewScanner(&out)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for sc.Scan() {
+		var o outLine
+		if err := json.Unmarshal(sc.Bytes(), &o); err != nil {
+			t.Fatalf("output line %q is not JSON: %v", sc.Text(), err)
+		}
+		lines = append(lines, o)
+	}
+	return lines
+}
+
+func goodLine(id string) string {
+	b, _ := json.Marshal(map[string]string{
+		"id": id, "published": "2021-04-20", "language": "en",
+		"text": "Police in Hyesan arrested a trader on April 2 and demanded 2,000 yuan.",
+	})
+	return string(b)
+}
+
+// TestExtractJSONLBadInput: every bad line gets its own error line, in
+// order, and the line after it still gets its answer.
+func TestExtractJSONLBadInput(t *testing.T) {
+	huge := `{"id":"huge","text":"` + strings.Repeat("a", 50<<20) + `"}`
+	bad := []struct {
+		name, line, id string
+	}{
+		{"invalid utf-8", "{\"id\":\"u\",\"text\":\"caf\xe9 arrested\"}", "u"},
+		{"50 MB line", huge, ""},
+		{"NUL escape", `{"id":"n","text":"police\u0000arrested"}`, "n"},
+		{"raw NUL", "{\"id\":\"r\",\"text\":\"a\x00b\"}", ""},
+		{"empty text", `{"id":"e","text":"  "}`, "e"},
+		{"array", `[1,2,3]`, ""},
+		{"number", `42`, ""},
+		{"string", `"just text"`, ""},
+		{"truncated", `{"id":"t","text":"police arr`, ""},
+		{"bad date", `{"id":"d","published":"yesterday","text":"Police arrested a man."}`, "d"},
+		{"wrong type", `{"id":"w","text":17}`, "w"},
+		{"empty line", ``, ""},
+	}
+	var in strings.Builder
+	for i, b := range bad {
+		in.WriteString(b.line + "\n")
+		in.WriteString(goodLine("good"+string(rune('a'+i))) + "\n")
+	}
+	lines := runJSONL(t, []byte(in.String()))
+	if len(lines) != 2*len(bad) {
+		t.Fatalf("%d output lines for %d input lines", len(lines), 2*len(bad))
+	}
+	for i, b := range bad {
+		got, next := lines[2*i], lines[2*i+1]
+		if got.Error == "" {
+			t.Errorf("%s: no error line (got %+v)", b.name, got)
+		}
+		if got.ID != b.id {
+			t.Errorf("%s: error line id %q, want %q", b.name, got.ID, b.id)
+		}
+		wantID := "good" + string(rune('a'+i))
+		if next.ID != wantID || next.Error != "" || len(next.Events) == 0 {
+			t.Errorf("after %s: line %+v, want the answer for %s with its events", b.name, next, wantID)
+		}
+	}
+}
+
+func TestExtractJSONLContract(t *testing.T) {
+	in := goodLine("r1") + "\n" + `{"id":"r2","published":"","language":"","text":"보위부가 지난달 회령시에서 주민을 체포했다."}` + "\n"
+	lines := runJSONL(t, []byte(in))
+	if len(lines) != 2 || lines[0].ID != "r1" || lines[1].ID != "r2" {
+		t.Fatalf("lines = %+v, want r1 then r2", lines)
+	}
+	for _, l := range lines {
+		if l.Error != "" || len(l.Events) == 0 || len(l.Places) == 0 {
+			t.Errorf("%s: %+v, want events and places", l.ID, l)
+		}
+	}
+	// Empty lists are [], never null, so consumers can range over them.
+	var out bytes.Buffer
+	extractJSONL(context.Background(), strings.NewReader(`{"id":"x","text":"Nothing happened."}`+"\n"), &out)
+	for _, key := range []string{`"places":[]`, `"agencies":[]`, `"money":[]`, `"events":[]`} {
+		if !strings.Contains(out.String(), key) {
+			t.Errorf("output %s lacks %s", out.String(), key)
+		}
+	}
+}
+
+// FuzzProcessLine: any bytes in give exactly one JSON object line out.
+func FuzzProcessLine(f *testing.F) {
+	f.Add([]byte(goodLine("a")))
+	f.Add([]byte(`{"id":"k","language":"ko","text":"보위원이 돈을 요구했다."}`))
+	f.Add([]byte("{\"id\":\"\xff\"}"))
+	f.Add([]byte(`[]`))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, line []byte) {
+		out := processLine(line, nil)
+		if len(out) == 0 || out[len(out)-1] != '\n' || bytes.Count(out, []byte("\n")) != 1 {
+			t.Fatalf("output %q is not exactly one line", out)
+		}
+		if !utf8.Valid(out) {
+			t.Fatalf("output %q is not UTF-8", out)
+		}
+		var o map[string]any
+		if err := json.Unmarshal(out, &o); err != nil {
+			t.Fatalf("output %q is not a JSON object: %v", out, err)
+		}
+		if _, ok := o["id"]; !ok {
+			t.Fatalf("output %q has no id", out)
+		}
+	})
+}
