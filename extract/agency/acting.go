@@ -239,8 +239,17 @@ func mark(text, low string, mn *Mention) {
 			continue
 		}
 		i := strings.LastIndex(near, f)
-		between := near[i+len(f):]
-		if !strings.ContainsAny(between, ",;:()\"") && len(strings.Fields(between)) <= 3 {
+		between := strings.Fields(near[i+len(f):])
+		if len(between) > 3 || strings.ContainsAny(near[i+len(f):], ",;:()\"") {
+			continue
+		}
+		lead := true
+		for _, w := range between {
+			if notLeading[w] {
+				lead = false
+			}
+		}
+		if lead {
 			mn.Former = true
 		}
 	}
@@ -330,6 +339,13 @@ func containsAny(s string, subs ...string) bool {
 var formerCues = []string{"former ", "ex-", "formerly", "used to work", "worked for", "worked at", "worked as",
 	"worked in", "served as", "served in", "served with", "defected from", "retired from", "a defector who",
 	"once worked", "removed as", "dismissed as", "fired as"}
+
+// notLeading words end the phrase a former-employer cue begins: "a former
+// police officer said state security agents …".
+var notLeading = map[string]bool{"said": true, "says": true, "told": true, "claimed": true, "reported": true,
+	"that": true, "and": true, "but": true, "who": true, "while": true, "when": true, "saying": true,
+	"explained": true, "added": true, "noted": true, "recalled": true, "believes": true, "thinks": true,
+	"is": true, "was": true, "were": true, "are": true, "has": true, "had": true}
 
 var orderCues = []string{"ordered", "told", "instructed", "directed", "urged", "called on", "commanded",
 	"tasked", "ordering", "instructing", "telling", "orders", "instructs"}
