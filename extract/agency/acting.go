@@ -352,7 +352,8 @@ var orderCues = []string{"ordered", "told", "instructed", "directed", "urged", "
 
 var passingBefore = []string{"confused with", "distinguished from", "known as", "also called", "referred to as",
 	"renamed", "successor to", "predecessor of", "formerly called", "abbreviated", "posts in", "join",
-	"joined", "joining", "enlist in", "enlisted in", "apply to", "applied to"}
+	"joined", "joining", "enlist in", "enlisted in", "apply to", "applied to", "relatives in", "relative in",
+	"family in", "jobs in", "job in", "career in", "careers in", "unlike", "compared with", "compared to"}
 
 var passingAfter = []string{"keeping their heads down", "keep their heads down", "kept their heads down",
 	"keeping a low profile", "keep a low profile", "kept a low profile", "lying low", "refrained",

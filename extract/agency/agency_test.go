@@ -137,6 +137,7 @@ func TestActing(t *testing.T) {
 		{"order from above", "The party told police to ignore small traders, but soldiers searched homes.", []string{"KPA"}},
 		{"ordered passive", "State security agents were ordered to watch the border; police took bribes.", []string{"MPS"}},
 		{"ko order", "중앙당이 보위부에 지시했다.", []string{"WPK"}},
+		{"relatives in the military", "People with relatives in the military are exempt, but police fined the rest.", []string{"MPS"}},
 		{"police abroad", "Police in Seoul questioned the defector.", nil},
 		{"former employer", "A former State Security Department official told reporters about prices.", nil},
 		{"passing", "The police ministry is not to be confused with the Ministry of State Security.", []string{"MPS"}},
