@@ -325,7 +325,7 @@ func matchLatin(text string, i int, hits []hit) (Mention, int, bool) {
 	return Mention{}, 0, false
 }
 
-// latinOK checks the words that name an organ only in some uses. name an organ only in some uses; each has its check.
+// latinOK checks the words that name an organ only in some uses.
 func latinOK(text string, start, end int, e *entry) bool {
 	word := text[start:end]
 	lw := strings.ToLower(word)
@@ -346,16 +346,9 @@ func latinOK(text string, start, end int, e *entry) bool {
 			return false
 		}
 	case lw == "army":
-		if strings.HasPrefix(strings.ToLower(text[end:]), " of ") {
+		if strings.EqualFold(text[end:min(len(text), end+4)], " of ") {
 			return false // "an army of informants"
 		}
-	case lw == "state security":
-		// "state security" alone: only as a name ("officials of state
-		// security", "State Security apprehended"), not "a state security report"
-		// where it is an adjective before a noun we do not know.
-		return true
-	case lw == "police":
-		return true
 	case lw == "the military":
 		// The noun, not the adjective of "the Military Security Command".
 		switch strings.ToLower(nextWord(text, end)) {
