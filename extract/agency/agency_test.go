@@ -42,6 +42,7 @@ func TestFind(t *testing.T) {
 		{"military adjective", "military uniforms were sold", nil},
 		{"prosecution", "prosecutors from the prosecutors' office and the court", []string{"PROSECUTION", "PROSECUTION", "PROSECUTION"}},
 		{"court verb", "firms try to court investors", nil},
+		{"taken to court", "he was taken to court", []string{"PROSECUTION"}},
 		{"other", "Bureau 27 and Group 109 and the 109 Sangmu", []string{"OTHER", "OTHER", "OTHER"}},
 		{"security forces", "North Korean security forces raided the village", []string{"MSS"}},
 		{"military intelligence", "the Reconnaissance General Bureau and the Ministry of People's Armed Forces", []string{"KPA", "KPA"}},

@@ -339,8 +339,15 @@ func latinOK(text string, start, end int, e *entry) bool {
 		// "to court investors", "basketball court", "court of public opinion"
 		prev := strings.ToLower(prevWord(text, start))
 		switch prev {
-		case "to", "basketball", "tennis", "food", "royal":
+		case "basketball", "tennis", "food", "royal":
 			return false
+		case "to":
+			// "to court investors", but "taken to court"
+			switch strings.ToLower(prevWord(text, start-len(prev)-1)) {
+			case "taken", "brought", "sent", "went", "go", "goes", "dragged", "hauled", "referred", "handed", "came", "going":
+			default:
+				return false
+			}
 		}
 		if strings.HasPrefix(text[end:], " of public") {
 			return false
