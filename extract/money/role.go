@@ -104,6 +104,9 @@ var cues = []cue{
 	{text: "압수", role: other, weak: true}, {text: "몰수", role: other, weak: true},
 }
 
+// maxCue is the length in bytes of the longest cue.
+var maxCue int
+
 // cueASCII indexes the English cues by their first two letters, cueKorean
 // the Korean ones by their first rune, so a sentence is read once.
 var (
@@ -113,6 +116,7 @@ var (
 
 func init() {
 	for i, c := range cues {
+		maxCue = max(maxCue, len(c.text))
 		if c.text[0] < 0x80 {
 			k := int(c.text[0]-'a')*26 + int(c.text[1]-'a')
 			cueASCII[k] = append(cueASCII[k], i)
@@ -155,6 +159,22 @@ var koreanRateBefore = []string{"하루", "하루에", "한 달", "한 달에", 
 
 // assignRoles gives each mention its role from its context.
 func assignRoles(s string, ms []mention) {
+	// Sums listed together ("5천·1만 위안 벌금") form a group: a cue beyond
+	// one of them still reaches the others.
+	first := make([]int, len(ms))
+	last := make([]int, len(ms))
+	for i := range ms {
+		first[i] = i
+		if i > 0 && listed(s, ms[i-1], ms[i]) {
+			first[i] = first[i-1]
+		}
+	}
+	for i := len(ms) - 1; i >= 0; i-- {
+		last[i] = i
+		if i+1 < len(ms) && first[i+1] == first[i] {
+			last[i] = last[i+1]
+		}
+	}
 	for i := range ms {
 		m := &ms[i]
 		if isRate(s, m) {
@@ -162,7 +182,7 @@ func assignRoles(s string, ms []mention) {
 			continue
 		}
 		sa, sb := sentence(s, m.start, m.end)
-		role, ok := nearestCue(s, ms, i, sa, sb)
+		role, ok := nearestCue(s, ms, i, sa, sb, first[i], last[i])
 		switch {
 		case ok:
 			m.role, m.cued = role, role != other
@@ -325,7 +345,7 @@ func boundaryBefore(s string, p int) bool {
 
 // nearestCue finds the role cue nearest to mention i in its sentence. A cue
 // with another sum between it and this one belongs to that sum.
-func nearestCue(s string, ms []mention, i, sa, sb int) (string, bool) {
+func nearestCue(s string, ms []mention, i, sa, sb, first, last int) (string, bool) {
 	m := ms[i]
 	type hit struct {
 		p, q int
@@ -361,12 +381,19 @@ func nearestCue(s string, ms []mention, i, sa, sb int) (string, bool) {
 	}
 	// longer cues hide shorter ones they cover ("건네받" over "건네", "release costs" over "cost")
 	best, bestScore, bestWeak := "", 1<<30, ""
+	var bestAt hit
 	for hi, h := range hits {
+		// hits are in text order, and cues are short: only neighbours can cover h
 		covered := false
-		for hj, g := range hits {
-			if hj != hi && g.p <= h.p && h.q <= g.q && g.q-g.p > h.q-h.p {
+		for hj := hi - 1; hj >= 0 && hits[hj].p > h.p-maxCue; hj-- {
+			if g := hits[hj]; g.p <= h.p && h.q <= g.q && g.q-g.p > h.q-h.p {
 				covered = true
 				break
+			}
+		}
+		for hj := hi + 1; !covered && hj < len(hits) && hits[hj].p == h.p; hj++ {
+			if g := hits[hj]; h.q <= g.q && g.q-g.p > h.q-h.p {
+				covered = true
 			}
 		}
 		if covered {
@@ -376,12 +403,12 @@ func nearestCue(s string, ms []mention, i, sa, sb int) (string, bool) {
 		switch {
 		case h.q <= m.start:
 			d = m.start - h.q
-			if between2(s, ms, i, h.q, m.start) {
-				continue
+			if first > 0 && ms[first-1].start >= h.q {
+				continue // another sum, not listed with this one, stands between
 			}
 		case h.p >= m.end:
 			d = h.p - m.end
-			if between2(s, ms, i, m.end, h.p) {
+			if last+1 < len(ms) && ms[last+1].end <= h.p {
 				continue
 			}
 			if h.c.text[0] < 0x80 && (d > 15 || strings.Contains(s[m.end:h.p+1], " to ")) {
@@ -399,19 +426,17 @@ func nearestCue(s string, ms []mention, i, sa, sb int) (string, bool) {
 			}
 			continue
 		}
-		score := d + h.c.penalty
-		if score < bestScore {
-			role := h.c.role
-			if role == payment && h.c.penalty == 0 {
-				pre := s[max(sa, h.p-30):h.p]
-				for _, w := range conditional {
-					if containsFold(pre, w) {
-						role = demand
-						break
-					}
-				}
+		if score := d + h.c.penalty; score < bestScore {
+			best, bestScore, bestAt = h.c.role, score, h
+		}
+	}
+	if best == payment && bestAt.c.penalty == 0 {
+		pre := s[max(sa, bestAt.p-30):bestAt.p]
+		for _, w := range conditional {
+			if containsFold(pre, w) {
+				best = demand
+				break
 			}
-			best, bestScore = role, score
 		}
 	}
 	if best != "" {
@@ -423,36 +448,13 @@ func nearestCue(s string, ms []mention, i, sa, sb int) (string, bool) {
 	return "", false
 }
 
-// between2 reports whether another mention than i lies inside [p, q), one
-// not listed together with i ("5천·1만 위안 벌금": the fine is both).
-// Mentions are in text order, so only i's neighbours need looking at.
-func between2(s string, ms []mention, i, p, q int) bool {
-	for j := i - 1; j >= 0 && ms[j].start >= p; j-- {
-		if ms[j].end <= q && !coordinated(s, ms, i, j) {
-			return true
-		}
+// listed reports whether sums a and b, one after the other, stand in one
+// list: the gap between them is short and holds a list separator.
+func listed(s string, a, b mention) bool {
+	if b.start < a.end || b.start-a.end > 14 {
+		return false
 	}
-	for j := i + 1; j < len(ms) && ms[j].start < q; j++ {
-		if ms[j].start >= p && ms[j].end <= q && !coordinated(s, ms, i, j) {
-			return true
-		}
-	}
-	return false
-}
-
-// coordinated reports whether mentions i and j stand in one list: every gap
-// between them is short and holds a list separator.
-func coordinated(s string, ms []mention, i, j int) bool {
-	a, b := min(i, j), max(i, j)
-	for k := a; k < b; k++ {
-		gap := s[ms[k].end:ms[k+1].start]
-		if len(gap) > 14 {
-			return false
-		}
-		if !strings.Contains(gap, "·") && !strings.Contains(gap, ",") && !strings.Contains(gap, " or ") &&
-			!strings.Contains(gap, " and ") && !strings.Contains(gap, "/") && !strings.Contains(gap, "、") {
-			return false
-		}
-	}
-	return true
+	gap := s[a.end:b.start]
+	return strings.Contains(gap, "·") || strings.Contains(gap, ",") || strings.Contains(gap, " or ") ||
+		strings.Contains(gap, " and ") || strings.Contains(gap, "/") || strings.Contains(gap, "、")
 }
