@@ -313,7 +313,8 @@ func (t *gazTables) matchKorean(text string, i int, hits []hit) (cand, int, bool
 		if !koTailOK(text[h.end:wend], 0) {
 			continue
 		}
-		return cand{span: casebook.Span{i, h.end}, spell: h.spell, nkNear: nkNear(text, i)}, wend, true
+		return cand{span: casebook.Span{i, h.end}, spell: h.spell, nkNear: nkNear(text, i),
+			gov: koGovernment(text, h.end, wend, sp)}, wend, true
 	}
 	return cand{}, 0, false
 }
@@ -351,6 +352,28 @@ func koTailOK(tail string, depth int) bool {
 	}
 	for _, p := range koParticles {
 		if strings.HasPrefix(tail, p) && koTailOK(tail[len(p):], depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// koGovernment reports whether a Hangul mention of the capital stands for
+// the state: 평양 당국, 평양의 지시, 평양에서 내려온 방침.
+func koGovernment(text string, end, wend int, sp *spelling) bool {
+	if len(sp.ids) != 1 || gazetteer[sp.ids[0]].id != "pyongyang" {
+		return false
+	}
+	tail := text[end:wend]
+	if tail != "" && tail != "의" && tail != "은" && tail != "는" && tail != "이" && tail != "에서" {
+		return false
+	}
+	next := strings.TrimLeft(text[wend:min(len(text), wend+30)], " ")
+	if tail == "에서" {
+		next = strings.TrimPrefix(strings.TrimPrefix(next, "내려온 "), "내려보낸 ")
+	}
+	for _, w := range []string{"당국", "지시", "결정", "명령", "방침", "정책", "정권", "지도부"} {
+		if strings.HasPrefix(next, w) {
 			return true
 		}
 	}

@@ -127,6 +127,9 @@ func TestGovernment(t *testing.T) {
 		{"residents of Pyongyang queued for rice", false},
 		{"Pyongyang's Sosong District", false},
 		{"Pyongyang was flooded last year", false},
+		{"평양 당국은 국경 봉쇄를 지시했다", true},
+		{"평양에서 내려온 지시에 따라", true},
+		{"평양의 장마당", false},
 	}
 	for _, tt := range tests {
 		ms := Find(tt.text)
