@@ -103,7 +103,7 @@ func TestFindEnglish(t *testing.T) {
 		{"the day before", "They had been warned the day before.", friday, "the day before", "2019-12-05", "2019-12-05", false},
 		{"last year", "Until last year public trials were common.", friday, "last year", "2018-01-01", "2018-12-31", false},
 		{"in year", "A relative defected in 2017.", friday, "2017", "2017-01-01", "2017-12-31", false},
-		{"two months ago", "The order was issued two months ago.", friday, "two months ago", "2019-10-01", "2019-10-31", false},
+		{"two months ago", "The order was issued two months ago.", friday, "two months ago", "2019-09-29", "2019-10-13", false},
 		{"end of last year", "At the end of last year the unit was disbanded.", friday, "the end of last year", "2018-12-01", "2018-12-31", false},
 		{"fourth of last month", "On or around the fourth of last month, agents burst in.", friday, "the fourth of last month", "2019-11-04", "2019-11-04", false},
 		{"month after publication falls in previous year", "Arrests began in late December.", friday, "late December", "2018-12-21", "2018-12-31", false},
@@ -238,6 +238,7 @@ func TestFindKorean(t *testing.T) {
 		{"며칠 전에", "며칠 전에 체포됐다.", friday, "며칠 전", "2019-11-29", "2019-12-06", false},
 		{"지난해 여름", "지난해 여름 홍수가 났다.", friday, "지난해 여름", "2018-06-01", "2018-08-31", false},
 		{"지난겨울", "지난겨울 강이 얼었다.", friday, "지난겨울", "2018-12-01", "2019-02-28", false},
+		{"2개월 전", "그는 2개월 전 체포됐다.", friday, "2개월 전", "2019-09-29", "2019-10-13", false},
 		{"말했다 is no part", "10월 그는 말했다.", friday, "10월", "2019-10-01", "2019-10-31", false},
 	})
 }

@@ -750,9 +750,9 @@ func (r *reader) ago(i int) (from, to time.Time, next int, vague, ok bool) {
 		if few {
 			return
 		}
-		m := day(pub.Year(), int(pub.Month())-n, 1)
-		f, t := monthPart(m.Year(), int(m.Month()), whole)
-		return f, t, j + 2, false, true
+		// like "a week ago" (± 1 day): the day so many months back, ± a week
+		t := pub.AddDate(0, -n, 0)
+		return t.AddDate(0, 0, -7), t.AddDate(0, 0, 7), j + 2, false, true
 	case "year", "years":
 		if few {
 			return // "a few years ago": too vague

@@ -355,9 +355,8 @@ func (r *kreader) keyword(i int) (Expr, int, bool) {
 		t := pub.AddDate(0, 0, -7)
 		return r.expr(i, j, t.AddDate(0, 0, -1), t.AddDate(0, 0, 1), false)
 	case "한 달 전", "한달 전":
-		m := day(pub.Year(), int(pub.Month())-1, 1)
-		f, t := monthPart(m.Year(), int(m.Month()), whole)
-		return r.expr(i, j, f, t, false)
+		t := pub.AddDate(0, -1, 0)
+		return r.expr(i, j, t.AddDate(0, 0, -7), t.AddDate(0, 0, 7), false)
 	case "어제", "전날":
 		t := pub.AddDate(0, 0, -1)
 		return r.expr(i, j, t, t, false)
@@ -395,9 +394,8 @@ func (r *kreader) ago(i int) (Expr, int, bool) {
 		t := pub.AddDate(0, 0, -7*n)
 		return r.expr(i, end, t.AddDate(0, 0, -1), t.AddDate(0, 0, 1), false)
 	case "개월", "달":
-		m := day(pub.Year(), int(pub.Month())-n, 1)
-		f, t := monthPart(m.Year(), int(m.Month()), whole)
-		return r.expr(i, end, f, t, false)
+		t := pub.AddDate(0, -n, 0)
+		return r.expr(i, end, t.AddDate(0, 0, -7), t.AddDate(0, 0, 7), false)
 	default:
 		f, t := yearPart(pub.Year()-n, whole)
 		return r.expr(i, end, f, t, false)
