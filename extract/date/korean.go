@@ -159,6 +159,10 @@ func (r *kreader) match(i int) (Expr, int, bool) {
 		if _, ago := r.anyOf(r.sp(k), "전", "동안", "간", "만에"); ago {
 			return Expr{}, i, false
 		}
+		if r.has(k, "대") && y%10 == 0 {
+			// 1990년대: the decade
+			return r.expr(i, k+len("대"), day(y, 1, 1), day(y+9, 12, 31), false)
+		}
 		w.year, w.yearGiven, j, got = y, true, k, true
 	} else if kw, ok := r.anyOf(j, "올해", "금년", "지난해", "작년", "재작년", "올 "); ok && (kw != "올 " || r.olNext(j+len(kw))) {
 		if !hasPub {

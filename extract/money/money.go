@@ -186,6 +186,9 @@ func triggerWord(s string, i, e int) bool {
 func parseMention(s string, i int, prev []mention) (mention, bool) {
 	x, ok := parseExpr(s, i)
 	if !ok {
+		if m, ok := bareRate(s, i); ok {
+			return m, true
+		}
 		return elided(s, i, prev)
 	}
 	m := mention{lo: x.lo, hi: x.hi, cur: x.cur, start: x.start, end: x.end, coreEnd: x.end}
@@ -196,6 +199,41 @@ func parseMention(s string, i int, prev []mention) (mention, bool) {
 	}
 	foldConversion(s, &m)
 	return m, true
+}
+
+// bareRate reads an exchange rate whose currency is named before it: "the won
+// hit 9,000 per dollar", "the yuan stood at 1,250 to the dollar".
+func bareRate(s string, i int) (mention, bool) {
+	a, ok := parseNumber(s, i)
+	if !ok || a.words || a.v < 2 {
+		return mention{}, false
+	}
+	k := skipSpace(s, a.end)
+	per := false
+	for _, w := range []string{"per dollar", "per us dollar", "per u.s. dollar", "to the dollar", "to the us dollar",
+		"to one dollar", "against the dollar", "against the us dollar", "per yuan", "to the yuan", "to one yuan"} {
+		if wordAt(s, k, w) {
+			per = true
+			break
+		}
+	}
+	if !per {
+		return mention{}, false
+	}
+	// the currency quoted: the last one named in the 80 bytes before
+	cur := "KPW"
+	lo := max(0, i-80)
+	before := s[lo:i]
+	best := -1
+	for _, x := range []suffix{{"won", "KPW"}, {"yuan", "CNY"}, {"원화", "KPW"}, {"위안화", "CNY"}} {
+		if j := strings.LastIndex(strings.ToLower(before), x.word); j > best {
+			best, cur = j, x.cur
+		}
+	}
+	if cur == "CNY" && wordAt(s, k, "per yuan") || cur == "CNY" && wordAt(s, k, "to the yuan") {
+		cur = "KPW"
+	}
+	return mention{lo: a.v, cur: cur, start: a.start, end: a.end, coreEnd: a.end}, true
 }
 
 // exchangeUnit reports whether an exchange verb follows i.

@@ -124,6 +124,7 @@ func TestFind(t *testing.T) {
 		{"year before a list", "In 2019, 5,000 yuan was the going bribe.", []want{{"5,000 yuan", 5000, 0, "CNY", "bribe_payment", 0}}},
 		{"list shares its currency", "Guards take 5,000 or 6,000 yuan from each smuggler.",
 			[]want{{"5,000", 5000, 0, "CNY", "other", 0}, {"6,000 yuan", 6000, 0, "CNY", "other", 0}}},
+		{"bare rate", "The won hit 9,000 per dollar on 5 November.", []want{{"9,000", 9000, 0, "KPW", "rate", 0}}},
 		{"no currency", "Around 30 residents of 2 villages were taken in on October 11.", nil},
 		{"name Won", "Kim Won Hong was dismissed in 2017.", nil},
 
