@@ -466,7 +466,7 @@ func (a *assembler) targetFor(m mention, s *sentence) string {
 	for hi < s.span[1] && a.lower[hi] != ' ' {
 		hi++
 	}
-	toks := tokenize(a.lower, lo, hi, nil)
+	toks := tokRange(a.toks, lo, hi)
 	trig, clLo, clHi := len(toks), 0, len(toks)
 	for k, t := range toks {
 		if t.lo < m.clause[0] {
@@ -677,7 +677,7 @@ func (a *assembler) agencyList(events []casebook.Event) []casebook.Agency {
 // officialBefore reports an official named before the trigger in its clause
 // ("a police officer … has ended up in a camp").
 func (a *assembler) officialBefore(m mention) bool {
-	toks := tokenize(a.lower, m.clause[0], m.trig[0], nil)
+	toks := tokRange(a.toks, m.clause[0], m.trig[0])
 	for k := len(toks) - 1; k >= 0; k-- {
 		if t := enTargetAt(toks, k); t != "" {
 			return t == "official"

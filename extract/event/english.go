@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 
 	"casebook"
@@ -48,7 +49,27 @@ func tokenize(lower string, lo, hi int, buf []token) []token {
 	return buf
 }
 
-func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+func isWordByte(c byte) bool { return wordByte[c] }
+
+var wordByte = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// tokRange returns the tokens of toks (sorted, text-wide) lying in [lo, hi).
+func tokRange(toks []token, lo, hi int) []token {
+	i := sort.Search(len(toks), func(k int) bool { return toks[k].lo >= lo })
+	j := i
+	for j < len(toks) && toks[j].hi <= hi {
+		j++
+	}
+	return toks[i:j]
+}
 
 // Flags of an English trigger pattern.
 const (
@@ -268,8 +289,7 @@ type mention struct {
 }
 
 // findEnglish returns the English trigger mentions of the body sentences.
-func findEnglish(text, lower string, sents []sentence, money []casebook.Money, out []mention) []mention {
-	var toks []token
+func findEnglish(text, lower string, sents []sentence, all []token, money []casebook.Money, out []mention) []mention {
 	for si := range sents {
 		s := &sents[si]
 		if s.heading {
@@ -278,7 +298,7 @@ func findEnglish(text, lower string, sents []sentence, money []casebook.Money, o
 		if foreignSentence(lower[s.span[0]:s.span[1]]) {
 			continue
 		}
-		toks = tokenize(lower, s.span[0], s.span[1], toks)
+		toks := tokRange(all, s.span[0], s.span[1])
 		before := len(out)
 		ti := 0
 		for _, cl := range s.clauses {

@@ -71,6 +71,7 @@ type assembler struct {
 	acting, agencies []agency.Mention
 	topAgency        string          // the organ named acting most often
 	paras            []casebook.Span // paragraph spans by index
+	toks             []token         // English words of the whole text, in order
 }
 
 func newAssembler(d *Doc) *assembler {
@@ -80,6 +81,9 @@ func newAssembler(d *Doc) *assembler {
 		a.lower = asciiLower(d.Text)
 	}
 	a.sents = segment(d.Text, a.lower, a.ko)
+	if !a.ko {
+		a.toks = tokenize(a.lower, 0, len(a.lower), make([]token, 0, len(a.lower)/5))
+	}
 	a.places = make([]place.Mention, 0, len(d.Places))
 	for _, p := range d.Places {
 		if !p.Government && validSpan(p.Span, len(d.Text)) {
@@ -152,7 +156,7 @@ func (a *assembler) events() []casebook.Event {
 	if a.ko {
 		ms = findKorean(a.d.Text, a.sents, a.money, ms)
 	} else {
-		ms = findEnglish(a.d.Text, a.lower, a.sents, a.money, ms)
+		ms = findEnglish(a.d.Text, a.lower, a.sents, a.toks, a.money, ms)
 	}
 	if len(ms) == 0 {
 		return nil
@@ -322,10 +326,8 @@ func (a *assembler) shareWords(x, y mention) bool {
 		}
 		return false
 	}
-	var tx, ty []token
 	sx, sy := a.extClause(x), a.extClause(y)
-	tx = tokenize(a.lower, sx[0], sx[1], tx)
-	ty = tokenize(a.lower, sy[0], sy[1], ty)
+	tx, ty := tokRange(a.toks, sx[0], sx[1]), tokRange(a.toks, sy[0], sy[1])
 	// The trigger's own words ("arrested", "took … into custody") do not
 	// count; the words a gap spans ("the whole family") do.
 	isTrig := func(t token, m mention) bool { return t.lo == m.trig[0] || t.hi == m.trig[1] }

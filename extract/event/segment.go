@@ -116,9 +116,15 @@ func splitSentences(text string, lo, hi, para int, ko bool, out []sentence) []se
 		}
 	}
 	for i := lo; i < hi; {
-		r, n := utf8.DecodeRuneInString(text[i:hi])
-		if r != '.' && r != '!' && r != '?' && r != '…' {
-			i += n
+		var r rune
+		n := 1
+		switch c := text[i]; {
+		case c == '.' || c == '!' || c == '?':
+			r = rune(c)
+		case c == 0xE2 && i+2 < hi && text[i+1] == 0x80 && text[i+2] == 0xA6:
+			r, n = '…', 3
+		default:
+			i++
 			continue
 		}
 		end := i + n
