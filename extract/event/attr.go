@@ -368,7 +368,7 @@ func (a *assembler) recentDate() *casebook.Interval {
 // reportingDate reports whether a date expression dates the reporting (a
 // source "told Daily NK on Friday", 소식통은 20일) rather than an act, or
 // is an aside in brackets ("보안절(11월 19일)").
-func reportingDate(text string, sp casebook.Span, ko bool) bool {
+func reportingDate(text, lower string, sp casebook.Span, ko bool) bool {
 	// An aside in brackets: "(" shortly before with no ")" between, ")" right after.
 	if open := strings.LastIndexByte(text[max(0, sp[0]-16):sp[0]], '('); open >= 0 &&
 		!strings.ContainsRune(text[max(0, sp[0]-16)+open:sp[0]], ')') &&
@@ -398,13 +398,13 @@ func reportingDate(text string, sp casebook.Span, ko bool) bool {
 		}
 		return false
 	}
-	lb := strings.ToLower(before)
+	lb := lower[sp[0]-len(before) : sp[0]]
 	for _, w := range []string{"told daily nk", "told dailynk", "said", "says", "spoke to daily nk", "spoke", "speaking to daily nk", "in a phone call", "by phone", "by telephone", "via telephone", "reported", "told", "daily nk met", "met on", "interviewed", "date of information"} {
 		if strings.HasSuffix(strings.TrimRight(lb, " ,"), w) || strings.Contains(lb[max(0, len(lb)-24):], w) {
 			return true
 		}
 	}
-	la := strings.ToLower(after)
+	la := lower[sp[1] : sp[1]+len(after)]
 	for _, w := range []string{" told daily nk", " said", ", the source said", " in a phone call"} {
 		if strings.HasPrefix(la, w) {
 			return true

@@ -295,10 +295,10 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 		if s.heading {
 			continue
 		}
-		if foreignSentence(lower[s.span[0]:s.span[1]]) {
+		toks := tokRange(all, s.span[0], s.span[1])
+		if foreignSentence(lower[s.span[0]:s.span[1]], toks) {
 			continue
 		}
-		toks := tokRange(all, s.span[0], s.span[1])
 		before := len(out)
 		ti := 0
 		for _, cl := range s.clauses {
@@ -329,8 +329,17 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 	return out
 }
 
-func foreignSentence(s string) bool {
-	if !strings.Contains(s, "chinese") && !strings.Contains(s, "beijing") && !strings.Contains(s, "south korean") {
+// foreignSentence reports a sentence about another state's officials
+// (Chinese police, Beijing's drive): their acts are not events here.
+func foreignSentence(s string, toks []token) bool {
+	maybe := false
+	for k, t := range toks {
+		if t.w == "chinese" || t.w == "beijing" || t.w == "south" && k+1 < len(toks) && toks[k+1].w == "korean" {
+			maybe = true
+			break
+		}
+	}
+	if !maybe {
 		return false
 	}
 	for _, f := range enForeign {

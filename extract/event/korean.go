@@ -181,14 +181,45 @@ var koPlan = []string{"려고", "려는", "겠", "기로", "할 계획", "예정
 var koForeign = []string{"중국 공안", "중국 당국", "중국 경찰", "한국 경찰", "변방대"}
 var koOfficer = []string{"보위", "안전원", "안전부", "보안원", "보안서", "경비대", "경비", "검찰", "재판", "당국", "간부", "단속원", "규찰", "위원회", "기관", "경찰"}
 
-// koFirst maps a rule's first syllable to the rules starting with it, so a
-// sentence is scanned once whatever the number of rules.
-var koFirst = map[rune][]int{}
+// koFirst maps a Hangul syllable to the rules whose stem starts with it (an
+// index into koGroups), so a sentence is scanned once whatever the number
+// of rules. Foreign markers (중국 공안) are rules of type "" that void their
+// sentence.
+var (
+	koFirst  [0xD7A4 - 0xAC00]uint16
+	koGroups = [][]int{nil}
+)
+
+var koAllRules = func() []struct {
+	typ, stem string
+	flags     int
+} {
+	all := append([]struct {
+		typ, stem string
+		flags     int
+	}{}, koRules...)
+	for _, f := range koForeign {
+		all = append(all, struct {
+			typ, stem string
+			flags     int
+		}{"", f, 0})
+	}
+	return all
+}()
 
 func init() {
-	for i, r := range koRules {
+	for i, r := range koAllRules {
 		c, _ := utf8.DecodeRuneInString(r.stem)
-		koFirst[c] = append(koFirst[c], i)
+		if c < 0xAC00 || c > 0xD7A3 {
+			panic("event: Korean rule must start with a syllable: " + r.stem)
+		}
+		g := koFirst[c-0xAC00]
+		if g == 0 {
+			g = uint16(len(koGroups))
+			koGroups = append(koGroups, nil)
+			koFirst[c-0xAC00] = g
+		}
+		koGroups[g] = append(koGroups[g], i)
 	}
 }
 
@@ -200,16 +231,24 @@ func findKorean(text string, sents []sentence, money []casebook.Money, out []men
 			continue
 		}
 		st := text[s.span[0]:s.span[1]]
-		if containsAny(st, koForeign) {
-			continue
-		}
 		before := len(out)
+		foreign := false
 		for k := 0; k < len(st) && len(out)-before < maxPerSentence; {
-			c, n := utf8.DecodeRuneInString(st[k:])
-			rules := koFirst[c]
-			for _, ri := range rules {
-				r := &koRules[ri]
+			c, n := rune(st[k]), 1
+			if c >= 0x80 {
+				c, n = utf8.DecodeRuneInString(st[k:])
+			}
+			if c < 0xAC00 || c > 0xD7A3 || koFirst[c-0xAC00] == 0 {
+				k += n
+				continue
+			}
+			for _, ri := range koGroups[koFirst[c-0xAC00]] {
+				r := &koAllRules[ri]
 				if !strings.HasPrefix(st[k:], r.stem) {
+					continue
+				}
+				if r.typ == "" {
+					foreign = true
 					continue
 				}
 				at := s.span[0] + k
@@ -221,6 +260,9 @@ func findKorean(text string, sents []sentence, money []casebook.Money, out []men
 				out = append(out, mention{typ: r.typ, clause: cl, trig: casebook.Span{at, end}, sent: si})
 			}
 			k += n
+		}
+		if foreign {
+			out = out[:before]
 		}
 	}
 	return out
@@ -255,7 +297,7 @@ func eojeolEnd(text string, i, hi int) int {
 // koAccept decides from the ending after a stem whether it narrates an act.
 func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []casebook.Money) bool {
 	// A window of the clause around the trigger bounds the cost.
-	cl = casebook.Span{runeStart(text, max(cl[0], lo-300)), runeStart(text, min(cl[1], hi+300))}
+	cl = casebook.Span{runeStart(text, max(cl[0], lo-150)), runeStart(text, min(cl[1], hi+150))}
 	clause := text[cl[0]:cl[1]]
 	// The stem's own word and the next one carry its ending.
 	w1 := eojeolEnd(text, hi, cl[1])
