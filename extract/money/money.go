@@ -165,7 +165,7 @@ func triggerWord(s string, i, e int) bool {
 	case 1:
 		return s[i]|0x20 == 'a'
 	case 2:
-		return hasFold(s, i, "an") || hasFold(s, i, "us") || (hasFold(s, i, "u.") && false)
+		return hasFold(s, i, "an") || hasFold(s, i, "us")
 	case 3:
 		for _, w := range []string{"rmb", "usd", "cny", "kpw", "krw", "jpy", "eur", "nkw"} {
 			if hasFold(s, i, w) {
