@@ -43,12 +43,12 @@ func (x *exporter) json(ctx context.Context, f casebook.FactFilter, w io.Writer)
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, `{"casebook_version":%q,"redacted":%t,"reports":[`, casebook.Version, x.opts.Redact)
 	n := 0
-	var last int64
+	seen := map[int64]bool{} // stores return facts by report, but a report must never repeat
 	err := x.eachFact(ctx, f, func(fact *casebook.Fact) error {
-		if fact.ReportID == last {
+		if seen[fact.ReportID] {
 			return nil
 		}
-		last = fact.ReportID
+		seen[fact.ReportID] = true
 		jr, err := x.jsonReport(ctx, fact.ReportID, f.States)
 		if err != nil {
 			return err
