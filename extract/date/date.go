@@ -48,15 +48,16 @@ func Find(text string, published time.Time) []Expr {
 	// number) gets a short window of tokens, with the token before it.
 	for p := 0; p < len(text); {
 		c := text[p]
-		if !isLetter(c) && !isDigit(c) {
+		k := class[c]
+		if k == 0 {
 			p++
 			continue
 		}
 		e := p + 1
-		for e < len(text) && (isLetter(text[e]) == isLetter(c)) && (isLetter(text[e]) || isDigit(text[e])) {
+		for e < len(text) && class[text[e]] == k {
 			e++
 		}
-		if p > 0 && (isLetter(text[p-1]) || isDigit(text[p-1])) {
+		if p > 0 && class[text[p-1]] != 0 {
 			p = e // inside a word: "AB12"
 			continue
 		}
@@ -77,6 +78,17 @@ func Find(text string, published time.Time) []Expr {
 	slices.SortFunc(out, func(a, b Expr) int { return a.Span[0] - b.Span[0] })
 	return out
 }
+
+// class sorts bytes into ASCII letters (1), digits (2) and the rest (0).
+var class = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-32] = 1, 1
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 2
+	}
+	return t
+}()
 
 // prevToken returns where the token before p starts (p itself when there is
 // none on the line) and the index p's token will have in a window from there.

@@ -455,17 +455,22 @@ func (r *kreader) expr(i, j int, from, to time.Time, vague bool) (Expr, int, boo
 }
 
 // koreanLeads are the first syllables of the Korean words a date may start with.
-var koreanLeads = []string{"지", "올", "금", "작", "재", "이", "최", "요", "근", "연", "며", "수", "일", "한", "어", "그", "오", "전"}
+var koreanLeads = []string{"올", "지", "금", "작", "재", "이", "최", "요", "근", "연", "며", "수", "일", "한", "어", "그", "오", "전"}
+
+// leadSyllable marks koreanLeads by their offset in the Hangul syllables block.
+var leadSyllable = func() (t [0xD7A4 - 0xAC00]bool) {
+	for _, l := range koreanLeads {
+		r, _ := utf8.DecodeRuneInString(l)
+		t[r-0xAC00] = true
+	}
+	return t
+}()
 
 // koreanLead reports whether s starts with one of koreanLeads.
 func koreanLead(s string) bool {
-	if len(s) < 3 {
+	if len(s) < 3 || s[0]&0xF0 != 0xE0 {
 		return false
 	}
-	for _, l := range koreanLeads {
-		if s[0] == l[0] && s[1] == l[1] && s[2] == l[2] {
-			return true
-		}
-	}
-	return false
+	r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+	return r >= 0xAC00 && r <= 0xD7A3 && leadSyllable[r-0xAC00]
 }
