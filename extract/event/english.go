@@ -111,7 +111,8 @@ var enRules = []struct {
 	{casebook.EventDetention, "arrested|detained|apprehended|handcuffed|jailed|imprisoned", fPart},
 	{casebook.EventDetention, "arresting|detaining|apprehending|rounding", fIng},
 	{casebook.EventDetention, "taken|took|taking * into * custody", 0},
-	{casebook.EventDetention, "taken|dragged|hauled|carted in|away|off", fPart | fPerson | fAgent},
+	{casebook.EventDetention, "taken|dragged|hauled|carted away|off", fPart | fPerson},
+	{casebook.EventDetention, "taken|dragged|hauled|carted in", fPart | fPerson | fAgent},
 	{casebook.EventDetention, "picked|rounded|locked up", fPart},
 	{casebook.EventDetention, "caught", fPart},
 	{casebook.EventDetention, "holding|held", fPerson},
@@ -131,6 +132,7 @@ var enRules = []struct {
 	// bribe_payment
 	{casebook.EventBribePayment, "gave|handed|slipped", fBribe | fOfficial},
 	{casebook.EventBribePayment, "paid", fOfficer},
+	{casebook.EventBribePayment, "had to pay|hand", fBribe},
 	{casebook.EventBribePayment, "bribed", fPart},
 	{casebook.EventBribePayment, "accepting|accepted|taking|took|taken|received|receiving|collected|collecting * bribe|bribes|kababi", 0},
 	{casebook.EventBribePayment, "took|take * bribe", fMoney},
@@ -261,7 +263,7 @@ var (
 	enBribe    = wordSet("bribe", "bribes", "money", "cash", "kababi", "payment", "payments", "dollars", "yuan", "won", "rmb", "usd", "sum", "fee", "fees", "bullets", "protection")
 	enOfficer  = wordSet("agents", "agent", "officials", "official", "officers", "officer", "police", "policeman", "policemen", "guards", "guard", "authorities", "security", "inspectors", "investigators", "prosecutors", "interrogators", "cadres", "party", "ministry", "mss", "mps", "ssd", "nsa", "bowibu", "regime", "state", "government", "leader", "kim", "korea", "command", "department", "committee", "director", "chief", "court", "patrol", "army", "military", "soldiers", "he", "they", "general")
 	enOfficial = wordSet("agents", "agent", "officials", "official", "officers", "officer", "police", "policeman", "policemen", "guards", "guard", "inspectors", "investigators", "prosecutors", "interrogators", "cadres", "mss", "mps", "ssd", "nsa", "bowibu", "soldiers", "authorities", "security")
-	enPerson   = wordSet("someone", "brothers", "him", "her", "them", "man", "woman", "men", "women", "family", "families", "resident", "residents", "people", "person", "persons", "brothers", "brother", "sister", "sisters", "broker", "brokers", "smuggler", "smugglers", "trader", "traders", "vendor", "vendors", "merchant", "merchants", "driver", "drivers", "student", "students", "official", "officials", "officer", "officers", "relatives", "defector", "defectors", "users", "callers", "villagers", "individual", "individuals", "everyone", "workers", "worker", "son", "daughter", "wife", "husband", "mother", "father", "whole", "local", "two", "three", "several", "dozens", "eleven", "five", "ten", "group", "couple", "household", "households", "farmers", "youths", "children", "teenagers")
+	enPerson   = wordSet("someone", "brothers", "neighbor", "neighbour", "neighbors", "neighbours", "friend", "friends", "relative", "relatives", "cousin", "nephew", "niece", "him", "her", "them", "man", "woman", "men", "women", "family", "families", "resident", "residents", "people", "person", "persons", "brothers", "brother", "sister", "sisters", "broker", "brokers", "smuggler", "smugglers", "trader", "traders", "vendor", "vendors", "merchant", "merchants", "driver", "drivers", "student", "students", "official", "officials", "officer", "officers", "relatives", "defector", "defectors", "users", "callers", "villagers", "individual", "individuals", "everyone", "workers", "worker", "son", "daughter", "wife", "husband", "mother", "father", "whole", "local", "two", "three", "several", "dozens", "eleven", "five", "ten", "group", "couple", "household", "households", "farmers", "youths", "children", "teenagers")
 	enForeign  = []string{"chinese officials", "chinese police", "chinese authorities", "chinese side", "chinese bank", "beijing", "chinese security", "south korean authorities", "south korean police", "chinese public security"}
 	enSaying   = wordSet("said", "told", "says", "say", "reported", "added", "explained", "claimed", "noted", "according", "speaking", "spoke", "learned")
 )
@@ -309,7 +311,7 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 			for tj < len(toks) && toks[tj].hi <= cl[1] {
 				tj++
 			}
-			c := ctx{all: toks, lo: ti, hi: tj, cl: cl, money: money}
+			c := ctx{text: text, all: toks, lo: ti, hi: tj, cl: cl, money: money}
 			for i := ti; i < tj && len(out)-before < maxPerSentence; i++ {
 				for _, pi := range enIndex[toks[i].w] {
 					p := &enPatterns[pi]
@@ -352,10 +354,27 @@ func foreignSentence(s string, toks []token) bool {
 
 // ctx is one clause's tokens within its sentence's.
 type ctx struct {
+	text   string
 	all    []token
 	lo, hi int // the clause's tokens are all[lo:hi]
 	cl     casebook.Span
 	money  []casebook.Money
+}
+
+// month reports a "May" that names the month: capitalised inside a
+// sentence, or after a date word ("in early may").
+func (c *ctx) month(k int) bool {
+	t := c.all[k]
+	if c.text[t.lo] == 'M' && k > 0 {
+		return true
+	}
+	if k > 0 {
+		switch c.all[k-1].w {
+		case "in", "early", "mid", "late", "since", "of", "until", "from", "last", "next", "this":
+			return true
+		}
+	}
+	return k+1 < len(c.all) && c.all[k+1].w[0] >= '0' && c.all[k+1].w[0] <= '9'
 }
 
 // voiceWord returns the nearest word before token i, skipping adverbs.
@@ -411,7 +430,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	// Habits, rules and hypotheses: before the trigger, or just after it.
 	for k := max(c.lo, i-40); k < min(c.hi, end+3); k++ {
 		w := toks[k].w
-		if p.flags&fHypo == 0 && enModal[w] {
+		if p.flags&fHypo == 0 && enModal[w] && !(w == "may" && c.month(k)) {
 			return false
 		}
 		if enHabit[w] && !(p.flags&fHypo != 0 && (w == "anyone" || w == "whoever")) {

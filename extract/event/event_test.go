@@ -57,6 +57,9 @@ func TestEventTypes(t *testing.T) {
 		{"punishment", "en", "The broker was sentenced to five years in a labour camp in March.", "punishment"},
 		{"surveillance", "en", "Agents have been monitoring the calls of defector families in Hoeryong.", "surveillance"},
 		{"personnel", "en", "The head of the county security office was dismissed in April.", "personnel"},
+		{"month may", "en", "The Ministry of Social Security launched the crackdown in early May.", "crackdown"},
+		{"taken away", "en", "My neighbour was taken away by security agents last Tuesday.", "detention"},
+		{"had to pay", "en", "Her family had to pay the police 5,000 yuan.", "bribe_payment"},
 		{"two acts", "en", "Police arrested the driver and confiscated his cargo of copper wire.", "detention,confiscation"},
 
 		// English acts that are not events.
@@ -87,6 +90,7 @@ func TestEventTypes(t *testing.T) {
 		{"ko negated", "ko", "보안원들은 그를 체포하지 않았다.", ""},
 		{"ko conditional", "ko", "중국과 통화하다 걸리면 벌금을 내야 한다.", ""},
 		{"ko habit", "ko", "보안원들은 장마당에서 평소 상인들을 단속한다.", ""},
+		{"ko future", "ko", "이들은 노동교화형을 받을 것으로 보인다.", ""},
 		{"ko present", "ko", "돈을 내지 못하는 주민은 손전화를 빼앗기는 것이 보통이다.", ""},
 	}
 	for _, tt := range tests {

@@ -178,6 +178,7 @@ var koDoing = map[rune]bool{'했': true, '하': true, '한': true, '해': true, 
 var koHabit = []string{"평소", "대개", "보통", "흔히", "항상", "매년", "해마다", "기 마련", "일쑤", "되풀이", "늘 ", "으레", "종종", "자주"}
 var koNeg = []string{"지 않", "지 못", "지 말", "않았", "않은", "않는", "못했", "못한"}
 var koPlan = []string{"려고", "려는", "겠", "기로", "할 계획", "예정", "ㄹ 것", "을 것", "할 것"}
+var koFuture = []string{"을 것", "ㄹ 것", "할 것", "될 것", "받을 것", "갈 것", "예정", "계획"}
 var koForeign = []string{"중국 공안", "중국 당국", "중국 경찰", "한국 경찰", "변방대"}
 var koOfficer = []string{"보위", "안전원", "안전부", "보안원", "보안서", "경비대", "경비", "검찰", "재판", "당국", "간부", "단속원", "규찰", "위원회", "기관", "경찰"}
 
@@ -302,10 +303,13 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 	// The stem's own word and the next one carry its ending.
 	w1 := eojeolEnd(text, hi, cl[1])
 	rest := text[hi:w1]
-	next := ""
+	next, next2 := "", ""
 	if w1 < cl[1] {
 		w2 := eojeolEnd(text, w1+1, cl[1])
 		next = text[w1+1 : w2]
+		if w2 < cl[1] {
+			next2 = text[w2+1 : eojeolEnd(text, w2+1, cl[1])]
+		}
 	}
 	if flags&kVerb != 0 {
 		r, _ := utf8.DecodeRuneInString(rest)
@@ -327,6 +331,10 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 	}
 	if flags&kHypo == 0 {
 		if strings.Contains(rest, "면") || containsAny(rest, koPlan) || containsAny(next, koPlan) && !strings.HasPrefix(next, "있") {
+			return false
+		}
+		// "노동교화형을 받을 것으로 보인다": a future the next words tell.
+		if containsAny(rest+" "+next+" "+next2, koFuture) {
 			return false
 		}
 		if containsAny(clause, koHabit) {
