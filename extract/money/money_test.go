@@ -148,7 +148,10 @@ func TestFind(t *testing.T) {
 		{"per head", "브로커는 1인당 2만 위안을 받는다.", []want{{"2만 위안", 20000, 0, "CNY", "rate", 0}}},
 		{"per day", "짐꾼은 하루 3만 원을 번다.", []want{{"3만 원", 30000, 0, "KPW", "rate", 0}}},
 		{"한화 원 is KRW", "그 돈은 한화 200만 원에 해당한다.", []want{{"한화 200만 원", 2e6, 0, "KRW", "other", 0}}},
-		{"억 천만", "그 집은 2억 3천만 원에 팔렸다.", []want{{"2억 3천만 원", 2.3e8, 0, "KPW", "other", 0}}},
+		{"억 천만", "그 집은 2억 3천만 원에 팔렸다.", []want{{"2억 3천만 원", 2.3e8, 0, "KPW", "price", 0}}},
+		{"팔린다", "장마당에서 휴대폰은 1500위안에 팔린다.", []want{{"1500위안", 1500, 0, "CNY", "price", 0}}},
+		{"charging", "Officials are now charging 500 yuan to issue a travel permit.", []want{{"500 yuan", 500, 0, "CNY", "price", 0}}},
+		{"in exchange for", "In exchange for 10,000 yuan, the agent destroyed the file.", []want{{"10,000 yuan", 10000, 0, "CNY", "bribe_payment", 0}}},
 		{"원칙 is no won", "보위부는 5원칙을 세웠다.", nil},
 		{"수천 is no number", "보위원들은 수천 위안을 뜯어낸다.", nil},
 	}

@@ -50,7 +50,7 @@ var cues = []cue{
 	{text: "let him go", role: payment}, {text: "let them go", role: payment}, {text: "let out", role: payment},
 	{text: "freed", role: payment}, {text: "released", role: payment}, {text: "goes to the", role: payment},
 	{text: "went to the", role: payment}, {text: "go to the", role: payment}, {text: "offered", role: payment},
-	{text: "in bribes", role: payment}, {text: "bribe worth", role: payment}, {text: "bribes worth", role: payment}, {text: "bribe", role: payment, penalty: 40},
+	{text: "in bribes", role: payment}, {text: "in exchange for", role: payment}, {text: "in return for", role: payment}, {text: "bribe worth", role: payment}, {text: "bribes worth", role: payment}, {text: "bribe", role: payment, penalty: 40},
 	// fines
 	{text: "fine", role: fine, whole: true, penalty: -15}, {text: "fined", role: fine, whole: true, penalty: -15},
 	{text: "fines", role: fine, whole: true, penalty: -15}, {text: "penalt", role: fine, penalty: -15}, {text: "forfeit", role: fine},
@@ -65,7 +65,7 @@ var cues = []cue{
 	{text: "buys", role: price, whole: true, penalty: 5}, {text: "buying", role: price, whole: true, penalty: 5},
 	{text: "buy his way", role: payment}, {text: "buy her way", role: payment}, {text: "buy their way", role: payment},
 	{text: "bought his way", role: payment}, {text: "bought her way", role: payment}, {text: "bought their way", role: payment},
-	{text: "buying their way", role: payment}, {text: "buying his way", role: payment}, {text: "buying her way", role: payment}, {text: "charge", role: price}, {text: "fee", role: price, whole: true},
+	{text: "buying their way", role: payment}, {text: "buying his way", role: payment}, {text: "buying her way", role: payment}, {text: "charg", role: price}, {text: "fee", role: price, whole: true},
 	{text: "fees", role: price, whole: true}, {text: "fare", role: price, whole: true}, {text: "rent", role: price, whole: true},
 	// income
 	{text: "earn", role: income}, {text: "make", role: income, whole: true}, {text: "makes", role: income, whole: true},
@@ -93,7 +93,8 @@ var cues = []cue{
 	{text: "뜯겼", role: payment}, {text: "챙겼", role: payment}, {text: "상납", role: payment},
 	{text: "벌금", role: fine, penalty: -15}, {text: "과태료", role: fine, penalty: -15}, {text: "벌과금", role: fine, penalty: -15},
 	{text: "가격", role: price}, {text: "값", role: price}, {text: "판매", role: price},
-	{text: "시세", role: price}, {text: "비용", role: price}, {text: "요금", role: price}, {text: "운임", role: price},
+	{text: "시세", role: price}, {text: "에 팔", role: price}, {text: "팔린", role: price}, {text: "팔았", role: price},
+	{text: "에 사", role: price}, {text: "에 샀", role: price}, {text: "에 구입", role: price}, {text: "에 거래", role: price}, {text: "비용", role: price}, {text: "요금", role: price}, {text: "운임", role: price},
 	{text: "수입", role: income}, {text: "벌이", role: income}, {text: "월급", role: income},
 	{text: "벌었", role: income}, {text: "벌어", role: income}, {text: "번다", role: income},
 	{text: "소득", role: income}, {text: "이익", role: income}, {text: "이윤", role: income},
