@@ -32,7 +32,7 @@ var cues = []cue{
 	// demands
 	{text: "demand", role: demand}, {text: "asked for", role: demand}, {text: "asking for", role: demand},
 	{text: "asks for", role: demand}, {text: "ask for", role: demand}, {text: "asked", role: demand, whole: true, penalty: 10},
-	{text: "extort", role: demand}, {text: "shake down", role: demand}, {text: "shook down", role: demand},
+	{text: "extort", role: demand}, {text: "extract", role: demand}, {text: "fleec", role: demand}, {text: "shake down", role: demand}, {text: "shook down", role: demand},
 	{text: "shakedown", role: demand}, {text: "squeez", role: demand}, {text: "expect", role: demand},
 	{text: "want", role: demand}, {text: "requir", role: demand}, {text: "insist", role: demand},
 	{text: "would take", role: demand}, {text: "solicit", role: demand},
@@ -89,7 +89,7 @@ var cues = []cue{
 	{text: "주고", role: payment}, {text: "줬", role: payment}, {text: "주었", role: payment},
 	{text: "내고", role: payment}, {text: "냈", role: payment}, {text: "풀려", role: payment},
 	{text: "풀어", role: payment}, {text: "석방", role: payment}, {text: "무마", role: payment},
-	{text: "받고서", role: payment}, {text: "받아냈", role: payment}, {text: "뜯어냈", role: payment},
+	{text: "받고서", role: payment}, {text: "내면", role: payment}, {text: "눈감", role: payment}, {text: "봐주", role: payment}, {text: "받아냈", role: payment}, {text: "뜯어냈", role: payment},
 	{text: "뜯겼", role: payment}, {text: "챙겼", role: payment}, {text: "상납", role: payment},
 	{text: "벌금", role: fine, penalty: -15}, {text: "과태료", role: fine, penalty: -15}, {text: "벌과금", role: fine, penalty: -15},
 	{text: "가격", role: price}, {text: "값", role: price}, {text: "판매", role: price},
