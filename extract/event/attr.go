@@ -369,11 +369,15 @@ func (a *assembler) recentDate() *casebook.Interval {
 // source "told Daily NK on Friday", 소식통은 20일) rather than an act, or
 // is an aside in brackets ("보안절(11월 19일)").
 func reportingDate(text, lower string, sp casebook.Span, ko bool) bool {
-	// An aside in brackets: "(" shortly before with no ")" between, ")" right after.
-	if open := strings.LastIndexByte(text[max(0, sp[0]-16):sp[0]], '('); open >= 0 &&
-		!strings.ContainsRune(text[max(0, sp[0]-16)+open:sp[0]], ')') &&
-		strings.HasPrefix(strings.TrimLeft(text[sp[1]:min(len(text), sp[1]+8)], " 경께쯤"), ")") {
-		return true
+	// The date of a named day in brackets ("보안절(11월 19일)", "Kim Il Sung's
+	// birthday (April 15)") dates the day, not an act.
+	if open := strings.LastIndexByte(text[max(0, sp[0]-16):sp[0]], '('); open >= 0 {
+		open += max(0, sp[0]-16)
+		inside := !strings.ContainsRune(text[open:sp[0]], ')') &&
+			strings.HasPrefix(strings.TrimLeft(text[sp[1]:min(len(text), sp[1]+8)], " 경께쯤"), ")")
+		if inside && namedDay(text[max(0, open-24):open]) {
+			return true
+		}
 	}
 	before := text[max(0, sp[0]-48):sp[0]]
 	after := text[sp[1]:min(len(text), sp[1]+40)]
@@ -692,4 +696,16 @@ func runeStart(text string, i int) int {
 		i--
 	}
 	return i
+}
+
+// namedDay reports whether s ends with the name of a day (a holiday, a
+// birthday, an anniversary) that a bracketed date would explain.
+func namedDay(s string) bool {
+	s = strings.TrimRight(strings.ToLower(s), " ")
+	for _, w := range []string{"절", "날", "생일", "기념일", "명절", "day", "birthday", "anniversary", "holiday", "festival"} {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -73,19 +73,20 @@ func tokRange(toks []token, lo, hi int) []token {
 
 // Flags of an English trigger pattern.
 const (
-	fPart     = 1 << iota // a past participle: refuse present passives and adjectives ("are confiscated", "the arrested man")
-	fIng                  // an -ing form: needs an auxiliary before it ("have been holding")
-	fMoney                // needs a sum of money in the clause
-	fBribe                // needs money or a bribe word in the clause
-	fHypo                 // a threat: modals and conditionals belong to it
-	fPerson               // needs a person acted on (after the trigger, or before a passive)
-	fAgent                // needs an officer or state organ in the clause
-	fEvent                // the clause must narrate: a past, perfect or progressive verb
-	fOfficer              // fBribe, or an officer right after ("paid police")
-	fWould                // a warning: a later "would/will" and a punishment in the sentence
-	fNoPerson             // not when the thing acted on is a person ("seized" goods)
-	fAppoint              // personnel: an appointment, not a removal
-	fOfficial             // needs an official or a named organ in the clause (not just "they")
+	fPart        = 1 << iota // a past participle: refuse present passives and adjectives ("are confiscated", "the arrested man")
+	fIng                     // an -ing form: needs an auxiliary before it ("have been holding")
+	fMoney                   // needs a sum of money in the clause
+	fBribe                   // needs money or a bribe word in the clause
+	fHypo                    // a threat: modals and conditionals belong to it
+	fPerson                  // needs a person acted on (after the trigger, or before a passive)
+	fAgent                   // needs an officer or state organ in the clause
+	fEvent                   // the clause must narrate: a past, perfect or progressive verb
+	fOfficer                 // fBribe, or an officer right after ("paid police")
+	fWould                   // a warning: a later "would/will" and a punishment in the sentence
+	fNoPerson                // not when the thing acted on is a person ("seized" goods)
+	fAppoint                 // personnel: an appointment, not a removal
+	fOfficial                // needs an official or a named organ in the clause (not just "they")
+	fSubjOfficer             // an official just before the trigger is its subject ("the police told her")
 )
 
 type elem struct {
@@ -114,6 +115,7 @@ var enRules = []struct {
 	{casebook.EventDetention, "taken|dragged|hauled|carted away|off", fPart | fPerson},
 	{casebook.EventDetention, "taken|dragged|hauled|carted in", fPart | fPerson | fAgent},
 	{casebook.EventDetention, "picked|rounded|locked up", fPart},
+	{casebook.EventDetention, "took|taken|dragged|hauled|brought * to|into * station|cells|cell|jail|prison|headquarters|lockup|office", fPerson | fAgent},
 	{casebook.EventDetention, "caught", fPart},
 	{casebook.EventDetention, "holding|held", fPerson},
 	{casebook.EventDetention, "has|have|had * under interrogation|arrest", fPerson},
@@ -150,6 +152,7 @@ var enRules = []struct {
 	{casebook.EventThreat, "stepped|ramped up warnings|warning", fHypo},
 	{casebook.EventThreat, "issued|gave|given * warnings|warning", fHypo},
 	{casebook.EventThreat, "declared|announced|proclaimed", fHypo | fWould},
+	{casebook.EventThreat, "told|warned", fHypo | fWould | fSubjOfficer},
 
 	// confiscation
 	{casebook.EventConfiscation, "confiscated|seized", fPart | fNoPerson},
@@ -564,6 +567,17 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 			return false
 		}
 	}
+	if p.flags&fSubjOfficer != 0 {
+		ok := false
+		for k := max(c.lo, i-4); k < i; k++ {
+			if enOfficial[toks[k].w] {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
 	if p.flags&fEvent != 0 && !narrates(toks[max(c.lo, i-30):min(c.hi, end+30)]) {
 		return false
 	}
@@ -598,7 +612,7 @@ func (c *ctx) goodsNear(i, end int) bool {
 }
 
 var enPeriod = wordSet("year", "years", "time", "times", "month", "months", "week", "weeks", "day", "days", "morning", "night", "season", "quarter", "summer", "winter", "spring", "autumn")
-var enPunishWord = wordSet("punishment", "punished", "punish", "arrested", "arrest", "exiled", "prison", "camp", "treated", "executed", "severe", "harsh", "penalty", "penalties", "jailed", "detained", "sentenced")
+var enPunishWord = wordSet("sent", "kyohwaso", "exile", "expelled", "banished", "punishment", "punished", "punish", "arrested", "arrest", "exiled", "prison", "camp", "treated", "executed", "severe", "harsh", "penalty", "penalties", "jailed", "detained", "sentenced")
 
 func hasMoney(money []casebook.Money, cl casebook.Span) bool {
 	for _, m := range money {

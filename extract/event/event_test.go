@@ -60,6 +60,9 @@ func TestEventTypes(t *testing.T) {
 		{"month may", "en", "The Ministry of Social Security launched the crackdown in early May.", "crackdown"},
 		{"taken away", "en", "My neighbour was taken away by security agents last Tuesday.", "detention"},
 		{"had to pay", "en", "Her family had to pay the police 5,000 yuan.", "bribe_payment"},
+		{"took to station", "en", "Two officers searched her house and took her to the police station.", "detention"},
+		{"told would", "en", "The police told her she would be sent to a prison camp if she was caught again.", "threat"},
+		{"source would", "en", "A source told Daily NK that the price of rice would rise again.", ""},
 		{"two acts", "en", "Police arrested the driver and confiscated his cargo of copper wire.", "detention,confiscation"},
 
 		// English acts that are not events.
