@@ -296,7 +296,26 @@ func (a *assembler) moneyFor(m mention, s *sentence) (casebook.Money, bool) {
 			return a.money[best], true
 		}
 	}
+	// "All the money was taken", 전액을 빼앗겼다: the sum last named before,
+	// within the paragraphs just above.
+	if m.typ == casebook.EventConfiscation && a.moneyWord(m.clause) {
+		k := sort.Search(len(a.money), func(i int) bool { return a.money[i].Span[0] >= m.trig[0] }) - 1
+		if k >= 0 && a.money[k].Role != casebook.RoleRate && m.trig[0]-a.money[k].Span[1] < 1500 {
+			return a.money[k], true
+		}
+	}
 	return casebook.Money{}, false
+}
+
+// moneyWord reports a clause that speaks of money taken without a sum.
+func (a *assembler) moneyWord(cl casebook.Span) bool {
+	c := a.lower[cl[0]:cl[1]]
+	for _, w := range []string{"money", "cash", "savings", "돈", "전액", "현금", "돈을"} {
+		if strings.Contains(c, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func roleFits(typ, role string) bool {
