@@ -128,6 +128,7 @@ func TestFindEnglish(t *testing.T) {
 		{"last summer", "He fled last summer.", friday, "last summer", "2019-06-01", "2019-08-31", false},
 		{"first week of", "Arrests began in the first week of November.", friday, "the first week of November", "2019-11-01", "2019-11-07", false},
 		{"last week of", "He fled in the last week of September.", friday, "the last week of September", "2019-09-24", "2019-09-30", false},
+		{"a year ago", "A year ago she crossed the river.", friday, "A year ago", "2018-11-06", "2019-01-05", false},
 		{"vague winter", "In winter the river freezes.", friday, "", "", "", false},
 		{"vague years ago", "He fled years ago.", friday, "", "", "", false},
 		{"no date in money", "She paid 2000 RMB to the guards.", friday, "", "", "", false},
@@ -240,6 +241,11 @@ func TestFindKorean(t *testing.T) {
 		{"지난겨울", "지난겨울 강이 얼었다.", friday, "지난겨울", "2018-12-01", "2019-02-28", false},
 		{"2개월 전", "그는 2개월 전 체포됐다.", friday, "2개월 전", "2019-09-29", "2019-10-13", false},
 		{"decade", "1990년대 고난의 행군 시기였다.", friday, "1990년대", "1990-01-01", "1999-12-31", false},
+		{"지난 수요일", "지난 수요일 회의가 취소됐다.", friday, "지난 수요일", "2019-12-04", "2019-12-04", false},
+		{"금요일 on a Friday", "금요일 회의가 열렸다.", friday, "금요일", "2019-12-06", "2019-12-06", false},
+		{"석 달 전", "석 달 전 시작된 조사가 진행 중이다.", friday, "석 달 전", "2019-08-30", "2019-09-13", false},
+		{"이틀 전", "이틀 전 체포됐다.", friday, "이틀 전", "2019-12-04", "2019-12-04", false},
+		{"이후 with a space", "1월 중순 이후 단속이 계속되고 있다.", friday, "1월 중순 이후", "2019-01-11", "2019-12-06", true},
 		{"말했다 is no part", "10월 그는 말했다.", friday, "10월", "2019-10-01", "2019-10-31", false},
 	})
 }

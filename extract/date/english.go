@@ -757,8 +757,9 @@ func (r *reader) ago(i int) (from, to time.Time, next int, vague, ok bool) {
 		if few {
 			return // "a few years ago": too vague
 		}
-		f, t := yearPart(pub.Year()-n, whole)
-		return f, t, j + 2, false, true
+		// the day so many years back, ± a month (as "a week ago" is ± a day)
+		t := pub.AddDate(-n, 0, 0)
+		return t.AddDate(0, 0, -30), t.AddDate(0, 0, 30), j + 2, false, true
 	}
 	return
 }

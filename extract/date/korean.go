@@ -135,6 +135,9 @@ func (r *kreader) since(i int) (bool, int) {
 	if w, ok := r.anyOf(i, "부터", "이후로", "이후", "이래"); ok {
 		return true, i + len(w)
 	}
+	if w, ok := r.anyOf(j, "이후로", "이후", "이래"); ok {
+		return true, j + len(w)
+	}
 	if r.has(j, "들어") {
 		return true, j + len("들어")
 	}
@@ -318,6 +321,12 @@ func (r *kreader) keyword(i int) (Expr, int, bool) {
 	kw, ok := r.anyOf(i, "지난주", "지난 주", "이번 주", "이번주", "금주", "최근", "요즘", "요새", "근래",
 		"연말", "연초", "며칠 전", "수일 전", "일주일 전", "한 달 전", "한달 전", "어제", "그저께", "그제", "오늘", "전날")
 	if !ok {
+		if e, end, ok := r.weekday(i); ok {
+			return e, end, true
+		}
+		if e, end, ok := r.nativeAgo(i); ok {
+			return e, end, true
+		}
 		return r.ago(i)
 	}
 	j := i + len(kw)
@@ -401,9 +410,91 @@ func (r *kreader) ago(i int) (Expr, int, bool) {
 		t := pub.AddDate(0, -n, 0)
 		return r.expr(i, end, t.AddDate(0, 0, -7), t.AddDate(0, 0, 7), false)
 	default:
-		f, t := yearPart(pub.Year()-n, whole)
-		return r.expr(i, end, f, t, false)
+		t := pub.AddDate(-n, 0, 0)
+		return r.expr(i, end, t.AddDate(0, 0, -30), t.AddDate(0, 0, 30), false)
 	}
+}
+
+// Native Korean day spans and counts.
+var (
+	nativeDays = []struct {
+		w string
+		n int
+	}{{"이틀", 2}, {"사흘", 3}, {"나흘", 4}, {"닷새", 5}, {"엿새", 6}, {"이레", 7}, {"열흘", 10}, {"보름", 15}}
+	nativeCounts = []struct {
+		w string
+		n int
+	}{{"한 ", 1}, {"두 ", 2}, {"세 ", 3}, {"석 ", 3}, {"네 ", 4}, {"넉 ", 4}, {"다섯 ", 5}, {"여섯 ", 6}}
+)
+
+// nativeAgo reads spans counted in native Korean words: "이틀 전", "석 달 전",
+// "두 주 전", "한 해 전".
+func (r *kreader) nativeAgo(i int) (Expr, int, bool) {
+	pub := r.pub
+	for _, x := range nativeDays {
+		w, n := x.w, x.n
+		if r.has(i, w) {
+			k := r.sp(i + len(w))
+			if r.has(k, "전") && r.agoEnd(k+len("전")) {
+				t := pub.AddDate(0, 0, -n)
+				return r.expr(i, k+len("전"), t, t, false)
+			}
+			return Expr{}, i, false
+		}
+	}
+	for _, x := range nativeCounts {
+		w, n := x.w, x.n
+		if !r.has(i, w) {
+			continue
+		}
+		k := i + len(w)
+		u, ok := r.anyOf(k, "달", "주", "해")
+		if !ok {
+			return Expr{}, i, false
+		}
+		e := r.sp(k + len(u))
+		if !r.has(e, "전") || !r.agoEnd(e+len("전")) {
+			return Expr{}, i, false
+		}
+		end := e + len("전")
+		switch u {
+		case "달":
+			t := pub.AddDate(0, -n, 0)
+			return r.expr(i, end, t.AddDate(0, 0, -7), t.AddDate(0, 0, 7), false)
+		case "주":
+			t := pub.AddDate(0, 0, -7*n)
+			return r.expr(i, end, t.AddDate(0, 0, -1), t.AddDate(0, 0, 1), false)
+		default:
+			t := pub.AddDate(-n, 0, 0)
+			return r.expr(i, end, t.AddDate(0, 0, -30), t.AddDate(0, 0, 30), false)
+		}
+	}
+	return Expr{}, i, false
+}
+
+var koreanWeekdays = []string{"일요일", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일"}
+
+// weekday reads "수요일" (the last Wednesday on or before publication) and
+// "지난 수요일" (the last one before it).
+func (r *kreader) weekday(i int) (Expr, int, bool) {
+	pub := r.pub
+	k, last := i, false
+	if r.has(k, "지난 ") {
+		k, last = k+len("지난 "), true
+	} else if r.has(k, "지난") {
+		k, last = k+len("지난"), true
+	}
+	for d, w := range koreanWeekdays {
+		if r.has(k, w) {
+			back := (int(pub.Weekday()) - d + 7) % 7
+			if last && back == 0 {
+				back = 7
+			}
+			t := pub.AddDate(0, 0, -back)
+			return r.expr(i, k+len(w), t, t, false)
+		}
+	}
+	return Expr{}, i, false
 }
 
 // ahead reports whether the words after j say the date is still to come:
@@ -455,7 +546,7 @@ func (r *kreader) expr(i, j int, from, to time.Time, vague bool) (Expr, int, boo
 }
 
 // koreanLeads are the first syllables of the Korean words a date may start with.
-var koreanLeads = []string{"올", "지", "금", "작", "재", "이", "최", "요", "근", "연", "며", "수", "일", "한", "어", "그", "오", "전"}
+var koreanLeads = []string{"월", "화", "수", "목", "금", "토", "일", "이", "사", "나", "닷", "엿", "열", "보", "두", "세", "석", "네", "넉", "다", "여", "올", "지", "금", "작", "재", "이", "최", "요", "근", "연", "며", "수", "일", "한", "어", "그", "오", "전"}
 
 // leadSyllable marks koreanLeads by their offset in the Hangul syllables block.
 var leadSyllable = func() (t [0xD7A4 - 0xAC00]bool) {
