@@ -380,8 +380,9 @@ func (a *assembler) extClause(m mention) casebook.Span {
 	if cl[0] != m.clause[0] {
 		return cl
 	}
-	w := nextWord(a.lower, cl[0], cl[1])
-	if w != "who" && w != "which" && w != "whose" && w != "whom" {
+	switch nextWord(a.lower, cl[0], cl[1]) {
+	case "who", "which", "whose", "whom", "after", "before", "because", "when", "while", "until":
+	default:
 		return cl
 	}
 	s := &a.sents[m.sent]

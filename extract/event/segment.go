@@ -272,7 +272,7 @@ func splitClauses(text, lower string, s casebook.Span, ko bool) []casebook.Span 
 			if i+1 >= hi || text[i+1] != ' ' {
 				continue
 			}
-			if ko || englishClauseStarts[nextWord(lower, i+2, hi)] {
+			if ko || englishClauseStarts[nextWord(lower, i+2, hi)] || attribution(lower[i+2:hi]) {
 				cuts = append(cuts, i+1)
 			}
 		case ' ':
@@ -285,13 +285,8 @@ func splitClauses(text, lower string, s casebook.Span, ko bool) []casebook.Span 
 			if i+1 >= hi {
 				continue
 			}
-			switch lower[i+1] {
-			case 'w', 'b', 'a', 't':
-			default:
-				continue
-			}
 			switch w := nextWord(lower, i+1, hi); w {
-			case "who", "which", "whose", "whom", "because", "whereas", "although":
+			case "who", "which", "whose", "whom", "because", "whereas", "although", "after", "before":
 				cuts = append(cuts, i+1)
 			case "that":
 				if saidBefore(lower, lo, i) {
@@ -434,6 +429,17 @@ func isKoPastSyllable(r rune) bool {
 func quoteParticle(text string, i, hi int) bool {
 	rest := text[i:hi]
 	for _, p := range [...]string{"고 ", "며 ", "라고", "라며", "이라고", "이라며", "면서"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// attribution reports a reporting tail after a comma (", a source in the
+// province told Daily NK", ", Daily NK has learned"): not part of the act.
+func attribution(rest string) bool {
+	for _, p := range [...]string{"a source", "the source", "sources", "two sources", "a daily nk source", "daily nk", "a resident", "an informant", "the informant", "a local source", "he said", "she said", "they said", "the source said", "a north korean source", "an official"} {
 		if strings.HasPrefix(rest, p) {
 			return true
 		}
