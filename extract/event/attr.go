@@ -16,6 +16,9 @@ import (
 // fill turns a mention into an event with its attributes.
 func (a *assembler) fill(m mention) (ev casebook.Event, weakDate bool) {
 	ev = casebook.Event{Type: m.typ, Span: m.clause}
+	if m.evidence[1] > m.evidence[0] {
+		ev.Span = m.evidence
+	}
 	s := &a.sents[m.sent]
 	para := a.paraSpan(s.para)
 	if id := a.placeFor(m, s, para); id != "" {

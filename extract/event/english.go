@@ -290,7 +290,9 @@ type mention struct {
 	trig    casebook.Span
 	sent    int
 	passive bool // the organ named before the trigger is acted on, not acting
-	appoint bool // personnel: an appointment
+	// evidence is the span quoted for the act; zero means the clause.
+	evidence casebook.Span
+	appoint  bool // personnel: an appointment
 }
 
 // findEnglish returns the English trigger mentions of the body sentences.

@@ -258,7 +258,7 @@ func findKorean(text string, sents []sentence, money []casebook.Money, out []men
 					continue
 				}
 				end := eojeolEnd(text, at+len(r.stem), cl[1])
-				out = append(out, mention{typ: r.typ, clause: cl, trig: casebook.Span{at, end}, sent: si})
+				out = append(out, mention{typ: r.typ, clause: cl, trig: casebook.Span{at, end}, sent: si, evidence: koEvidence(text, cl, at+len(r.stem), end)})
 			}
 			k += n
 		}
@@ -398,4 +398,26 @@ func finalN(w string) bool {
 		return false
 	}
 	return (r-0xAC00)%28 == 4
+}
+
+// koEvidence ends a Korean clause's evidence with the word that states the
+// act (and the verb after it when that word is a noun with its particle):
+// what follows is mostly reporting ("…붙잡힌 사실이 알려졌다", "…고 전했다").
+func koEvidence(text string, cl casebook.Span, stemEnd, trigEnd int) casebook.Span {
+	end := trigEnd
+	// A noun and its particle (단속을, 체포에): the verb is the next word.
+	if r, n := utf8.DecodeRuneInString(text[stemEnd:trigEnd]); n == trigEnd-stemEnd {
+		switch r {
+		case '을', '를', '에', '이', '가', '은', '는', '로':
+			if end < cl[1] {
+				end = eojeolEnd(text, end+1, cl[1])
+			}
+		}
+	}
+	// Keep a closing quote or bracket the word carries.
+	end = min(end, cl[1])
+	if end <= cl[0] {
+		return cl
+	}
+	return casebook.Span{cl[0], end}
 }
