@@ -112,6 +112,12 @@ func newAssembler(d *Doc) *assembler {
 	for i, p := range a.places {
 		a.placeAside[i] = asidePlace(d.Text, p.Span, a.ko)
 		a.placeOrigin[i] = originPlace(d.Text, p.Span, a.ko)
+		// "from Chongjin City and Musan County": both are origins.
+		if i > 0 && !a.placeOrigin[i] && a.placeOrigin[i-1] && p.Span[0] > a.places[i-1].Span[1] {
+			gap := strings.TrimSpace(strings.ToLower(d.Text[a.places[i-1].Span[1]:p.Span[0]]))
+			gap = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(gap, "city"), "county"))
+			a.placeOrigin[i] = gap == "and" || gap == "," || gap == "or"
+		}
 	}
 	a.main = a.mainPlace()
 	for _, g := range d.Agencies {
@@ -192,7 +198,7 @@ func (a *assembler) events() []casebook.Event {
 			}
 			// A later mention restates an act when it is in the same sentence,
 			// quotes the source on it, or follows the lead that announced it.
-			restates := kd.m.sent == dr.m.sent || dr.quoted || kd.ev.Type == casebook.EventCrackdown ||
+			restates := dr.quoted && (kd.m.sent < dr.m.sent || kd.m.rule == dr.m.rule) || kd.ev.Type == casebook.EventCrackdown ||
 				kd.para <= lead+2 && a.shareWords(kd.m, dr.m)
 			if restates && sameAct(&kd.ev, &dr.ev, kd.m, dr.m, dr.quoted) {
 				if kd.weak && dr.ev.Date != nil && !dr.weak {
