@@ -142,7 +142,7 @@ func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string 
 
 // asidePlace reports a place named as where a source is or where someone
 // comes from, not where an act happened.
-func asidePlace(text string, sp casebook.Span, ko bool) bool {
+func asidePlace(text, lower string, sp casebook.Span, ko bool) bool {
 	if ko {
 		after := text[sp[1]:min(len(text), sp[1]+24)]
 		for _, w := range []string{" 소식통", "의 소식통", "의 여러 소식통", " 출신", "에 사는", "에서 온"} {
@@ -152,7 +152,7 @@ func asidePlace(text string, sp casebook.Span, ko bool) bool {
 		}
 		return false
 	}
-	before := strings.ToLower(text[max(0, sp[0]-24):sp[0]])
+	before := lower[max(0, sp[0]-24):sp[0]]
 	for _, w := range []string{"source in ", "sources in ", "source from ", "informant in ", "contact in ", "source based in ", "contacts in ", "living in ", "heading for ", "heading to ", "bound for ", "fled to ", "way to ", "travel to "} {
 		if strings.HasSuffix(before, w) || strings.HasSuffix(before, w+"the ") {
 			return true
@@ -163,11 +163,11 @@ func asidePlace(text string, sp casebook.Span, ko bool) bool {
 
 // originPlace reports a place named as where someone comes from ("a woman
 // from Chongjin"): often, but not always, where the act happened.
-func originPlace(text string, sp casebook.Span, ko bool) bool {
+func originPlace(text, lower string, sp casebook.Span, ko bool) bool {
 	if ko {
 		return false
 	}
-	before := strings.ToLower(text[max(0, sp[0]-12):sp[0]])
+	before := lower[max(0, sp[0]-12):sp[0]]
 	return strings.HasSuffix(before, "from ") || strings.HasSuffix(before, "resident of ")
 }
 

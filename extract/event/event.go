@@ -110,8 +110,8 @@ func newAssembler(d *Doc) *assembler {
 	a.placeAside = make([]bool, len(a.places))
 	a.placeOrigin = make([]bool, len(a.places))
 	for i, p := range a.places {
-		a.placeAside[i] = asidePlace(d.Text, p.Span, a.ko)
-		a.placeOrigin[i] = originPlace(d.Text, p.Span, a.ko)
+		a.placeAside[i] = asidePlace(d.Text, a.lower, p.Span, a.ko)
+		a.placeOrigin[i] = originPlace(d.Text, a.lower, p.Span, a.ko)
 		// "from Chongjin City and Musan County": both are origins.
 		if i > 0 && !a.placeOrigin[i] && a.placeOrigin[i-1] && p.Span[0] > a.places[i-1].Span[1] {
 			gap := strings.TrimSpace(strings.ToLower(d.Text[a.places[i-1].Span[1]:p.Span[0]]))

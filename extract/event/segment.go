@@ -285,6 +285,11 @@ func splitClauses(text, lower string, s casebook.Span, ko bool) []casebook.Span 
 			if i+1 >= hi {
 				continue
 			}
+			switch lower[i+1] {
+			case 'w', 'b', 'a', 't':
+			default:
+				continue
+			}
 			switch w := nextWord(lower, i+1, hi); w {
 			case "who", "which", "whose", "whom", "because", "whereas", "although", "after", "before":
 				cuts = append(cuts, i+1)
