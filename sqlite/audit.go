@@ -10,6 +10,11 @@ import (
 	"casebook"
 )
 
+const (
+	lastAudit   = `SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1`
+	insertAudit = `INSERT INTO audit (seq, at, actor, action, object, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+)
+
 // AppendAudit links e to the end of the chain. The write transaction takes
 // SQLite's write lock at BEGIN, so reading the last link and appending the
 // next is atomic across processes too.
@@ -25,13 +30,21 @@ func (s *Store) AppendAudit(ctx context.Context, e *casebook.AuditEntry) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var seq int64
 		var prev string
-		err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1`).Scan(&seq, &prev)
+		last, err := s.txStmt(ctx, tx, lastAudit)
+		if err != nil {
+			return err
+		}
+		err = last.QueryRowContext(ctx).Scan(&seq, &prev)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
 		e.Seq, e.PrevHash = seq+1, prev
 		e.Hash = e.ChainHash()
-		_, err = tx.ExecContext(ctx, `INSERT INTO audit (seq, at, actor, action, object, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		ins, err := s.txStmt(ctx, tx, insertAudit)
+		if err != nil {
+			return err
+		}
+		_, err = ins.ExecContext(ctx,
 			e.Seq, e.At.Format(time.RFC3339Nano), e.Actor, e.Action, e.Object, e.Detail, e.PrevHash, e.Hash)
 		return err
 	})

@@ -12,6 +12,9 @@ import (
 	"casebook/internal/index"
 )
 
+const insertFactSQL = `INSERT INTO facts (report_id, kind, data, event_type, place_id, province_id, agency, date_from, date_to, usd, extractor_version, state, reviewed_by, reviewed_at, note)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+
 const factCols = `f.id, f.report_id, f.kind, f.data, f.machine, f.extractor_version, f.state, f.reviewed_by, f.reviewed_at, f.note`
 
 func scanFact(row scanner) (casebook.Fact, error) {
@@ -34,7 +37,7 @@ func scanFact(row scanner) (casebook.Fact, error) {
 }
 
 // insertFact writes one fact and sets its ID.
-func insertFact(ctx context.Context, tx *sql.Tx, f *casebook.Fact, province index.ProvinceFunc) error {
+func (s *Store) insertFact(ctx context.Context, tx *sql.Tx, f *casebook.Fact, province index.ProvinceFunc) error {
 	row, err := index.FactRow(f, province)
 	if err != nil {
 		return err
@@ -53,8 +56,11 @@ func insertFact(ctx context.Context, tx *sql.Tx, f *casebook.Fact, province inde
 	if row.HasUSD {
 		usd = row.USD
 	}
-	err = tx.QueryRowContext(ctx, `INSERT INTO facts (report_id, kind, data, event_type, place_id, province_id, agency, date_from, date_to, usd, extractor_version, state, reviewed_by, reviewed_at, note)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	ins, err := s.txStmt(ctx, tx, insertFactSQL)
+	if err != nil {
+		return err
+	}
+	err = ins.QueryRowContext(ctx,
 		f.ReportID, row.Kind, string(row.Data), null(row.EventType), null(row.PlaceID), null(row.ProvinceID), null(row.Agency),
 		null(row.DateFrom), null(row.DateTo), usd, f.ExtractorVersion, f.State, f.ReviewedBy, at, f.Note).Scan(&f.ID)
 	if err != nil {
@@ -63,10 +69,10 @@ func insertFact(ctx context.Context, tx *sql.Tx, f *casebook.Fact, province inde
 	return nil
 }
 
-func insertFacts(ctx context.Context, tx *sql.Tx, reportID int64, facts []casebook.Fact, province index.ProvinceFunc) error {
+func (s *Store) insertFacts(ctx context.Context, tx *sql.Tx, reportID int64, facts []casebook.Fact, province index.ProvinceFunc) error {
 	for i := range facts {
 		facts[i].ReportID = reportID
-		if err := insertFact(ctx, tx, &facts[i], province); err != nil {
+		if err := s.insertFact(ctx, tx, &facts[i], province); err != nil {
 			return fmt.Errorf("fact %d: %w", i, err)
 		}
 	}
@@ -195,7 +201,7 @@ func (s *Store) CreateFact(ctx context.Context, f *casebook.Fact) error {
 		} else if err != nil {
 			return err
 		}
-		return insertFact(ctx, tx, f, storedProvinces(ctx, tx, f.ReportID))
+		return s.insertFact(ctx, tx, f, storedProvinces(ctx, tx, f.ReportID))
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: create fact: %w", err)
@@ -316,7 +322,7 @@ func (s *Store) ReplaceMachineFacts(ctx context.Context, reportID int64, facts [
 				f.ID = 0
 				continue
 			}
-			if err := insertFact(ctx, tx, f, province); err != nil {
+			if err := s.insertFact(ctx, tx, f, province); err != nil {
 				return fmt.Errorf("fact %d: %w", i, err)
 			}
 		}

@@ -14,6 +14,12 @@ import (
 	"casebook/internal/index"
 )
 
+const insertReport = `INSERT INTO reports (sha256, original, media_type, file_name, title, outlet, url, author, published, language, text, source_id, created_at, created_by)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (sha256) DO NOTHING RETURNING id`
+
+const insertBigrams = `INSERT INTO reports_bigrams(rowid, grams) VALUES (?, ?)`
+
 const reportCols = `r.id, r.sha256, r.media_type, r.file_name, r.title, r.outlet, r.url, r.author, r.published, r.language, r.text, r.source_id, r.created_at, r.created_by`
 
 type scanner interface{ Scan(dest ...any) error }
@@ -69,9 +75,11 @@ func (s *Store) CreateReport(ctx context.Context, r *casebook.Report, facts []ca
 	created := false
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var id int64
-		err := tx.QueryRowContext(ctx, `INSERT INTO reports (sha256, original, media_type, file_name, title, outlet, url, author, published, language, text, source_id, created_at, created_by)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (sha256) DO NOTHING RETURNING id`,
+		ins, err := s.txStmt(ctx, tx, insertReport)
+		if err != nil {
+			return err
+		}
+		err = ins.QueryRowContext(ctx,
 			r.SHA256, r.Original, r.MediaType, r.FileName, r.Title, r.Outlet, r.URL, r.Author, r.Published, r.Language, r.Text,
 			nullID(r.SourceID), micro(r.CreatedAt), r.CreatedBy).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -89,11 +97,15 @@ func (s *Store) CreateReport(ctx context.Context, r *casebook.Report, facts []ca
 		}
 		r.ID = id
 		if grams := index.Bigrams(r.Title, r.Text); grams != "" {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO reports_bigrams(rowid, grams) VALUES (?, ?)`, id, grams); err != nil {
+			ins, err := s.txStmt(ctx, tx, insertBigrams)
+			if err != nil {
+				return err
+			}
+			if _, err := ins.ExecContext(ctx, id, grams); err != nil {
 				return fmt.Errorf("index report: %w", err)
 			}
 		}
-		if err := insertFacts(ctx, tx, id, facts, index.Provinces(facts, nil)); err != nil {
+		if err := s.insertFacts(ctx, tx, id, facts, index.Provinces(facts, nil)); err != nil {
 			return err
 		}
 		created = true
@@ -123,8 +135,12 @@ func (s *Store) FindReportBySHA256(ctx context.Context, sha string) (*casebook.R
 }
 
 func (s *Store) findReport(ctx context.Context, where string, arg any) (*casebook.Report, error) {
+	st, err := s.rstmts.get(ctx, `SELECT `+reportCols+`, r.original FROM reports r WHERE `+where)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find report %v: %w", arg, err)
+	}
 	var orig []byte
-	r, err := scanReport(s.r.QueryRowContext(ctx, `SELECT `+reportCols+`, r.original FROM reports r WHERE `+where, arg), &orig)
+	r, err := scanReport(st.QueryRowContext(ctx, arg), &orig)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("report", arg)
 	}
