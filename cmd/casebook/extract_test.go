@@ -133,3 +133,29 @@ func FuzzProcessLine(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeIn: the fast line decoder agrees with encoding/json whenever
+// it accepts a line.
+func FuzzDecodeIn(f *testing.F) {
+	f.Add([]byte(goodLine("a")))
+	f.Add([]byte(`{"id":"x\u00e9\n\"q\"","text":"a\\b\/c\u0041"}`))
+	f.Add([]byte(` { "text" : "t" , "id":"i" } `))
+	f.Add([]byte(`{"id":"a","extra":1}`))
+	f.Add([]byte(`{"text":"\ud83d\ude00"}`))
+	f.Fuzz(func(t *testing.T, line []byte) {
+		if !utf8.Valid(line) {
+			return // processLine refuses such lines before decoding
+		}
+		fast, ok := decodeIn(line)
+		if !ok {
+			return
+		}
+		var slow jsonlIn
+		if err := json.Unmarshal(line, &slow); err != nil {
+			t.Fatalf("fast path accepted %q, encoding/json refused it: %v", line, err)
+		}
+		if fast != slow {
+			t.Fatalf("%q: fast %+v, encoding/json %+v", line, fast, slow)
+		}
+	})
+}
