@@ -630,34 +630,60 @@ var koTargets = []targetWord{
 	{"주민", "resident"}, {"여성", "resident"}, {"남성", "resident"}, {"씨", "resident"}, {"사람", "resident"},
 }
 
-// koMarkedTarget finds a person noun carrying an object or subject particle.
+// koMarkedTarget finds a person noun carrying an object particle (…을/를),
+// else a subject or topic particle (…이/가, 은/는), one word at a time.
 func koMarkedTarget(s string) string {
-	for _, parts := range [][]string{{"을 ", "를 "}, {"이 ", "가 ", "은 ", "는 "}} {
-		best, at := "", len(s)+1
-		for _, t := range koTargets {
-			for off := 0; off < len(s); {
-				i := strings.Index(s[off:], t.word)
-				if i < 0 {
-					break
-				}
-				i += off
-				off = i + len(t.word)
-				rest := s[off:]
-				// Allow a plural 들 between noun and particle.
-				rest = strings.TrimPrefix(rest, "들")
-				for _, p := range parts {
-					if strings.HasPrefix(rest, p) && i < at {
-						best, at = t.target, i
-					}
-				}
+	subject, prev := "", ""
+	for len(s) > 0 {
+		w := s
+		if i := strings.IndexByte(s, ' '); i >= 0 {
+			w, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		before := prev
+		prev = w
+		last, n := utf8.DecodeLastRuneInString(w)
+		object := last == '을' || last == '를'
+		if !object && !(subject == "" && (last == '이' || last == '가' || last == '은' || last == '는')) {
+			continue
+		}
+		stem := strings.TrimSuffix(w[:len(w)-n], "들")
+		if t := koTargetOf(stem); t != "" {
+			// 탈북민 가족, 송금 브로커: the word before makes it precise.
+			if pt := koTargetIndex[before+" "+stem]; pt != "" {
+				t = pt
 			}
+			if object {
+				return t
+			}
+			subject = t
 		}
-		if best != "" {
-			return best
+	}
+	return subject
+}
+
+// koTargetOf names the target a Korean noun ends with (송금브로커 → broker).
+func koTargetOf(stem string) string {
+	for k := len(stem); k > 0; {
+		if t, ok := koTargetIndex[stem[len(stem)-k:]]; ok {
+			return t
 		}
+		_, n := utf8.DecodeRuneInString(stem[len(stem)-k:])
+		k -= n
 	}
 	return ""
 }
+
+var koTargetIndex = func() map[string]string {
+	m := map[string]string{}
+	for _, t := range koTargets {
+		if _, ok := m[t.word]; !ok {
+			m[t.word] = t.target
+		}
+	}
+	return m
+}()
 
 // placeList lists each place the report names once, with all its spans.
 func (a *assembler) placeList() []casebook.Place {
