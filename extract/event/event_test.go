@@ -93,6 +93,9 @@ func TestEventTypes(t *testing.T) {
 		{"ko negated", "ko", "보안원들은 그를 체포하지 않았다.", ""},
 		{"ko conditional", "ko", "중국과 통화하다 걸리면 벌금을 내야 한다.", ""},
 		{"ko habit", "ko", "보안원들은 장마당에서 평소 상인들을 단속한다.", ""},
+		{"ko handed", "ko", "친척은 보위원에게 중국 돈 1만 위안을 건네며 선처를 부탁했다.", "bribe_payment"},
+		{"ko announced plan", "ko", "시 당위원회는 이달 말 공개재판을 열어 본보기로 삼겠다고 예고했다.", ""},
+		{"ko negated release", "ko", "보위원은 돈만 챙기고 그를 풀어주지 않았다.", "bribe_payment"},
 		{"ko future", "ko", "이들은 노동교화형을 받을 것으로 보인다.", ""},
 		{"ko present", "ko", "돈을 내지 못하는 주민은 손전화를 빼앗기는 것이 보통이다.", ""},
 	}

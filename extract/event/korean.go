@@ -69,6 +69,10 @@ var koRules = []struct {
 	{casebook.EventBribePayment, "고였", kBribe},
 	{casebook.EventBribePayment, "바쳤", kBribe},
 	{casebook.EventBribePayment, "건넸", kBribe | kAgent},
+	{casebook.EventBribePayment, "건네", kMoney | kAgent},
+	{casebook.EventBribePayment, "돈만 챙기", kAgent},
+	{casebook.EventBribePayment, "돈을 챙기", kAgent},
+	{casebook.EventBribePayment, "뇌물을 챙기", 0},
 	{casebook.EventBribePayment, "찔러줬", 0},
 	{casebook.EventBribePayment, "찔러 줬", 0},
 	{casebook.EventBribePayment, "받고서야", kMoney},
@@ -333,8 +337,12 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		if strings.Contains(rest, "면") || containsAny(rest, koPlan) || containsAny(next, koPlan) && !strings.HasPrefix(next, "있") {
 			return false
 		}
-		// "노동교화형을 받을 것으로 보인다": a future the next words tell.
+		// "노동교화형을 받을 것으로 보인다": a future the next words tell;
+		// "공개재판을 열어 본보기로 삼겠다고 예고했다": a plan announced.
 		if containsAny(rest+" "+next+" "+next2, koFuture) {
+			return false
+		}
+		if after := text[hi:runeStart(text, min(cl[1], hi+60))]; strings.Contains(after, "겠다") || strings.Contains(after, "예고") {
 			return false
 		}
 		if containsAny(clause, koHabit) {
