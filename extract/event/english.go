@@ -152,7 +152,7 @@ var enRules = []struct {
 	{casebook.EventThreat, "stepped|ramped up warnings|warning", fHypo},
 	{casebook.EventThreat, "issued|gave|given * warnings|warning", fHypo},
 	{casebook.EventThreat, "declared|announced|proclaimed", fHypo | fWould},
-	{casebook.EventThreat, "told|warned", fHypo | fWould | fSubjOfficer},
+	{casebook.EventThreat, "told|warned|said", fHypo | fWould | fSubjOfficer},
 
 	// confiscation
 	{casebook.EventConfiscation, "confiscated|seized", fPart | fNoPerson},
@@ -408,8 +408,18 @@ func (c *ctx) passive(i int) bool {
 // personNear reports a person acted on: right after the trigger (active),
 // or just before a passive one.
 func (c *ctx) personNear(i, end int) bool {
-	for k := i + 1; k < min(c.hi, end+3); k++ {
-		if enPerson[c.all[k].w] {
+	// After an active trigger the first noun decides: "ten mobile phones"
+	// are goods, "ten residents" people; numbers only count in passives.
+	to := min(c.hi, end+5)
+	if end-i > 1 {
+		to = end - 1 // "let her go": the person sits inside the words
+	}
+	for k := i + 1; k < to; k++ {
+		w := c.all[k].w
+		if enGoods[w] {
+			return false
+		}
+		if enPerson[w] && !enNumber[w] {
 			return true
 		}
 	}
@@ -610,7 +620,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 
 // goodsNear reports goods right after the trigger or just before it.
 func (c *ctx) goodsNear(i, end int) bool {
-	for k := max(c.lo, i-6); k < min(c.hi, end+4); k++ {
+	for k := max(c.lo, i-6); k < min(c.hi, end+6); k++ {
 		if enGoods[c.all[k].w] {
 			return true
 		}
@@ -619,6 +629,7 @@ func (c *ctx) goodsNear(i, end int) bool {
 }
 
 var enIntent = wordSet("plan", "plans", "planned", "planning", "want", "wants", "wanted", "intend", "intends", "intended", "going", "about", "try", "tried", "trying", "expected", "expect", "expects", "likely", "hope", "hoped", "need", "needs", "able")
+var enNumber = wordSet("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several", "dozens", "whole", "local", "couple", "group")
 var enPeriod = wordSet("year", "years", "time", "times", "month", "months", "week", "weeks", "day", "days", "morning", "night", "season", "quarter", "summer", "winter", "spring", "autumn")
 var enPunishWord = wordSet("sent", "kyohwaso", "exile", "expelled", "banished", "punishment", "punished", "punish", "arrested", "arrest", "exiled", "prison", "camp", "treated", "executed", "severe", "harsh", "penalty", "penalties", "jailed", "detained", "sentenced")
 

@@ -63,6 +63,9 @@ func TestEventTypes(t *testing.T) {
 		{"took to station", "en", "Two officers searched her house and took her to the police station.", "detention"},
 		{"told would", "en", "The police told her she would be sent to a prison camp if she was caught again.", "threat"},
 		{"source would", "en", "A source told Daily NK that the price of rice would rise again.", ""},
+		{"phones seized", "en", "Agents questioned dozens of neighbours and confiscated at least ten mobile phones.", "confiscation"},
+		{"agents said would", "en", "The agents said they would send anyone who talks to China to a prison camp.", "threat"},
+		{"let calls go", "en", "A police officer who had let such calls go on was arrested alongside them.", "detention"},
 		{"two acts", "en", "Police arrested the driver and confiscated his cargo of copper wire.", "detention,confiscation"},
 
 		// English acts that are not events.
