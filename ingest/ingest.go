@@ -216,7 +216,14 @@ func (in *Ingester) store(ctx context.Context, d doc) (res Result) {
 		res.Err = err
 		return res
 	}
-	created, err := in.Store.CreateReport(ctx, r, facts)
+	var created bool
+	audited := false
+	if ac, ok := in.Store.(auditedCreator); ok && in.Audit {
+		audited = true
+		created, err = ac.CreateReportAudited(ctx, r, facts, &casebook.AuditEntry{Actor: in.actor(), Action: "ingest", Detail: "sha256 " + sha})
+	} else {
+		created, err = in.Store.CreateReport(ctx, r, facts)
+	}
 	if err != nil {
 		res.Err = err
 		return res
@@ -225,7 +232,7 @@ func (in *Ingester) store(ctx context.Context, d doc) (res Result) {
 	if created {
 		res.Facts = len(facts)
 		in.log().Debug("ingested", "report_id", r.ID, "sha256", sha, "facts", len(facts))
-		if in.Audit {
+		if in.Audit && !audited {
 			e := &casebook.AuditEntry{Actor: in.actor(), Action: "ingest", Object: fmt.Sprintf("report:%d", r.ID), Detail: "sha256 " + sha}
 			if err := in.Store.AppendAudit(ctx, e); err != nil {
 				in.log().Error("audit ingest", "report_id", r.ID, "err", err)
@@ -233,6 +240,13 @@ func (in *Ingester) store(ctx context.Context, d doc) (res Result) {
 		}
 	}
 	return res
+}
+
+// auditedCreator is a store that can store a report and its audit entry in
+// one transaction (both casebook stores can): nothing is stored unaudited,
+// and one commit per report instead of two.
+type auditedCreator interface {
+	CreateReportAudited(ctx context.Context, r *casebook.Report, facts []casebook.Fact, e *casebook.AuditEntry) (bool, error)
 }
 
 // extractFacts runs the extractor; a panic in it fails this report only.

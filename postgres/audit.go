@@ -19,26 +19,7 @@ func (s *Store) AppendAudit(ctx context.Context, e *casebook.AuditEntry) error {
 	if e.Actor == "" || e.Action == "" {
 		return casebook.Errorf(casebook.EINVALID, "an audit entry needs an actor and an action")
 	}
-	if e.At.IsZero() {
-		e.At = s.clock()
-	}
-	e.At = e.At.UTC().Truncate(time.Microsecond)
-	err := s.tx(ctx, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(lockAudit)); err != nil {
-			return err
-		}
-		var seq int64
-		var prev string
-		err := tx.QueryRow(ctx, `SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1`).Scan(&seq, &prev)
-		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
-			return err
-		}
-		e.Seq, e.PrevHash = seq+1, prev
-		e.Hash = e.ChainHash()
-		_, err = tx.Exec(ctx, `INSERT INTO audit (seq, at, actor, action, object, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-			e.Seq, e.At, e.Actor, e.Action, e.Object, e.Detail, e.PrevHash, e.Hash)
-		return err
-	})
+	err := s.tx(ctx, func(tx pgx.Tx) error { return s.appendAudit(ctx, tx, e) })
 	if err != nil {
 		return fmt.Errorf("postgres: append audit: %w", err)
 	}
@@ -62,4 +43,29 @@ func (s *Store) FindAudit(ctx context.Context, afterSeq int64, limit int) ([]cas
 		return nil, fmt.Errorf("postgres: find audit: %w", err)
 	}
 	return out, nil
+}
+
+// appendAudit links e to the chain inside tx, under the chain's lock.
+func (s *Store) appendAudit(ctx context.Context, tx pgx.Tx, e *casebook.AuditEntry) error {
+	if e.Actor == "" || e.Action == "" {
+		return casebook.Errorf(casebook.EINVALID, "an audit entry needs an actor and an action")
+	}
+	if e.At.IsZero() {
+		e.At = s.clock()
+	}
+	e.At = e.At.UTC().Truncate(time.Microsecond)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(lockAudit)); err != nil {
+		return err
+	}
+	var seq int64
+	var prev string
+	err := tx.QueryRow(ctx, `SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1`).Scan(&seq, &prev)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return err
+	}
+	e.Seq, e.PrevHash = seq+1, prev
+	e.Hash = e.ChainHash()
+	_, err = tx.Exec(ctx, `INSERT INTO audit (seq, at, actor, action, object, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		e.Seq, e.At, e.Actor, e.Action, e.Object, e.Detail, e.PrevHash, e.Hash)
+	return err
 }

@@ -71,15 +71,42 @@ func insertFact(ctx context.Context, tx pgx.Tx, f *casebook.Fact, province index
 	return nil
 }
 
+// insertFacts writes a report's facts in one round trip and sets their IDs.
 func insertFacts(ctx context.Context, tx pgx.Tx, reportID int64, facts []casebook.Fact, province index.ProvinceFunc) error {
+	if len(facts) == 0 {
+		return nil
+	}
+	b := &pgx.Batch{}
 	for i := range facts {
-		facts[i].ReportID = reportID
-		if err := insertFact(ctx, tx, &facts[i], province); err != nil {
+		f := &facts[i]
+		f.ReportID = reportID
+		row, err := index.FactRow(f, province)
+		if err != nil {
 			return fmt.Errorf("fact %d: %w", i, err)
 		}
+		if f.State == "" {
+			f.State = casebook.StateMachine
+		}
+		if !index.ValidFactState(f.State) {
+			return casebook.Errorf(casebook.EINVALID, "fact %d: unknown review state %q", i, f.State)
+		}
+		var at any
+		if !f.ReviewedAt.IsZero() {
+			f.ReviewedAt = f.ReviewedAt.UTC().Truncate(time.Microsecond)
+			at = f.ReviewedAt
+		}
+		b.Queue(insertFactSQL, f.ReportID, row.Kind, string(row.Data), null(row.EventType), null(row.PlaceID), null(row.ProvinceID), null(row.Agency),
+			null(row.DateFrom), null(row.DateTo), usdArg(row), f.ExtractorVersion, f.State, f.ReviewedBy, at, f.Note).
+			QueryRow(func(r pgx.Row) error { return r.Scan(&f.ID) })
+	}
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("insert facts: %w", err)
 	}
 	return nil
 }
+
+const insertFactSQL = `INSERT INTO facts (report_id, kind, data, event_type, place_id, province_id, agency, date_from, date_to, usd, extractor_version, state, reviewed_by, reviewed_at, note)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`
 
 // storedProvinces looks up the report's stored place facts, for events added
 // or corrected after ingest.

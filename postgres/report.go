@@ -62,6 +62,13 @@ func checkReport(r *casebook.Report) error {
 // at the unique index: the second waits for the first to commit, inserts
 // nothing and reads the first one's row.
 func (s *Store) CreateReport(ctx context.Context, r *casebook.Report, facts []casebook.Fact) (bool, error) {
+	return s.CreateReportAudited(ctx, r, facts, nil)
+}
+
+// CreateReportAudited is CreateReport that, when the report is new, also
+// appends e to the audit log in the same transaction: a report is never
+// stored without its audit entry. An empty e.Object becomes "report:ID".
+func (s *Store) CreateReportAudited(ctx context.Context, r *casebook.Report, facts []casebook.Fact, e *casebook.AuditEntry) (bool, error) {
 	if err := checkReport(r); err != nil {
 		return false, err
 	}
@@ -97,6 +104,15 @@ func (s *Store) CreateReport(ctx context.Context, r *casebook.Report, facts []ca
 		r.ID = id
 		if err := insertFacts(ctx, tx, id, facts, index.Provinces(facts, nil)); err != nil {
 			return err
+		}
+		if e != nil {
+			if e.Object == "" {
+				e.Object = fmt.Sprintf("report:%d", id)
+			}
+			// Last, so the chain's lock is held only until the commit.
+			if err := s.appendAudit(ctx, tx, e); err != nil {
+				return err
+			}
 		}
 		created = true
 		return nil

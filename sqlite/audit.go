@@ -22,32 +22,7 @@ func (s *Store) AppendAudit(ctx context.Context, e *casebook.AuditEntry) error {
 	if e.Actor == "" || e.Action == "" {
 		return casebook.Errorf(casebook.EINVALID, "an audit entry needs an actor and an action")
 	}
-	if e.At.IsZero() {
-		e.At = s.clock()
-	}
-	// Both stores keep microseconds; hash what is stored.
-	e.At = e.At.UTC().Truncate(time.Microsecond)
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var seq int64
-		var prev string
-		last, err := s.txStmt(ctx, tx, lastAudit)
-		if err != nil {
-			return err
-		}
-		err = last.QueryRowContext(ctx).Scan(&seq, &prev)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		e.Seq, e.PrevHash = seq+1, prev
-		e.Hash = e.ChainHash()
-		ins, err := s.txStmt(ctx, tx, insertAudit)
-		if err != nil {
-			return err
-		}
-		_, err = ins.ExecContext(ctx,
-			e.Seq, e.At.Format(time.RFC3339Nano), e.Actor, e.Action, e.Object, e.Detail, e.PrevHash, e.Hash)
-		return err
-	})
+	err := s.tx(ctx, func(tx *sql.Tx) error { return s.appendAudit(ctx, tx, e) })
 	if err != nil {
 		return fmt.Errorf("sqlite: append audit: %w", err)
 	}
@@ -78,4 +53,33 @@ func (s *Store) FindAudit(ctx context.Context, afterSeq int64, limit int) ([]cas
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// appendAudit links e to the chain inside tx, which holds the write lock.
+func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, e *casebook.AuditEntry) error {
+	if e.Actor == "" || e.Action == "" {
+		return casebook.Errorf(casebook.EINVALID, "an audit entry needs an actor and an action")
+	}
+	if e.At.IsZero() {
+		e.At = s.clock()
+	}
+	// Both stores keep microseconds; hash what is stored.
+	e.At = e.At.UTC().Truncate(time.Microsecond)
+	var seq int64
+	var prev string
+	last, err := s.txStmt(ctx, tx, lastAudit)
+	if err != nil {
+		return err
+	}
+	if err := last.QueryRowContext(ctx).Scan(&seq, &prev); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	e.Seq, e.PrevHash = seq+1, prev
+	e.Hash = e.ChainHash()
+	ins, err := s.txStmt(ctx, tx, insertAudit)
+	if err != nil {
+		return err
+	}
+	_, err = ins.ExecContext(ctx, e.Seq, e.At.Format(time.RFC3339Nano), e.Actor, e.Action, e.Object, e.Detail, e.PrevHash, e.Hash)
+	return err
 }

@@ -66,6 +66,13 @@ func checkReport(r *casebook.Report) error {
 // filled from the stored one. Concurrent inserts of one report from several
 // processes meet at the UNIQUE constraint and the loser reads the winner's.
 func (s *Store) CreateReport(ctx context.Context, r *casebook.Report, facts []casebook.Fact) (bool, error) {
+	return s.CreateReportAudited(ctx, r, facts, nil)
+}
+
+// CreateReportAudited is CreateReport that, when the report is new, also
+// appends e to the audit log in the same transaction: a report is never
+// stored without its audit entry. An empty e.Object becomes "report:ID".
+func (s *Store) CreateReportAudited(ctx context.Context, r *casebook.Report, facts []casebook.Fact, e *casebook.AuditEntry) (bool, error) {
 	if err := checkReport(r); err != nil {
 		return false, err
 	}
@@ -107,6 +114,14 @@ func (s *Store) CreateReport(ctx context.Context, r *casebook.Report, facts []ca
 		}
 		if err := s.insertFacts(ctx, tx, id, facts, index.Provinces(facts, nil)); err != nil {
 			return err
+		}
+		if e != nil {
+			if e.Object == "" {
+				e.Object = fmt.Sprintf("report:%d", id)
+			}
+			if err := s.appendAudit(ctx, tx, e); err != nil {
+				return err
+			}
 		}
 		created = true
 		return nil

@@ -56,6 +56,7 @@ func Run(t *testing.T, newStore func(t *testing.T) casebook.Store) {
 		{"Audit", testAudit},
 		{"AuditConcurrent", testAuditConcurrent},
 		{"NotFound", testNotFound},
+		{"CreateReportAudited", testCreateReportAudited},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1148,5 +1149,51 @@ func testNotFound(t *testing.T, st casebook.Store) {
 	}
 	if hits, total, err := st.FindReports(ctx, casebook.ReportFilter{Query: "anything"}); err != nil || total != 0 || hits == nil {
 		t.Errorf("empty store search: %v %d %v (want an empty, non-nil list)", hits, total, err)
+	}
+}
+
+// auditedCreator is the optional one-transaction report-and-audit insert.
+type auditedCreator interface {
+	CreateReportAudited(ctx context.Context, r *casebook.Report, facts []casebook.Fact, e *casebook.AuditEntry) (bool, error)
+}
+
+func testCreateReportAudited(t *testing.T, st casebook.Store) {
+	ac, ok := st.(auditedCreator)
+	if !ok {
+		t.Skip("the store has no CreateReportAudited")
+	}
+	ctx := ctxT(t)
+	if err := st.AppendAudit(ctx, &casebook.AuditEntry{Actor: "kim", Action: "login"}); err != nil {
+		t.Fatal(err)
+	}
+	r := newReport("Broker detained in Hoeryong", textHoeryong, "en")
+	e := &casebook.AuditEntry{Actor: "system", Action: "ingest", Detail: "test"}
+	created, err := ac.CreateReportAudited(ctx, r, casebook.FactsOf(0, hoeryongFacts(), extractorV), e)
+	if err != nil || !created {
+		t.Fatalf("CreateReportAudited: %v %v", created, err)
+	}
+	if e.Object != fmt.Sprintf("report:%d", r.ID) || e.Seq != 2 {
+		t.Errorf("audit entry %+v", e)
+	}
+	again := newReport("Broker detained in Hoeryong", textHoeryong, "en")
+	e2 := &casebook.AuditEntry{Actor: "system", Action: "ingest"}
+	if created, err := ac.CreateReportAudited(ctx, again, nil, e2); err != nil || created {
+		t.Fatalf("duplicate: %v %v", created, err)
+	}
+	all, err := st.FindAudit(ctx, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 2 {
+		t.Errorf("%d audit entries, want 2 (none for the duplicate)", len(all))
+	}
+	verifyChain(t, all)
+	// A report refused for bad facts leaves no audit entry.
+	bad := &casebook.Report{Original: []byte("x"), Text: "x"}
+	if _, err := ac.CreateReportAudited(ctx, bad, []casebook.Fact{{Kind: casebook.KindPlace}}, &casebook.AuditEntry{Actor: "system", Action: "ingest"}); casebook.ErrorKind(err) != casebook.EINVALID {
+		t.Errorf("bad facts: %v", err)
+	}
+	if all, _ := st.FindAudit(ctx, 0, 0); len(all) != 2 {
+		t.Errorf("a refused report left an audit entry")
 	}
 }

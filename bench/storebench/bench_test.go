@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -45,7 +46,7 @@ func benchIngest(b *testing.B, open func(b *testing.B) casebook.Store) {
 		b.StopTimer()
 		data := jsonl(b, uint64(1000+i))
 		st := open(b)
-		in := &ingest.Ingester{Store: st, Audit: true}
+		in := &ingest.Ingester{Store: st, Audit: true, Workers: benchWorkers()}
 		b.StartTimer()
 		start := time.Now()
 		res, err := in.IngestFile(context.Background(), "bench.jsonl", bytes.NewReader(data), ingest.Meta{})
@@ -123,4 +124,10 @@ func schemaURL(tb testing.TB, base, name string) string {
 	q.Set("search_path", name+",public")
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// benchWorkers reads CASEBOOK_BENCH_WORKERS (0: the ingester's default).
+func benchWorkers() int {
+	n, _ := strconv.Atoi(os.Getenv("CASEBOOK_BENCH_WORKERS"))
+	return n
 }
