@@ -240,6 +240,14 @@ func mark(text, low string, mn *Mention) {
 		}
 		i := strings.LastIndex(near, f)
 		between := strings.Fields(near[i+len(f):])
+		// "a former official of the Pyongyang city people's committee": the
+		// person noun and "of" lead on to the organ.
+		if len(between) >= 2 && formerPeople[between[0]] && between[1] == "of" {
+			between = between[2:]
+			if len(between) > 0 && between[0] == "the" {
+				between = between[1:]
+			}
+		}
 		if len(between) > 3 || strings.ContainsAny(near[i+len(f):], ",;:()\"") {
 			continue
 		}
@@ -270,6 +278,9 @@ func mark(text, low string, mn *Mention) {
 			mn.Passing = true
 		}
 	}
+	if hypotheticalHandover(before, tbt) {
+		mn.Passing = true
+	}
 	for _, p := range passingAfter {
 		if strings.Contains(after[:min(len(after), 120)], p) {
 			mn.Passing = true
@@ -284,7 +295,7 @@ func mark(text, low string, mn *Mention) {
 		}
 	}
 	if !strings.HasPrefix(a, "who ") && !strings.HasPrefix(a, "that ") {
-		rest := a[:min(len(a), 80)]
+		rest := skipModifier(a[:min(len(a), 120)])
 		passive := false
 		for k := 0; k < 5; k++ {
 			var w string
@@ -316,6 +327,61 @@ func mark(text, low string, mn *Mention) {
 		}
 	}
 }
+
+// skipModifier steps over a phrase between an organ and its verb — "soldiers
+// of the army building the hotels were not affected", "police in the city
+// were ordered" — when an auxiliary follows it within a few words; else it
+// returns s unchanged.
+func skipModifier(s string) string {
+	w, r := token(s)
+	if !(w == "of" || w == "in" || w == "from" || w == "at" || len(w) > 4 && strings.HasSuffix(w, "ing")) {
+		return s
+	}
+	for k := 0; k < 8; k++ {
+		x, next := token(r)
+		if x == "" || strings.ContainsAny(x, ",;:\"()") || clauseBreaks[x] || x == "and" || x == "or" {
+			return s
+		}
+		if passiveAux[x] {
+			return r
+		}
+		r = next
+	}
+	return s
+}
+
+// hypotheticalHandover reports whether the organ is only where someone
+// would be handed in a threat or a condition: "he would be handed to the
+// security department unless she paid", "threatened to send him to the MSS".
+// The organ does nothing in such a sentence.
+func hypotheticalHandover(before, tbt string) bool {
+	t := tbt
+	for _, adj := range []string{" provincial", " county", " city", " local", " district", " central"} {
+		t = strings.TrimSuffix(t, adj)
+	}
+	t = strings.TrimSuffix(t, " the")
+	ok := false
+	for _, h := range handoverCues {
+		if strings.HasSuffix(t, h) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	return containsAny(before, "would ", "will ", "unless", "threaten", " if ", "could ", "might ")
+}
+
+var handoverCues = []string{"handed to", "handed over to", "hand him over to", "hand her over to",
+	"hand them over to", "hand him to", "hand her to", "hand them to", "sent to", "send him to",
+	"send her to", "send them to", "turned over to", "turn him over to", "transferred to", "reported to",
+	"report him to", "report her to", "report them to"}
+
+// formerPeople are the person nouns of "a former official of X".
+var formerPeople = map[string]bool{"official": true, "officials": true, "officer": true, "officers": true,
+	"member": true, "members": true, "employee": true, "employees": true, "agent": true, "agents": true,
+	"cadre": true, "cadres": true, "staffer": true, "worker": true, "head": true, "director": true}
 
 // token returns the first space-separated word of s and the rest after it.
 func token(s string) (string, string) {
@@ -353,6 +419,7 @@ var orderCues = []string{"ordered", "told", "instructed", "directed", "urged", "
 var passingBefore = []string{"confused with", "distinguished from", "known as", "also called", "referred to as",
 	"renamed", "successor to", "predecessor of", "formerly called", "abbreviated", "posts in", "join",
 	"joined", "joining", "enlist in", "enlisted in", "apply to", "applied to", "relatives in", "relative in",
+	"records of", "files of", "archives of", "database of", "register of",
 	"family in", "jobs in", "job in", "career in", "careers in", "unlike", "compared with", "compared to"}
 
 var passingAfter = []string{"keeping their heads down", "keep their heads down", "kept their heads down",
@@ -362,7 +429,7 @@ var passingAfter = []string{"keeping their heads down", "keep their heads down",
 var auxWords = map[string]bool{"was": true, "were": true, "has": true, "have": true, "had": true, "been": true,
 	"be": true, "being": true, "is": true, "are": true, "also": true, "already": true, "reportedly": true,
 	"recently": true, "later": true, "then": true, "since": true, "got": true, "get": true, "all": true,
-	"now": true, "both": true, "themselves": true}
+	"now": true, "both": true, "themselves": true, "not": true, "never": true}
 
 // passiveAux make the participle after them passive: "was arrested", not "have arrested".
 var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "being": true, "got": true, "get": true,
@@ -372,7 +439,8 @@ var targetVerbs = map[string]bool{"arrested": true, "detained": true, "purged": 
 	"executed": true, "fired": true, "removed": true, "sacked": true, "punished": true, "investigated": true,
 	"replaced": true, "demoted": true, "expelled": true, "sentenced": true, "jailed": true, "imprisoned": true,
 	"taken": true, "caught": true, "questioned": true, "interrogated": true, "inspected": true,
-	"audited": true, "disciplined": true, "reprimanded": true, "shot": true, "banished": true, "exiled": true}
+	"audited": true, "disciplined": true, "reprimanded": true, "shot": true, "banished": true, "exiled": true,
+	"affected": true, "targeted": true, "spared": true, "touched": true, "searched": true, "summoned": true}
 
 // targetBefore are the words before a list of organs that make them its
 // object, keyed by their first word.
@@ -458,12 +526,32 @@ func markKorean(text string, mn *Mention) {
 	if strings.Contains(after[:min(len(after), 40)], "을 검열") || strings.Contains(after[:min(len(after), 40)], "를 검열") {
 		mn.Target = true
 	}
+	// 보위부에 넘기겠다고 위협했다: the organ is only where a threat would send
+	// someone; 보위부에 넘겨졌다는 말도 있지만 확인되지 않았다: an unconfirmed rumour.
+	for _, p := range []string{"에 넘기겠", "에 넘길", "로 넘기겠", "로 넘길", "에 보내겠", "로 보내겠", "에 보낼", "로 보낼"} {
+		if strings.HasPrefix(rest, p) {
+			mn.Passing = true
+		}
+	}
+	if strings.Contains(koSentenceAfter(text, end), "확인되지 않") {
+		mn.Passing = true
+	}
 	// 중앙당이 보위부에 단속을 지시했다: the organ receives an order from above.
 	for _, p := range []string{"에 지시", "에게 지시", "에 명령", "에게 명령", "에 하달", "에게 하달"} {
 		if strings.HasPrefix(rest, p) {
 			mn.Passing = true
 		}
 	}
+}
+
+// koSentenceAfter returns the text from i to the end of its sentence (a full
+// stop, question mark or line end), at most 200 bytes.
+func koSentenceAfter(text string, i int) string {
+	s := text[i:min(len(text), i+200)]
+	if j := strings.IndexAny(s, ".?!\n"); j >= 0 {
+		s = s[:j]
+	}
+	return s
 }
 
 // Acting returns the codes of the organs whose people act in text — in

@@ -65,6 +65,9 @@ func TestFind(t *testing.T) {
 		{"ko safety word", "안전을 위해 보안을 강화했다", nil},
 		{"ko words containing short names", "이판사판이다. 검사 결과. 경찰청 발표. 식당에서", nil},
 		{"ko safety compounds", "안전원칙과 안전부문, 보안서류, 제품의 안전성", nil},
+		{"navy", "The navy's coastal patrol stopped the boat; naval officers boarded it.", []string{"KPA", "KPA"}},
+		{"ko navy", "해군 경비정이 어선을 세웠다", []string{"KPA"}},
+		{"ko army security bureau", "군 보위국이 대대를 검열했다. 보위부는 가만히 있었다.", []string{"KPA", "MSS"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,6 +101,16 @@ func TestMarks(t *testing.T) {
 		{"ko target", "보안원이 체포됐다", true, false, true, false, false},
 		{"ko target with people", "보위부 간부들이 처벌받았다", false, false, true, false, false},
 		{"target noun", "The arrest of a police officer shocked residents.", true, false, true, false, false},
+		{"negated passive after a modifier", "Soldiers building the new road were not affected by the order.", true, false, true, false, false},
+		{"passive after a place phrase", "Police in the port city were questioned by inspectors.", false, false, true, false, false},
+		{"modifier then active", "Police in the port city have arrested ten traders.", false, false, false, false, false},
+		{"threatened handover", "They said he would be handed to the security department unless she paid.", false, false, false, true, true},
+		{"handover done acts", "He was handed over to the state security department, which questioned him.", false, false, false, false, false},
+		{"records of", "They checked the lists against the records of the Ministry of State Security.", false, false, false, true, false},
+		{"former official of", "said a former official of the provincial people's committee", false, true, false, false, false},
+		{"ko threatened handover", "\"돈을 내지 않으면 보위부에 넘기겠다\"고 위협했다", false, false, false, true, false},
+		{"ko unconfirmed", "두 사람이 보위부에 넘겨졌다는 말도 있지만 확인되지 않았다.", false, false, false, true, false},
+		{"ko confirmed handover", "두 사람은 보위부에 넘겨져 조사를 받고 있다.", false, false, false, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -147,6 +160,8 @@ func TestActing(t *testing.T) {
 		{"joint group alone", "A joint inspection group raided stalls.", []string{"OTHER"}},
 		{"korean", "보위원들이 주민을 체포했고 안전원이 뇌물을 요구했다.", []string{"MSS", "MPS"}},
 		{"none", "Prices of rice rose in the market.", nil},
+		{"army only negated", "Soldiers of the Korean People's Army building the hotels were not affected, but police cleared the stalls.", []string{"MPS"}},
+		{"threat names where he would go", "Border guards told his wife he would be sent to the provincial MSS unless she paid.", []string{"KPA"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,7 +46,7 @@ var stems = []struct {
 	{"party", wpk}, {"wpk", wpk}, {"kwp", wpk}, {"workers party", wpk}, {"central committee", wpk},
 	{"provincial party", wpk}, {"city party", wpk}, {"county party", wpk}, {"local party", wpk},
 	{"military security", kpa}, {"military", kpa}, {"army", kpa}, {"kpa", kpa}, {"border guard", kpa},
-	{"border patrol", kpa}, {"border garrison", kpa},
+	{"border patrol", kpa}, {"border garrison", kpa}, {"navy", kpa}, {"naval", kpa},
 	{"prosecution", pros}, {"prosecutors", pros}, {"prosecutor", pros}, {"court", pros},
 	{"customs", other},
 }
@@ -89,6 +89,7 @@ var names = []name{
 	{"storm corps", kpa, false}, {"reconnaissance general bureau", kpa, false},
 	{"ministry of peoples armed forces", kpa, false}, {"ministry of national defence", kpa, false},
 	{"ministry of national defense", kpa, false}, {"guard command", kpa, false}, {"military police", kpa, false},
+	{"navy", kpa, false}, {"korean peoples navy", kpa, false}, {"peoples navy", kpa, false},
 	// PROSECUTION
 	{"prosecutor", pros, true}, {"prosecutors", pros, true}, {"public prosecutor", pros, true},
 	{"public prosecutors", pros, true}, {"prosecutors office", pros, false}, {"prosecutor office", pros, false},
@@ -109,7 +110,7 @@ var names = []name{
 
 	// Korean. Syllables before (시, 도, 군, 국가) and after (particles) may attach.
 	{"국가보위성", mss, false}, {"국가보위부", mss, false}, {"국가안전보위부", mss, false},
-	{"보위성", mss, false}, {"보위부", mss, false}, {"보위국", mss, false}, {"보위기관", mss, false},
+	{"보위성", mss, false}, {"보위부", mss, false}, {"보위기관", mss, false},
 	{"보위원", mss, true}, {"보위지도원", mss, true}, {"보위부원", mss, true}, {"보위일꾼", mss, true},
 	{"보위부장", mss, true}, {"반탐", mss, false},
 	{"사회안전성", mps, false}, {"사회안전부", mps, false}, {"인민보안성", mps, false}, {"인민보안부", mps, false},
@@ -122,7 +123,10 @@ var names = []name{
 	{"당비서", wpk, true}, {"책임비서", wpk, true}, {"시당", wpk, false}, {"도당", wpk, false}, {"군당", wpk, false},
 	{"국경경비대", kpa, false}, {"경비대", kpa, false}, {"경비대원", kpa, true}, {"국경경비대원", kpa, true},
 	{"인민군", kpa, false}, {"군부대", kpa, false}, {"군인", kpa, true}, {"군대", kpa, false}, {"보위사령부", kpa, false},
-	{"경비사령부", kpa, false}, {"국경수비대", kpa, false}, {"경무원", kpa, true}, {"폭풍군단", kpa, false},
+	{"경비사령부", kpa, false}, {"해군", kpa, false},
+	// 보위국 is the army's security bureau (군 보위국, once 보위사령부); the state
+	// security organ is 보위성/보위부.
+	{"보위국", kpa, false}, {"국경수비대", kpa, false}, {"경무원", kpa, true}, {"폭풍군단", kpa, false},
 	{"검찰소", pros, false}, {"검찰", pros, false}, {"검찰일꾼", pros, true}, {"재판소", pros, false},
 	{"판사", pros, true},
 	{"27국", other, false}, {"109상무", other, false}, {"109 상무", other, false}, {"그루빠", other, false},
