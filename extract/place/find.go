@@ -413,6 +413,24 @@ func government(text string, start, end int, sp *spelling) bool {
 	if !poss && (govVerbs[w] || govNouns[w] && w != "nuclear") {
 		return true
 	}
+	// "if Pyongyang were to reopen the border", "Pyongyang will not allow",
+	// "Pyongyang does not want": a modal or do-support makes the capital a
+	// will that acts; "Pyongyang will be flooded" stays a place.
+	if !poss && (w == "won" || w == "wouldn" || w == "doesn" || w == "didn") {
+		after := rest[len(w):]
+		return strings.HasPrefix(after, "'t") || strings.HasPrefix(after, "’t")
+	}
+	if !poss && modals[w] {
+		ws := strings.Fields(rest)
+		next := ""
+		if len(ws) > 1 {
+			next = strings.ToLower(strings.Trim(ws[1], ",.;:\"'"))
+		}
+		if w == "were" || w == "was" {
+			return next == "to"
+		}
+		return next != "be" && next != ""
+	}
 	// "Pyongyang is moving in step", "Pyongyang has ordered": the capital as
 	// the doer of an act; "Pyongyang was flooded" stays a place.
 	if !poss {
@@ -480,6 +498,11 @@ func firstWord(s string) string {
 }
 
 var capitals = []string{"Seoul", "Beijing", "Washington", "Tokyo", "Moscow"}
+
+// modals before a verb make the capital the state that wills or does it;
+// "were"/"was" count only in "were to".
+var modals = setOf("will", "would", "could", "can", "cannot", "may", "might", "should", "must",
+	"does", "did", "do", "were", "was")
 
 var govVerbs = setOf("decided", "ordered", "announced", "issued", "claims", "claimed", "warned",
 	"banned", "insists", "insisted", "refused", "denied", "vowed", "threatened", "responded",

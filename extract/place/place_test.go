@@ -130,6 +130,13 @@ func TestGovernment(t *testing.T) {
 		{"평양 당국은 국경 봉쇄를 지시했다", true},
 		{"평양에서 내려온 지시에 따라", true},
 		{"평양의 장마당", false},
+		{"If Pyongyang were to lift the ban, prices would fall.", true},
+		{"Pyongyang will not allow private trade again.", true},
+		{"Pyongyang won't say how many were sent.", true},
+		{"Pyongyang does not publish such figures.", true},
+		{"Pyongyang will be hit by the storm tonight.", false},
+		{"Pyongyang was hit by the storm.", false},
+		{"Pyongyang was to host the games.", true},
 	}
 	for _, tt := range tests {
 		ms := Find(tt.text)
