@@ -135,6 +135,7 @@ var enRules = []struct {
 	{casebook.EventBribePayment, "gave|handed|slipped", fBribe | fOfficial},
 	{casebook.EventBribePayment, "paid", fOfficer},
 	{casebook.EventBribePayment, "had to pay|hand", fBribe},
+	{casebook.EventBribePayment, "forced|made|compelled to pay|hand", fBribe},
 	{casebook.EventBribePayment, "bribed", fPart},
 	{casebook.EventBribePayment, "accepting|accepted|taking|took|taken|received|receiving|collected|collecting * bribe|bribes|kababi", 0},
 	{casebook.EventBribePayment, "took|take * bribe", fMoney},
@@ -159,7 +160,7 @@ var enRules = []struct {
 	{casebook.EventConfiscation, "ordered * to surrender|hand", fPerson},
 	{casebook.EventConfiscation, "took|taken * away", fNoPerson},
 	{casebook.EventConfiscation, "took|taken|snatched|grabbed *3 phone|phones|handset|handsets|goods|stock|cargo|belongings|property|rice|merchandise", 0},
-	{casebook.EventConfiscation, "stripped * of", fNoPerson},
+	{casebook.EventConfiscation, "stripped * of * goods|property|belongings|money|possessions|assets|savings|cash", 0},
 
 	// punishment
 	{casebook.EventPunishment, "executed|exiled|banished|expelled|sentenced|tortured|beaten", fPart},
@@ -186,6 +187,7 @@ var enRules = []struct {
 	{casebook.EventPersonnel, "dismissed|sacked|fired|purged|demoted|replaced|reshuffled", fPart},
 	{casebook.EventPersonnel, "appointed|promoted", fPart | fAppoint},
 	{casebook.EventPersonnel, "removed|relieved as|from|of", fPart},
+	{casebook.EventPersonnel, "stripped of * post|posts|position|job|title|duties|rank", fPart},
 	{casebook.EventPersonnel, "pushed|forced|eased into|out * retirement|post|office|job|position", 0},
 	{casebook.EventPersonnel, "post|position|job has|had gone to", fAppoint},
 	{casebook.EventPersonnel, "lost * post|posts|jobs|job|positions", 0},

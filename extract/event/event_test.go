@@ -66,6 +66,9 @@ func TestEventTypes(t *testing.T) {
 		{"phones seized", "en", "Agents questioned dozens of neighbours and confiscated at least ten mobile phones.", "confiscation"},
 		{"agents said would", "en", "The agents said they would send anyone who talks to China to a prison camp.", "threat"},
 		{"let calls go", "en", "A police officer who had let such calls go on was arrested alongside them.", "detention"},
+		{"stripped of post", "en", "The city's police chief was stripped of his post in June.", "personnel"},
+		{"forced to pay", "en", "Some families were forced to pay the police up to 5,000 yuan.", "bribe_payment"},
+		{"executed", "en", "Two of the dealers were publicly executed by firing squad on June 14.", "punishment"},
 		{"two acts", "en", "Police arrested the driver and confiscated his cargo of copper wire.", "detention,confiscation"},
 
 		// English acts that are not events.
