@@ -164,3 +164,12 @@ func TestMaskNames(t *testing.T) {
 		t.Errorf("MaskNames = %q", got)
 	}
 }
+
+func BenchmarkRedact(b *testing.B) {
+	s := strings.Repeat("Agents of the Ministry of State Security in Hoeryong detained Mr. Kim Chol-su, 45, for a phone call. "+
+		"보위부가 주민 김철수 씨를 체포했다. ", 20)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Redact(s)
+	}
+}
