@@ -198,8 +198,13 @@ func (a *assembler) events() []casebook.Event {
 			}
 			// A later mention restates an act when it is in the same sentence,
 			// quotes the source on it, or follows the lead that announced it.
-			restates := dr.quoted && (kd.m.sent < dr.m.sent || kd.m.rule == dr.m.rule) || kd.ev.Type == casebook.EventCrackdown ||
-				kd.para <= lead+2 && a.shareWords(kd.m, dr.m)
+			// Two triggers of one type in one sentence are two acts ("two
+			// were executed and the rest sent to camps") unless they are
+			// the same words again.
+			twoInOne := kd.m.sent == dr.m.sent && kd.m.rule != dr.m.rule && kd.m.clause != dr.m.clause
+			restates := kd.m.clause == dr.m.clause ||
+				dr.quoted && (kd.m.sent < dr.m.sent || kd.m.rule == dr.m.rule) || kd.ev.Type == casebook.EventCrackdown ||
+				kd.para <= lead+2 && !twoInOne && a.shareWords(kd.m, dr.m)
 			if restates && sameAct(&kd.ev, &dr.ev, kd.m, dr.m, dr.quoted) {
 				if kd.weak && dr.ev.Date != nil && !dr.weak {
 					kd.ev.Date, kd.weak = dr.ev.Date, false

@@ -102,6 +102,8 @@ func TestEventTypes(t *testing.T) {
 		{"ko handed", "ko", "친척은 보위원에게 중국 돈 1만 위안을 건네며 선처를 부탁했다.", "bribe_payment"},
 		{"ko announced plan", "ko", "시 당위원회는 이달 말 공개재판을 열어 본보기로 삼겠다고 예고했다.", ""},
 		{"ko negated release", "ko", "보위원은 돈만 챙기고 그를 풀어주지 않았다.", "bribe_payment"},
+		{"ko two in one", "ko", "이 가운데 2명은 지난 14일 공개처형됐고, 나머지는 교화소로 보내졌다.", "punishment,punishment"},
+		{"ko extorted", "ko", "일부 가족은 안전원들에게 5천 위안을 뜯겼다.", "bribe_payment"},
 		{"ko future", "ko", "이들은 노동교화형을 받을 것으로 보인다.", ""},
 		{"ko present", "ko", "돈을 내지 못하는 주민은 손전화를 빼앗기는 것이 보통이다.", ""},
 	}

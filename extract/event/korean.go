@@ -73,6 +73,7 @@ var koRules = []struct {
 	{casebook.EventBribePayment, "돈만 챙기", kAgent},
 	{casebook.EventBribePayment, "돈을 챙기", kAgent},
 	{casebook.EventBribePayment, "뇌물을 챙기", 0},
+	{casebook.EventBribePayment, "뜯겼", kMoney},
 	{casebook.EventBribePayment, "찔러줬", 0},
 	{casebook.EventBribePayment, "찔러 줬", 0},
 	{casebook.EventBribePayment, "받고서야", kMoney},
