@@ -113,6 +113,16 @@ func FuzzRedact(f *testing.F) {
 		if Redact(out) != Redact(Redact(out)) {
 			t.Fatalf("Redact does not settle on %q", s)
 		}
+		last := 0
+		for _, sp := range NameSpans(s) {
+			if sp[0] < last || sp[0] >= sp[1] || sp[1] > len(s) {
+				t.Fatalf("bad spans %v in %q", NameSpans(s), s)
+			}
+			last = sp[1]
+		}
+		if m := MaskNames(s); len(m) != len(s) || (utf8.ValidString(s) && !utf8.ValidString(m)) {
+			t.Fatalf("MaskNames(%q) = %q", s, m)
+		}
 	})
 }
 
