@@ -77,9 +77,12 @@ type monthCount struct {
 type timelineData struct {
 	Months  []monthCount `json:"months"`
 	Undated int          `json:"undated"`
-	Total   int          `json:"total"`
-	Max     int          `json:"-"`
-	Years   []yearCount  `json:"years"`
+	// ByReport events have no date of their own and are counted in their
+	// report's publication month.
+	ByReport int         `json:"dated_by_report"`
+	Total    int         `json:"total"`
+	Max      int         `json:"-"`
+	Years    []yearCount `json:"years"`
 }
 
 type yearCount struct {
@@ -100,6 +103,9 @@ func buildTimeline(rows []*eventRow) timelineData {
 		if r.Month == "" {
 			d.Undated++
 			continue
+		}
+		if r.ByReport {
+			d.ByReport++
 		}
 		mc := by[r.Month]
 		if mc == nil {
@@ -184,8 +190,9 @@ type priceRow struct {
 // priceData is the bribe price index: per year, overall and by target.
 type priceData struct {
 	Years     []priceYear `json:"years"`
-	NoAmount  int         `json:"no_amount"` // bribe events with no sum in USD
-	Undated   int         `json:"undated"`   // with a sum but no date
+	NoAmount  int         `json:"no_amount"`       // bribe events with no sum in USD
+	Undated   int         `json:"undated"`         // with a sum but no date at all
+	ByReport  int         `json:"dated_by_report"` // with no date of their own: counted in their report's year
 	MaxUSD    float64     `json:"-"`
 	Targets   []string    `json:"targets"`
 	YearsList []int       `json:"-"`
@@ -234,6 +241,9 @@ func buildPrices(rows []*eventRow, f filter) priceData {
 		if r.Year == 0 {
 			d.Undated++
 			continue
+		}
+		if r.ByReport {
+			d.ByReport++
 		}
 		t := r.Target
 		targets[t] = true

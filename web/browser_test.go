@@ -191,6 +191,8 @@ func TestBrowserReviewFlow(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#q")),
 		chromedp.SendKeys(chromedp.CSS("#q"), "copper smuggler"),
 		chromedp.Submit(chromedp.CSS("#q")),
+		// The list before the search has results too: wait for the new page.
+		chromedp.WaitVisible(chromedp.CSS(`.summary[data-query="copper smuggler"]`)),
 		chromedp.WaitVisible(chromedp.CSS(".results")),
 	)
 	if n := eval[int](t, ctx, fmt.Sprintf(`document.querySelectorAll('.results a[href="/reports/%d"]').length`, reportID)); n != 1 {

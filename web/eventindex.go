@@ -29,6 +29,9 @@ type eventRow struct {
 	USD              float64
 	Lat, Lon         float64
 	HasCoord         bool
+	// ByReport marks an event the text gives no date for, placed in the
+	// year and month of its report's publication for the charts.
+	ByReport bool
 }
 
 // eventSnapshot is every event at one moment, read once and shared by the
@@ -119,6 +122,12 @@ func (x *eventIndex) reload(ctx context.Context) (*eventSnapshot, error) {
 			snap.rows = append(snap.rows, row)
 		}
 	}
+	if err := datePublished(ctx, x.store, snap.rows); err != nil {
+		x.mu.Lock()
+		x.dirty = true
+		x.mu.Unlock()
+		return nil, err
+	}
 	x.mu.Lock()
 	x.snap = snap
 	x.loadCount++
@@ -200,7 +209,7 @@ func placeWithin(id, province, want string) bool {
 
 // maxTextReports caps the reports a text filter may select for the
 // aggregate views; beyond it a view says it is partial.
-const maxTextReports = 20000
+const maxTextReports = 5000
 
 // selectRows returns the rows f selects for u, and whether a text filter hit
 // the cap.
@@ -250,4 +259,33 @@ func sortRowsRecent(rows []*eventRow) {
 		}
 		return rows[i].FactID > rows[j].FactID
 	})
+}
+
+// datePublished gives undated events their report's publication month, so
+// the timeline and the price index can count them; lists still show them as
+// undated.
+func datePublished(ctx context.Context, st casebook.Store, rows []eventRow) error {
+	published := map[int64]string{}
+	for i := range rows {
+		r := &rows[i]
+		if r.Month != "" {
+			continue
+		}
+		pub, ok := published[r.ReportID]
+		if !ok {
+			rep, err := st.FindReportByID(ctx, r.ReportID)
+			if err != nil && casebook.ErrorKind(err) != casebook.ENOTFOUND {
+				return fmt.Errorf("load events: %w", err)
+			}
+			if rep != nil {
+				pub = rep.Published
+			}
+			published[r.ReportID] = pub
+		}
+		if len(pub) >= 7 {
+			r.Month, r.ByReport = pub[:7], true
+			r.Year, _ = strconv.Atoi(pub[:4])
+		}
+	}
+	return nil
 }

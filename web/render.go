@@ -38,6 +38,7 @@ var funcs = template.FuncMap{
 		return code
 	},
 	"label":      label,
+	"placeName":  placeLabel,
 	"usd":        formatUSD,
 	"num":        formatInt,
 	"amount":     formatAmount,

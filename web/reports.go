@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"casebook"
 	"casebook/audit"
@@ -53,17 +54,12 @@ func (s *Server) facetsFor(ctx context.Context, f filter, u *casebook.User) (fac
 	if err != nil {
 		return fc, err
 	}
-	var reports map[int64]bool
+	// With a text search the counts would need every matching report's id
+	// (thousands of search hits): the choices are offered without counts.
 	if f.Q != "" || f.Lang != "" {
-		rows, _, err := s.selectRows(ctx, filter{Q: f.Q, Lang: f.Lang}, u)
-		if err != nil {
-			return fc, err
-		}
-		reports = map[int64]bool{}
-		for _, r := range rows {
-			reports[r.ReportID] = true
-		}
+		return plainFacets(f, canMachine(u)), nil
 	}
+	var reports map[int64]bool
 	machine := canMachine(u)
 	byPlace, byProvince := map[string]int{}, map[string]int{}
 	placeNames := map[string]string{}
@@ -137,6 +133,32 @@ func (s *Server) facetsFor(ctx context.Context, f filter, u *casebook.User) (fac
 		}
 	}
 	return fc, nil
+}
+
+// plainFacets offers every choice without counts.
+func plainFacets(f filter, machine bool) facets {
+	var fc facets
+	for _, p := range firstLevelUnits() {
+		fc.Places = append(fc.Places, facetOption{Value: p.ID, Label: p.Name})
+	}
+	if f.Place != "" && !isFirstLevel(f.Place) {
+		fc.Places = append(fc.Places, facetOption{Value: f.Place, Label: "  " + placeLabel(f.Place)})
+	}
+	for _, a := range []string{casebook.AgencyMSS, casebook.AgencyMPS, casebook.AgencyWPK, casebook.AgencyKPA, casebook.AgencyProsecution, casebook.AgencyOther} {
+		fc.Agencies = append(fc.Agencies, facetOption{Value: a, Label: a + " – " + casebook.AgencyNames[a]})
+	}
+	for _, t := range casebook.EventTypes {
+		fc.Types = append(fc.Types, facetOption{Value: t, Label: label(t)})
+	}
+	for y := time.Now().Year(); y >= 2000; y-- {
+		fc.Years = append(fc.Years, facetOption{Value: strconv.Itoa(y), Label: strconv.Itoa(y)})
+	}
+	if machine {
+		for _, st := range []string{casebook.StateMachine, casebook.StateConfirmed, casebook.StateCorrected, casebook.StateRejected} {
+			fc.States = append(fc.States, facetOption{Value: st, Label: label(st)})
+		}
+	}
+	return fc
 }
 
 func (s *Server) filterView(ctx context.Context, f filter, u *casebook.User, action string) (filterView, error) {

@@ -1,0 +1,233 @@
+// Command webload measures the web app's page times at scale: it fills a
+// store with synthetic reports (bench/storegen, through the ingest package,
+// so facts come from the real extractor), serves the app on loopback, logs in
+// and requests each measured page many times, then prints p50/p95/p99.
+//
+//	go run ./bench/webload -n 100000            # first run builds the store (minutes)
+//	go run ./bench/webload -n 100000 -requests 300 -c 2
+//
+// The store is kept in bench/out/webload (ignored by git) and reused.
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"casebook"
+	"casebook/auth"
+	"casebook/bench/storegen"
+	"casebook/ingest"
+	"casebook/postgres"
+	"casebook/sqlite"
+	"casebook/web"
+)
+
+func main() {
+	n := flag.Int("n", 100000, "reports in the store")
+	dir := flag.String("data", "bench/out/webload", "directory of the SQLite store (reused between runs)")
+	dsn := flag.String("db", "", "postgres:// URL instead of SQLite")
+	requests := flag.Int("requests", 200, "requests per page")
+	conc := flag.Int("c", 2, "concurrent clients")
+	role := flag.String("role", casebook.RoleAnalyst, "role of the measuring account (viewer sees confirmed facts only)")
+	flag.Parse()
+	ctx := context.Background()
+	if err := run(ctx, *n, *dir, *dsn, *requests, *conc, *role); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func open(ctx context.Context, dir, dsn string) (casebook.Store, error) {
+	if dsn != "" {
+		return postgres.Open(ctx, dsn)
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	return sqlite.Open(ctx, filepath.Join(dir, "casebook.db"))
+}
+
+func run(ctx context.Context, n int, dir, dsn string, requests, conc int, role string) error {
+	st, err := open(ctx, dir, dsn)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := fill(ctx, st, n); err != nil {
+		return err
+	}
+	name := "webload-" + role
+	const password = "webload password, not secret"
+	if _, err := st.FindUserByName(ctx, name); casebook.ErrorKind(err) == casebook.ENOTFOUND {
+		h, err := auth.HashPassword(password)
+		if err != nil {
+			return err
+		}
+		if err := st.CreateUser(ctx, &casebook.User{Name: name, Role: role, PasswordHash: h}); err != nil {
+			return err
+		}
+	}
+	srv, err := web.NewServer(web.Config{Store: st, Log: slog.New(slog.DiscardHandler), CacheTTL: time.Hour})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: srv}
+	go hs.Serve(ln)
+	defer hs.Close()
+	base := "http://" + ln.Addr().String()
+
+	t0 := time.Now()
+	if err := srv.Warm(ctx); err != nil {
+		return err
+	}
+	fmt.Printf("warm-up (every event read into the aggregate index): %s\n", time.Since(t0).Round(time.Millisecond))
+
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar, Transport: &http.Transport{MaxIdleConnsPerHost: conc * 2}}
+	resp, err := client.PostForm(base+"/login", url.Values{"name": {name}, "password": {password}})
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.Request.URL.Path == "/login" {
+		return fmt.Errorf("login failed: %s", resp.Status)
+	}
+
+	pages := []string{
+		"/reports",
+		"/reports?q=bribe",
+		"/reports?place=north-hamgyong&type=detention&year=2019",
+		"/map",
+		"/map?type=bribe_demand&year=2019",
+		"/prices",
+		"/prices?place=ryanggang",
+		"/timeline",
+	}
+	fmt.Printf("\n%d reports, %d requests per page, %d concurrent clients, role %s, GOMAXPROCS %d\n", n, requests, conc, role, runtime.GOMAXPROCS(0))
+	fmt.Printf("%-58s %8s %8s %8s %8s %9s\n", "page", "p50 ms", "p95 ms", "p99 ms", "max ms", "KB")
+	for _, p := range pages {
+		lat, size, err := measure(client, base+p, requests, conc)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		fmt.Printf("%-58s %8.1f %8.1f %8.1f %8.1f %9.1f\n", p, pct(lat, 50), pct(lat, 95), pct(lat, 99), pct(lat, 100), float64(size)/1024)
+	}
+	return nil
+}
+
+// fill ingests synthetic reports until the store holds n.
+func fill(ctx context.Context, st casebook.Store, n int) error {
+	_, have, err := st.FindReports(ctx, casebook.ReportFilter{Limit: 1})
+	if err != nil {
+		return err
+	}
+	if have >= n {
+		fmt.Printf("store holds %d reports\n", have)
+		return nil
+	}
+	fmt.Printf("store holds %d reports; ingesting up to %d (synthetic, extractor included)…\n", have, n)
+	in := &ingest.Ingester{Store: st, Actor: "webload"}
+	const batch = 5000
+	start := time.Now()
+	for from := have; from < n; from += batch {
+		to := min(from+batch, n)
+		var buf bytes.Buffer
+		if err := storegen.WriteJSONL(&buf, 42, from, to); err != nil {
+			return err
+		}
+		res, err := in.IngestFile(ctx, fmt.Sprintf("synthetic-%d.jsonl", from), &buf, ingest.Meta{})
+		if err != nil {
+			return err
+		}
+		for _, r := range res {
+			if r.Err != nil {
+				return fmt.Errorf("ingest %s: %w", r.Name, r.Err)
+			}
+		}
+		fmt.Printf("  %d/%d (%.0f reports/s)\n", to, n, float64(to-have)/time.Since(start).Seconds())
+	}
+	return nil
+}
+
+func measure(c *http.Client, u string, requests, conc int) ([]float64, int, error) {
+	var (
+		mu   sync.Mutex
+		lat  []float64
+		size int
+		errs []error
+		wg   sync.WaitGroup
+	)
+	jobs := make(chan struct{})
+	// One request first, unmeasured, so a lazily built view is not counted.
+	if _, err := get(c, u); err != nil {
+		return nil, 0, err
+	}
+	for range conc {
+		wg.Go(func() {
+			for range jobs {
+				t := time.Now()
+				n, err := get(c, u)
+				d := float64(time.Since(t).Microseconds()) / 1000
+				mu.Lock()
+				lat, size = append(lat, d), n
+				if err != nil {
+					errs = append(errs, err)
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	for range requests {
+		jobs <- struct{}{}
+	}
+	close(jobs)
+	wg.Wait()
+	if len(errs) > 0 {
+		return nil, 0, errs[0]
+	}
+	sort.Float64s(lat)
+	return lat, size, nil
+}
+
+func get(c *http.Client, u string) (int, error) {
+	resp, err := c.Get(u)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	n, err := io.Copy(io.Discard, resp.Body)
+	if resp.StatusCode != 200 {
+		return 0, fmt.Errorf("status %s", resp.Status)
+	}
+	if strings.HasSuffix(resp.Request.URL.Path, "/login") {
+		return 0, fmt.Errorf("redirected to login")
+	}
+	return int(n), err
+}
+
+func pct(sorted []float64, p float64) float64 {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := int(float64(len(sorted)-1) * p / 100)
+	return sorted[i]
+}
