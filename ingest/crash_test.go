@@ -20,6 +20,9 @@ func TestMain(m *testing.M) {
 	if db := os.Getenv("CASEBOOK_CRASH_CHILD_DB"); db != "" {
 		os.Exit(crashChild(db, os.Getenv("CASEBOOK_CRASH_CHILD_FILE")))
 	}
+	if u := os.Getenv("CASEBOOK_PG_CHILD_URL"); u != "" {
+		os.Exit(pgChild(u, os.Getenv("CASEBOOK_PG_CHILD_FILE")))
+	}
 	os.Exit(m.Run())
 }
 
