@@ -28,7 +28,7 @@ type Report struct {
 	Language  string
 	Outlet    string
 	Text      string // the body: what facts are extracted from
-	Raw       []byte // the whole file as embedded (its SHA-256 is its identity)
+	Raw       []byte // the whole file as embedded, header included
 }
 
 // Reports returns the sample reports in file order.
