@@ -636,7 +636,7 @@ func koMarkedTarget(s string) string {
 	subject, prev := "", ""
 	for len(s) > 0 {
 		w := s
-		if i := strings.IndexByte(s, ' '); i >= 0 {
+		if i := strings.IndexAny(s, " \n"); i >= 0 {
 			w, s = s[:i], s[i+1:]
 		} else {
 			s = ""

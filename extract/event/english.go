@@ -271,7 +271,6 @@ var (
 	enOfficer  = wordSet("agents", "agent", "officials", "official", "officers", "officer", "police", "policeman", "policemen", "guards", "guard", "authorities", "security", "inspectors", "investigators", "prosecutors", "interrogators", "cadres", "party", "ministry", "mss", "mps", "ssd", "nsa", "bowibu", "regime", "state", "government", "leader", "kim", "korea", "command", "department", "committee", "director", "chief", "court", "patrol", "army", "military", "soldiers", "he", "they", "general")
 	enOfficial = wordSet("agents", "agent", "officials", "official", "officers", "officer", "police", "policeman", "policemen", "guards", "guard", "inspectors", "investigators", "prosecutors", "interrogators", "cadres", "mss", "mps", "ssd", "nsa", "bowibu", "soldiers", "authorities", "security")
 	enPerson   = wordSet("someone", "brothers", "neighbor", "neighbour", "neighbors", "neighbours", "friend", "friends", "relative", "relatives", "cousin", "nephew", "niece", "him", "her", "them", "man", "woman", "men", "women", "family", "families", "resident", "residents", "people", "person", "persons", "brothers", "brother", "sister", "sisters", "broker", "brokers", "smuggler", "smugglers", "trader", "traders", "vendor", "vendors", "merchant", "merchants", "driver", "drivers", "student", "students", "official", "officials", "officer", "officers", "relatives", "defector", "defectors", "users", "callers", "villagers", "individual", "individuals", "everyone", "workers", "worker", "son", "daughter", "wife", "husband", "mother", "father", "whole", "local", "two", "three", "several", "dozens", "eleven", "five", "ten", "group", "couple", "household", "households", "farmers", "youths", "children", "teenagers")
-	enForeign  = []string{"chinese officials", "chinese police", "chinese authorities", "chinese side", "chinese bank", "beijing", "chinese security", "south korean authorities", "south korean police", "chinese public security"}
 	enSaying   = wordSet("said", "told", "says", "say", "reported", "added", "explained", "claimed", "noted", "according", "speaking", "spoke", "learned")
 )
 
@@ -344,23 +343,28 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 // foreignSentence reports a sentence about another state's officials
 // (Chinese police, Beijing's drive): their acts are not events here.
 func foreignSentence(s string, toks []token) bool {
-	maybe := false
 	for k, t := range toks {
-		if t.w == "chinese" || t.w == "beijing" || t.w == "south" && k+1 < len(toks) && toks[k+1].w == "korean" {
-			maybe = true
-			break
+		next := ""
+		if k+1 < len(toks) {
+			next = toks[k+1].w
 		}
-	}
-	if !maybe {
-		return false
-	}
-	for _, f := range enForeign {
-		if strings.Contains(s, f) {
+		switch {
+		case t.w == "beijing":
+			return true
+		case t.w == "chinese" && enForeignOrgan[next]:
+			return true
+		case t.w == "chinese" && next == "border" && k+2 < len(toks) && (toks[k+2].w == "guards" || toks[k+2].w == "police"):
+			return true
+		case t.w == "south" && next == "korean" && k+2 < len(toks) && (toks[k+2].w == "authorities" || toks[k+2].w == "police"):
 			return true
 		}
 	}
 	return false
 }
+
+// enForeignOrgan are the words after "Chinese" that name China's own
+// organs ("Chinese police", "the Chinese side").
+var enForeignOrgan = wordSet("officials", "police", "authorities", "side", "bank", "security", "public", "guards", "officers", "customs")
 
 // ctx is one clause's tokens within its sentence's.
 type ctx struct {

@@ -224,3 +224,31 @@ func TestEmptyAndOddInput(t *testing.T) {
 		}
 	}
 }
+
+// Text from PDFs and e-mails comes hard-wrapped: a paragraph runs on over
+// its line breaks, and multi-word triggers still match across them.
+func TestHardWrappedText(t *testing.T) {
+	en := "Hyesan police detain vendor\n\n" +
+		"Officers of the Ministry of Social Security in Hyesan arrested a vendor\n" +
+		"at the station market on April 30 and confiscated her stock of South\n" +
+		"Korean cosmetics, a source told Daily NK.\n"
+	if got, want := types(assemble(en, "en")), "detention,confiscation"; got != want {
+		t.Errorf("English: events = %q, want %q", got, want)
+	}
+	ko := "제목\n\n양강도 혜산시 안전원들이 지난달부터 장마당에서 상인들을 상대로 단속에 열을\n올리고 있다고 소식통이 전했다.\n"
+	if got, want := types(assemble(ko, "ko")), "crackdown"; got != want {
+		t.Errorf("Korean: events = %q, want %q", got, want)
+	}
+	// A label line after a long line is not its continuation.
+	text := "INCIDENT NOTE\nSubject: a long subject line that goes on for well over sixty bytes in all\nBasis: one contact\n\nPolice arrested a trader."
+	sents := segment(text, asciiLower(text), false)
+	heads := 0
+	for _, s := range sents {
+		if s.heading {
+			heads++
+		}
+	}
+	if heads != 3 {
+		t.Errorf("%d heading lines, want 3 (title, subject, basis)", heads)
+	}
+}

@@ -250,7 +250,7 @@ func findKorean(text string, sents []sentence, money []casebook.Money, out []men
 			}
 			for _, ri := range koGroups[koFirst[c-0xAC00]] {
 				r := &koAllRules[ri]
-				if !strings.HasPrefix(st[k:], r.stem) {
+				if !hasPrefixWrapped(st[k:], r.stem) {
 					continue
 				}
 				if r.typ == "" {
@@ -429,4 +429,18 @@ func koEvidence(text string, cl casebook.Span, stemEnd, trigEnd int) casebook.Sp
 		return cl
 	}
 	return casebook.Span{cl[0], end}
+}
+
+// hasPrefixWrapped is strings.HasPrefix where a space in the prefix also
+// matches a line break (hard-wrapped text).
+func hasPrefixWrapped(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if s[i] != prefix[i] && !(prefix[i] == ' ' && s[i] == '\n') {
+			return false
+		}
+	}
+	return true
 }

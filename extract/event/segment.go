@@ -29,6 +29,14 @@ func segment(text, lower string, ko bool) []sentence {
 		for end < len(text) && text[end] != '\n' {
 			end++
 		}
+		// A hard-wrapped paragraph (text from a PDF or an e-mail) runs on
+		// over its line breaks.
+		for end < len(text) && wrapsOn(text, start, end) {
+			end++
+			for end < len(text) && text[end] != '\n' {
+				end++
+			}
+		}
 		lo, hi := trimSpan(text, start, end)
 		if lo < hi {
 			if isHeading(text[lo:hi], ko) {
@@ -259,7 +267,7 @@ func splitClauses(text, lower string, s casebook.Span, ko bool) []casebook.Span 
 			}
 		case '"':
 			// Straight quotes: opening after a space, closing otherwise.
-			if i == lo || text[i-1] == ' ' || text[i-1] == '(' {
+			if i == lo || text[i-1] == ' ' || text[i-1] == '\n' || text[i-1] == '(' {
 				if k := quotedTerm(text, i+1, hi, "\""); k > 0 {
 					i = k - 1
 					continue
@@ -269,13 +277,13 @@ func splitClauses(text, lower string, s casebook.Span, ko bool) []casebook.Span 
 				cuts = append(cuts, i+1)
 			}
 		case ',':
-			if i+1 >= hi || text[i+1] != ' ' {
+			if i+1 >= hi || text[i+1] != ' ' && text[i+1] != '\n' {
 				continue
 			}
 			if ko || englishClauseStarts[nextWord(lower, i+2, hi)] || attribution(lower[i+2:hi]) {
 				cuts = append(cuts, i+1)
 			}
-		case ' ':
+		case ' ', '\n':
 			if ko {
 				if koClauseEnd(text, lo, i) {
 					cuts = append(cuts, i)
@@ -450,4 +458,48 @@ func attribution(rest string) bool {
 		}
 	}
 	return false
+}
+
+// wrapsOn reports whether the line text[start:end] (ending at a line break)
+// continues on the next line: it does not end a sentence, and the next line
+// starts in lower case, or the line is long and the next is neither blank,
+// a list item nor a "Label:" line.
+func wrapsOn(text string, start, end int) bool {
+	lo, hi := trimSpan(text, start, end)
+	if lo >= hi {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(text[lo:hi])
+	switch last {
+	case '.', '!', '?', '"', '”', '’', ')', '…', ':', ';':
+		return false
+	}
+	next := end + 1
+	nend := next
+	for nend < len(text) && text[nend] != '\n' {
+		nend++
+	}
+	nlo, nhi := trimSpan(text, next, nend)
+	if nlo >= nhi {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[nlo:nhi])
+	if unicode.IsLower(r) {
+		return true
+	}
+	if hi-lo < 60 {
+		return false
+	}
+	switch r {
+	case '-', '•', '*', '■', '□', '▲', '△', '○', '●', '◆', '※', '[', '(', '<', '#':
+		return false
+	}
+	if unicode.IsDigit(r) {
+		return false // "1. …": a numbered item
+	}
+	// "Subject: …", "Q: …", "소식통: …": a label line.
+	if k := strings.IndexByte(text[nlo:min(nhi, nlo+24)], ':'); k > 0 && !strings.Contains(text[nlo:nlo+k], " ") {
+		return false
+	}
+	return true
 }
