@@ -252,3 +252,11 @@ func TestHardWrappedText(t *testing.T) {
 		t.Errorf("%d heading lines, want 3 (title, subject, basis)", heads)
 	}
 }
+
+func TestHeadlineWithoutBlankLine(t *testing.T) {
+	text := "Security agents arrest a travelling family in Bukchong and demand a bribe of USD 300\n" +
+		"Market prices in the city have been stable this spring, a source said.\n"
+	if got := types(assemble(text, "en")); got != "" {
+		t.Errorf("events from a headline run into the body: %q", got)
+	}
+}

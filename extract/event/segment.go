@@ -31,7 +31,7 @@ func segment(text, lower string, ko bool) []sentence {
 		}
 		// A hard-wrapped paragraph (text from a PDF or an e-mail) runs on
 		// over its line breaks.
-		for end < len(text) && wrapsOn(text, start, end) {
+		for para > 0 && end < len(text) && wrapsOn(text, start, end) {
 			end++
 			for end < len(text) && text[end] != '\n' {
 				end++
