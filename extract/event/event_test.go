@@ -104,6 +104,9 @@ func TestEventTypes(t *testing.T) {
 		{"ko negated release", "ko", "보위원은 돈만 챙기고 그를 풀어주지 않았다.", "bribe_payment"},
 		{"ko two in one", "ko", "이 가운데 2명은 지난 14일 공개처형됐고, 나머지는 교화소로 보내졌다.", "punishment,punishment"},
 		{"ko extorted", "ko", "일부 가족은 안전원들에게 5천 위안을 뜯겼다.", "bribe_payment"},
+		{"ko formal past", "ko", "보위부는 지난달 주민 3명을 체포했습니다.", "detention"},
+		{"ko formal progressive", "ko", "보안원들이 장마당에서 단속을 벌이고 있습니다.", "crackdown"},
+		{"ko formal present", "ko", "보위부는 중국과 통화하는 주민을 체포합니다.", ""},
 		{"ko future", "ko", "이들은 노동교화형을 받을 것으로 보인다.", ""},
 		{"ko present", "ko", "돈을 내지 못하는 주민은 손전화를 빼앗기는 것이 보통이다.", ""},
 	}

@@ -398,6 +398,16 @@ func presentHabit(rest, next, text string, cl casebook.Span) bool {
 // before the closing 다 (한다, 된다, 맞는다, 간다).
 func finalN(w string) bool {
 	w = strings.TrimRight(w, ".\"”' ")
+	// The formal style: 단속합니다, 받습니다 are present; 했습니다 is past.
+	if strings.HasSuffix(w, "니다") {
+		stem := strings.TrimSuffix(w, "니다")
+		r, _ := utf8.DecodeLastRuneInString(stem)
+		if r == '습' {
+			p, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(stem, "습"))
+			return !isKoPastSyllable(p) && p != '있' && p != '없'
+		}
+		return r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 == 17 // final ㅂ: 합니다, 됩니다
+	}
 	if !strings.HasSuffix(w, "다") {
 		return false
 	}
