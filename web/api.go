@@ -36,11 +36,6 @@ func (s *Server) handleAPIReports(w http.ResponseWriter, r *http.Request) {
 	if hits == nil {
 		hits = []casebook.ReportHit{}
 	}
-	if !canMachine(userOf(r)) {
-		for i := range hits {
-			hits[i].Report = redactReport(hits[i].Report)
-		}
-	}
 	writeJSON(w, http.StatusOK, reportList{Total: total, Page: f.Page, PageSize: pageSize, Reports: hits})
 }
 
@@ -141,7 +136,7 @@ func (s *Server) handleAPIEvents(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	items, err := s.eventPage(r.Context(), rows, f.Page)
+	items, err := s.eventPage(r.Context(), rows, f.Page, userOf(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -12,6 +12,7 @@ import (
 
 	"casebook"
 	"casebook/audit"
+	"casebook/export"
 	"casebook/extract/place"
 )
 
@@ -65,12 +66,17 @@ func (s *Server) loadReport(ctx context.Context, idText string, u *casebook.User
 	return rep, facts, nil
 }
 
-// redactReport is what a viewer may see of a report: no source link.
+// redactReport is what a viewer may see of a report: no source link, no
+// custody details, and personal names masked in place (export.MaskNames
+// keeps every byte offset, so facts' spans still fit the text).
 func redactReport(r *casebook.Report) *casebook.Report {
 	c := *r
 	c.SourceID = 0
 	c.Original = nil
 	c.CreatedBy = ""
+	c.FileName = ""
+	c.Text = export.MaskNames(c.Text)
+	c.Title = export.Redact(c.Title)
 	return &c
 }
 

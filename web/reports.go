@@ -16,6 +16,7 @@ import (
 	"casebook"
 	"casebook/audit"
 	"casebook/auth"
+	"casebook/export"
 )
 
 // facetOption is one choice of a filter, with the number of events behind it.
@@ -178,7 +179,14 @@ func (s *Server) searchReports(ctx context.Context, f filter, u *casebook.User) 
 	if f.State == "-" {
 		return nil, 0, nil
 	}
-	return s.store.FindReports(ctx, f.reportFilter(u))
+	hits, total, err := s.store.FindReports(ctx, f.reportFilter(u))
+	if err == nil && !canMachine(u) {
+		for i := range hits {
+			hits[i].Report = redactReport(hits[i].Report)
+			hits[i].Snippet = export.Redact(hits[i].Snippet)
+		}
+	}
+	return hits, total, err
 }
 
 func (s *Server) handleReportList(w http.ResponseWriter, r *http.Request) {

@@ -28,7 +28,7 @@ type eventItem struct {
 const eventPageSize = 50
 
 // eventPage returns one page of the rows as list items, newest first.
-func (s *Server) eventPage(ctx context.Context, rows []*eventRow, page int) ([]eventItem, error) {
+func (s *Server) eventPage(ctx context.Context, rows []*eventRow, page int, u *casebook.User) ([]eventItem, error) {
 	sorted := make([]*eventRow, len(rows))
 	copy(sorted, rows)
 	sortRowsRecent(sorted)
@@ -44,6 +44,9 @@ func (s *Server) eventPage(ctx context.Context, rows []*eventRow, page int) ([]e
 				return nil, err
 			}
 			if rep != nil {
+				if !canMachine(u) {
+					rep = redactReport(rep)
+				}
 				t = reportTitle(rep)
 			}
 			titles[r.ReportID] = t
@@ -120,7 +123,7 @@ func (s *Server) handleEventList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	items, err := s.eventPage(r.Context(), rows, f.Page)
+	items, err := s.eventPage(r.Context(), rows, f.Page, userOf(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -165,7 +168,7 @@ func (s *Server) summarize(ctx context.Context, rows []*eventRow, f filter, u *c
 	}
 	ps.Prices = buildPrices(rows, f)
 	var err error
-	ps.Recent, err = s.eventPage(ctx, rows, 1)
+	ps.Recent, err = s.eventPage(ctx, rows, 1, u)
 	if err != nil {
 		return ps, err
 	}

@@ -583,3 +583,31 @@ func TestExport(t *testing.T) {
 		t.Error("no export audit entry")
 	}
 }
+
+func TestViewerSeesNamesMasked(t *testing.T) {
+	a := newTestApp(t)
+	text := "Trader held in Hyesan\n\nState security agents detained Kim Chol-su, a trader, in Hyesan on 2 June 2021."
+	rep := &casebook.Report{SHA256: sha256hex([]byte(text)), Original: []byte(text), MediaType: "text/plain",
+		Title: "Trader held in Hyesan", Published: "2021-06-10", Language: "en", Text: text}
+	ev := casebook.Fact{Kind: casebook.KindEvent, State: casebook.StateConfirmed, ReviewedBy: "analyst1",
+		Event: &casebook.Event{Type: casebook.EventDetention, Span: span(t, text, "State security agents detained Kim Chol-su"), Agency: "MSS"}}
+	if _, err := a.store.CreateReport(context.Background(), rep, []casebook.Fact{ev}); err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/reports/%d", rep.ID)
+	_, body := a.get(a.login("analyst1"), path)
+	if !strings.Contains(body, "Chol-su") {
+		t.Fatal("analyst does not see the name")
+	}
+	for _, p := range []string{path, fmt.Sprintf("/api/v1/reports/%d", rep.ID), "/reports?q=trader"} {
+		code, body := a.get(a.login("viewer1"), p)
+		if code != 200 || strings.Contains(body, "Chol-su") {
+			t.Errorf("viewer %s: %d, name shown: %v", p, code, strings.Contains(body, "Chol-su"))
+		}
+	}
+	// The highlight still sits on the same words: offsets survive masking.
+	_, body = a.get(a.login("viewer1"), path)
+	if !strings.Contains(body, "State security agents detained [name]") {
+		t.Errorf("masked text is not highlighted in place:\n%s", body)
+	}
+}
