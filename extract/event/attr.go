@@ -144,8 +144,13 @@ func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string 
 // comes from, not where an act happened.
 func asidePlace(text, lower string, sp casebook.Span, ko bool) bool {
 	if ko {
-		after := text[sp[1]:min(len(text), sp[1]+24)]
-		for _, w := range []string{" 소식통", "의 소식통", "의 여러 소식통", " 출신", "에 사는", "에서 온"} {
+		// 양강도 소식통, 양강도의 한 소식통, 회령시에 사는 소식통: where a
+		// source is.
+		after := text[sp[1]:runeStart(text, min(len(text), sp[1]+28))]
+		if i := strings.Index(after, "소식통"); i >= 0 && !strings.ContainsAny(after[:i], ".\"“”") {
+			return true
+		}
+		for _, w := range []string{" 출신", "에서 온"} {
 			if strings.HasPrefix(after, w) {
 				return true
 			}
