@@ -455,7 +455,10 @@ func (a *assembler) convertAmount(ev *casebook.Event) {
 		return
 	}
 	pub := a.d.Published
-	if ev.Amount.USD > 0 && !pub.IsZero() {
+	if pub.IsZero() {
+		return // the sum's own conversion cannot be told from a default rate
+	}
+	if ev.Amount.USD > 0 {
 		atPub, ok := money.ToUSD(ev.Amount.Amount, ev.Amount.Currency, pub)
 		if !ok || math.Abs(atPub-ev.Amount.USD) > 0.01*atPub+0.01 {
 			return // the text's own conversion
