@@ -263,3 +263,25 @@ func TestHeadlineWithoutBlankLine(t *testing.T) {
 		t.Errorf("events from a headline run into the body: %q", got)
 	}
 }
+
+// An event's sum is valued at the month of the act unless the text gave
+// its own conversion.
+func TestAmountValuedAtEventMonth(t *testing.T) {
+	text := "Bribes\n\nIn March 2019 state security agents in Hyesan demanded 10,000 yuan from a broker."
+	f := assemble(text, "en")
+	if len(f.Events) != 1 || f.Events[0].Amount == nil {
+		t.Fatalf("events = %+v, want one demand with its sum", f.Events)
+	}
+	at, ok := money.ToUSD(10000, "CNY", time.Date(2019, 3, 1, 0, 0, 0, 0, time.UTC))
+	if !ok {
+		t.Skip("no CNY rate for 2019-03")
+	}
+	if got := f.Events[0].Amount.USD; got < at*0.99 || got > at*1.01 {
+		t.Errorf("usd = %.2f, want the March 2019 value %.2f", got, at)
+	}
+	text = "Bribes\n\nIn March 2019 state security agents in Hyesan demanded 10,000 yuan (US $1,500) from a broker."
+	f = assemble(text, "en")
+	if len(f.Events) != 1 || f.Events[0].Amount == nil || f.Events[0].Amount.USD != 1500 {
+		t.Errorf("events = %+v, want the text's own $1,500 kept", f.Events)
+	}
+}
