@@ -174,28 +174,51 @@ func rowOf(f *casebook.Fact) (eventRow, bool) {
 	return row, true
 }
 
-// match reports whether the row passes f for a role that may (or may not)
-// see unreviewed facts. reports, when not nil, is the set of reports a text
-// or language filter allows.
-func (row *eventRow) match(f filter, machine bool, reports map[int64]bool) bool {
+// Filter dimensions a row can miss; the facets count, for each dimension,
+// the rows that miss only that one.
+const (
+	missPlace uint8 = 1 << iota
+	missAgency
+	missType
+	missYear
+	missState
+	missOther // visibility, target, text: never relaxed
+)
+
+// misses returns the filter dimensions the row fails, for a role that may
+// (or may not) see unreviewed facts. reports, when not nil, is the set of
+// reports a text or language filter allows.
+func (row *eventRow) misses(f filter, machine bool, reports map[int64]bool) uint8 {
+	var m uint8
 	if !machine && row.State != casebook.StateConfirmed && row.State != casebook.StateCorrected {
-		return false
+		return missOther
 	}
-	if machine && f.State == "" && row.State == casebook.StateRejected {
-		return false // rejected facts are not events, unless asked for
+	if f.Target == "none" && row.Target != "" || f.Target != "" && f.Target != "none" && row.Target != f.Target ||
+		reports != nil && !reports[row.ReportID] {
+		return missOther
 	}
-	switch {
-	case f.State != "" && row.State != f.State,
-		f.Type != "" && row.Type != f.Type,
-		f.Agency != "" && row.Agency != f.Agency,
-		f.Target == "none" && row.Target != "",
-		f.Target != "" && f.Target != "none" && row.Target != f.Target,
-		f.Year > 0 && row.Year != f.Year,
-		f.Place != "" && !placeWithin(row.PlaceID, row.Province, f.Place),
-		reports != nil && !reports[row.ReportID]:
-		return false
+	// Rejected facts are not events, unless asked for by state.
+	if f.State != "" && row.State != f.State || f.State == "" && row.State == casebook.StateRejected {
+		m |= missState
 	}
-	return true
+	if f.Type != "" && row.Type != f.Type {
+		m |= missType
+	}
+	if f.Agency != "" && row.Agency != f.Agency {
+		m |= missAgency
+	}
+	if f.Year > 0 && row.Year != f.Year {
+		m |= missYear
+	}
+	if f.Place != "" && !placeWithin(row.PlaceID, row.Province, f.Place) {
+		m |= missPlace
+	}
+	return m
+}
+
+// match reports whether the row passes every filter.
+func (row *eventRow) match(f filter, machine bool, reports map[int64]bool) bool {
+	return row.misses(f, machine, reports) == 0
 }
 
 // placeWithin reports whether a place (with its province) lies in or is the

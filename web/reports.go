@@ -65,27 +65,31 @@ func (s *Server) facetsFor(ctx context.Context, f filter, u *casebook.User) (fac
 	byPlace, byProvince := map[string]int{}, map[string]int{}
 	placeNames := map[string]string{}
 	byAgency, byType, byYear, byState := map[string]int{}, map[string]int{}, map[int]int{}, map[string]int{}
-	fp, fa, ft, fy, fs := f, f, f, f, f
-	fp.Place, fa.Agency, ft.Type, fy.Year, fs.State = "", "", "", 0, ""
+	// One pass: a row counts for a dimension's choices when it misses no
+	// filter but, perhaps, that dimension's own.
 	for i := range snap.rows {
 		row := &snap.rows[i]
-		if row.match(fp, machine, reports) && row.PlaceID != "" {
+		m := row.misses(f, machine, reports)
+		if m&missOther != 0 || m&(m-1) != 0 {
+			continue // fails a fixed filter, or two dimensions
+		}
+		if (m == 0 || m == missPlace) && row.PlaceID != "" {
 			byPlace[row.PlaceID]++
 			placeNames[row.PlaceID] = row.PlaceName
 			if row.Province != row.PlaceID {
 				byProvince[row.Province]++
 			}
 		}
-		if row.match(fa, machine, reports) && row.Agency != "" {
+		if (m == 0 || m == missAgency) && row.Agency != "" {
 			byAgency[row.Agency]++
 		}
-		if row.match(ft, machine, reports) {
+		if m == 0 || m == missType {
 			byType[row.Type]++
 		}
-		if row.match(fy, machine, reports) && row.Year > 0 {
+		if (m == 0 || m == missYear) && row.Year > 0 {
 			byYear[row.Year]++
 		}
-		if machine && row.match(fs, machine, reports) {
+		if machine && (m == 0 || m == missState) {
 			byState[row.State]++
 		}
 	}

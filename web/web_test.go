@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"casebook"
 )
@@ -609,5 +610,50 @@ func TestViewerSeesNamesMasked(t *testing.T) {
 	_, body = a.get(a.login("viewer1"), path)
 	if !strings.Contains(body, "State security agents detained [name]") {
 		t.Errorf("masked text is not highlighted in place:\n%s", body)
+	}
+}
+
+func TestFacetCounts(t *testing.T) {
+	a := newTestApp(t)
+	ctx := context.Background()
+	analyst, _ := a.store.FindUserByName(ctx, "analyst1")
+	money := a.factOf(a.en.ID, casebook.KindEvent, casebook.EventBribePayment)
+	if _, err := a.store.UpdateFact(ctx, money.ID, casebook.FactUpdate{State: casebook.StateRejected, By: "analyst1", At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	a.server.Invalidate()
+	fc, err := a.server.facetsFor(ctx, filter{Type: casebook.EventDetention}, analyst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(opts []facetOption, v string) int {
+		for _, o := range opts {
+			if o.Value == v {
+				return o.Count
+			}
+		}
+		return -1
+	}
+	checks := []struct {
+		name      string
+		got, want int
+	}{
+		{"type detention (type relaxed)", count(fc.Types, casebook.EventDetention), 2},
+		{"type bribe_payment (rejected one hidden)", count(fc.Types, casebook.EventBribePayment), 1},
+		{"year 2024 among detentions", count(fc.Years, "2024"), 1},
+		{"year 2023 among detentions", count(fc.Years, "2023"), 1},
+		{"province ryanggang among detentions", count(fc.Places, "ryanggang"), 1},
+		{"agency MSS among detentions", count(fc.Agencies, "MSS"), 2},
+		{"state machine among detentions", count(fc.States, casebook.StateMachine), 2},
+		{"state rejected among detentions", count(fc.States, casebook.StateRejected), 0},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s: %d, want %d", c.name, c.got, c.want)
+		}
+	}
+	fc, _ = a.server.facetsFor(ctx, filter{}, analyst)
+	if n := count(fc.States, casebook.StateRejected); n != 1 {
+		t.Errorf("rejected facet with no filter: %d, want 1", n)
 	}
 }
