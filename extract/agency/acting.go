@@ -278,6 +278,10 @@ func mark(text, low string, mn *Mention) {
 			mn.Passing = true
 		}
 	}
+	// "neither the police nor the MSS responded": named to say it did nothing.
+	if strings.HasSuffix(tbt, "neither") || strings.HasSuffix(tbt, " nor") {
+		mn.Passing = true
+	}
 	if hypotheticalHandover(before, tbt) {
 		mn.Passing = true
 	}

@@ -67,6 +67,9 @@ func TestFind(t *testing.T) {
 		{"ko safety compounds", "안전원칙과 안전부문, 보안서류, 제품의 안전성", nil},
 		{"navy", "The navy's coastal patrol stopped the boat; naval officers boarded it.", []string{"KPA", "KPA"}},
 		{"ko navy", "해군 경비정이 어선을 세웠다", []string{"KPA"}},
+		{"other state organs", "The Cabinet told the State Planning Commission and the Ministry of Foreign Trade; a filing cabinet fell.", []string{"OTHER", "OTHER", "OTHER"}},
+		{"party military commission", "the Central Military Commission and the General Political Bureau", []string{"WPK", "KPA"}},
+		{"ko other state organs", "내각과 국무위원회, 시장관리소가 나섰다. 무역성과는 별개다.", []string{"OTHER", "OTHER", "OTHER"}},
 		{"ko army security bureau", "군 보위국이 대대를 검열했다. 보위부는 가만히 있었다.", []string{"KPA", "MSS"}},
 	}
 	for _, tt := range tests {
@@ -160,6 +163,8 @@ func TestActing(t *testing.T) {
 		{"joint group alone", "A joint inspection group raided stalls.", []string{"OTHER"}},
 		{"korean", "보위원들이 주민을 체포했고 안전원이 뇌물을 요구했다.", []string{"MSS", "MPS"}},
 		{"none", "Prices of rice rose in the market.", nil},
+		{"elections are not an organ acting", "Voters were registered for the Supreme People's Assembly elections.", nil},
+		{"neither nor", "Neither the police nor the state security department answered, but soldiers fired.", []string{"KPA"}},
 		{"army only negated", "Soldiers of the Korean People's Army building the hotels were not affected, but police cleared the stalls.", []string{"MPS"}},
 		{"threat names where he would go", "Border guards told his wife he would be sent to the provincial MSS unless she paid.", []string{"KPA"}},
 	}

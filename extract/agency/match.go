@@ -352,6 +352,8 @@ func latinOK(text string, start, end int, e *entry) bool {
 		if strings.HasPrefix(text[end:], " of public") {
 			return false
 		}
+	case lw == "cabinet":
+		return word == "Cabinet"
 	case lw == "army":
 		if strings.EqualFold(text[end:min(len(text), end+4)], " of ") {
 			return false // "an army of informants"
@@ -419,9 +421,11 @@ var koBlocked = map[string][]string{
 	// 경찰청, 검찰청 are South Korea's.
 	"경찰": {"청"},
 	"검찰": {"청"},
-	"시당": {"국", "하", "했", "한", "할", "해"},
-	"도당": {"국", "하", "했", "한", "할", "해"},
-	"군당": {"국", "하", "했", "한", "할", "해"},
+	// 무역성과 is trade results, not the trade ministry.
+	"무역성": {"과"},
+	"시당":  {"국", "하", "했", "한", "할", "해"},
+	"도당":  {"국", "하", "했", "한", "할", "해"},
+	"군당":  {"국", "하", "했", "한", "할", "해"},
 }
 
 func matchKorean(text string, i int, hits []hit) (Mention, int, bool) {

@@ -107,6 +107,14 @@ var names = []name{
 	{"non socialist group", other, false}, {"anti socialist group", other, false},
 	{"gruppa", other, false}, {"grupa", other, false}, {"peoples committee", other, false},
 	{"customs office", other, false}, {"customs officials", other, true}, {"customs officers", other, true},
+	// Other state organs that issue orders or act in reports; "the Cabinet"
+	// only capitalised (a filing cabinet is not one).
+	{"state planning commission", other, false}, {"ministry of foreign trade", other, false},
+	{"ministry of external economic relations", other, false},
+	{"state affairs commission", other, false}, {"national defence commission", other, false},
+	{"national defense commission", other, false},
+	{"market management office", other, false}, {"cabinet", other, false},
+	{"central military commission", wpk, false}, {"general political bureau", kpa, false},
 
 	// Korean. Syllables before (시, 도, 군, 국가) and after (particles) may attach.
 	{"국가보위성", mss, false}, {"국가보위부", mss, false}, {"국가안전보위부", mss, false},
@@ -126,9 +134,13 @@ var names = []name{
 	{"경비사령부", kpa, false}, {"해군", kpa, false},
 	// 보위국 is the army's security bureau (군 보위국, once 보위사령부); the state
 	// security organ is 보위성/보위부.
-	{"보위국", kpa, false}, {"국경수비대", kpa, false}, {"경무원", kpa, true}, {"폭풍군단", kpa, false},
+	{"보위국", kpa, false}, {"국가보위국", mss, false}, {"정치보위국", mss, false}, {"국가정치보위국", mss, false}, {"국경수비대", kpa, false}, {"경무원", kpa, true}, {"폭풍군단", kpa, false},
 	{"검찰소", pros, false}, {"검찰", pros, false}, {"검찰일꾼", pros, true}, {"재판소", pros, false},
 	{"판사", pros, true},
 	{"27국", other, false}, {"109상무", other, false}, {"109 상무", other, false}, {"그루빠", other, false},
+	{"내각", other, false}, {"국가계획위원회", other, false}, {"대외경제성", other, false}, {"무역성", other, false},
+	{"국무위원회", other, false},
+	{"시장관리소", other, false}, {"상업관리소", other, false}, {"중앙군사위원회", wpk, false},
+	{"총정치국", kpa, false}, {"호위사령부", kpa, false},
 	{"연합지휘부", other, false}, {"합동검열단", other, false}, {"검열단", other, false}, {"검열그루빠", other, false}, {"인민위원회", other, false}, {"세관", other, false},
 }
