@@ -380,6 +380,43 @@ func koGovernment(text string, end, wend int, sp *spelling) bool {
 	return false
 }
 
+// southNear reports whether a name is marked as South Korea's: 남한 강원도,
+// 한국 강원도 춘천, "Kangwon Province, South Korea", "South Korea's Kangwon
+// Province". A name both Koreas use (강원도, 고성, 철원) is then the South's,
+// whatever North Korean places the text names elsewhere.
+func southNear(text string, sp casebook.Span) bool {
+	before := strings.TrimRight(text[max(0, sp[0]-20):sp[0]], " ")
+	for _, w := range []string{"남한", "한국", "남측", "대한민국", "South Korea's", "South Korean"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	after := text[sp[1]:min(len(text), sp[1]+40)]
+	for _, sfx := range []string{"도", "군", "시", " Province", " province", " County", " county", " City", " city"} {
+		if strings.HasPrefix(after, sfx) {
+			after = after[len(sfx):]
+			break
+		}
+	}
+	if strings.HasPrefix(after, ", South Korea") || strings.HasPrefix(after, " in South Korea") {
+		return true
+	}
+	// 강원도 춘천: a South Korean city right after the province.
+	after = strings.TrimLeft(after, " ")
+	for _, c := range southCities {
+		if strings.HasPrefix(after, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// southCities are cities and counties of South Korea's Gangwon, the one
+// province both Koreas name alike: one of them right after it marks it.
+var southCities = []string{"춘천", "원주", "강릉", "속초", "동해", "삼척", "태백", "홍천", "횡성", "평창",
+	"정선", "영월", "인제", "양구", "화천", "양양", "Chuncheon", "Wonju", "Gangneung", "Sokcho",
+	"Donghae", "Samcheok", "Taebaek", "Hongcheon", "Pyeongchang", "Yanggu", "Hwacheon", "Yangyang"}
+
 // nkNear reports whether "North Korea" or 북한 comes just before i, as in
 // "North Korea's Kangwon Province".
 func nkNear(text string, i int) bool {
@@ -555,6 +592,9 @@ func (t *gazTables) resolve(text string, cands []cand) []Mention {
 	}
 	out := make([]Mention, 0, len(cands))
 	for _, c := range cands {
+		if southNear(text, c.span) {
+			continue
+		}
 		sp := &t.spells[c.spell]
 		pick := -1
 		for _, id := range sp.ids {

@@ -25,6 +25,10 @@ func TestFind(t *testing.T) {
 		want []string
 	}{
 		{"plain", "Agents in Hoeryong searched homes.", []string{"hoeryong"}},
+		{"south's gangwon in korean", "강원도 춘천에 사는 탈북민이 회령의 가족에게 돈을 보냈다.", []string{"hoeryong"}},
+		{"south marked in korean", "남한 강원도에 정착한 그는 함경북도 무산 출신이다.", []string{"north-hamgyong", "musan"}},
+		{"south marked in english", "She settled in Kangwon Province, South Korea, after leaving Musan.", []string{"musan"}},
+		{"north's kangwon with a south korean mention", "남한 강원도 춘천이 아니라 북한 강원도 원산이다.", []string{"kangwon", "wonsan"}},
 		{"diacritics", "A broker from Hoeryŏng was held.", []string{"hoeryong"}},
 		{"upper case", "HOERYONG MARKET PRICES", []string{"hoeryong"}},
 		{"revised romanisation", "Residents of Hoeryeong and Cheongjin complained.", []string{"hoeryong", "chongjin"}},
