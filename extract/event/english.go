@@ -307,9 +307,17 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 			continue
 		}
 		toks := tokRange(all, s.span[0], s.span[1])
-		if foreignSentence(lower[s.span[0]:s.span[1]], toks) {
+		hit := false
+		for _, t := range toks {
+			if _, ok := enIndex[t.w]; ok {
+				hit = true
+				break
+			}
+		}
+		if !hit || foreignSentence(lower[s.span[0]:s.span[1]], toks) {
 			continue
 		}
+		s.ensureClauses(text, lower, false)
 		before := len(out)
 		ti := 0
 		for _, cl := range s.clauses {

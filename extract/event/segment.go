@@ -18,8 +18,8 @@ type sentence struct {
 	clauses []casebook.Span
 }
 
-// segment splits text into paragraphs (non-empty lines), sentences and
-// clauses. A line that reads as a title (no closing punctuation, few words)
+// segment splits text into paragraphs (non-empty lines) and sentences;
+// clauses come later, on demand (ensureClauses). A line that reads as a title (no closing punctuation, few words)
 // is kept as one heading sentence, so events never come from headlines.
 func segment(text, lower string, ko bool) []sentence {
 	var out []sentence
@@ -48,12 +48,15 @@ func segment(text, lower string, ko bool) []sentence {
 		}
 		start = end + 1
 	}
-	for i := range out {
-		if !out[i].heading {
-			out[i].clauses = splitClauses(text, lower, out[i].span, ko)
-		}
-	}
 	return out
+}
+
+// ensureClauses splits a body sentence into clauses the first time they are
+// needed: most sentences hold no trigger and are never split.
+func (s *sentence) ensureClauses(text, lower string, ko bool) {
+	if s.clauses == nil && !s.heading {
+		s.clauses = splitClauses(text, lower, s.span, ko)
+	}
 }
 
 func trimSpan(text string, lo, hi int) (int, int) {
