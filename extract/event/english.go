@@ -357,7 +357,9 @@ func foreignSentence(s string, toks []token) bool {
 			next = toks[k+1].w
 		}
 		switch {
-		case t.w == "beijing":
+		case t.w == "beijing's" || t.w == "beijing’s":
+			return true // Beijing's own drive; "the embassy in Beijing" is only a place
+		case t.w == "beijing" && (next == "has" || next == "had" || next == "ordered" || next == "launched"):
 			return true
 		case t.w == "chinese" && enForeignOrgan[next]:
 			return true

@@ -251,7 +251,11 @@ func sameAct(a, b *casebook.Event, ma, mb mention, quoted bool) bool {
 		return false
 	}
 	if a.Type == casebook.EventCrackdown {
-		// A campaign is one event however often it is named.
+		// A campaign is one event however often it is named; one aimed at
+		// other people is another.
+		if a.Target != "" && b.Target != "" && a.Target != b.Target && a.Target != "resident" && b.Target != "resident" {
+			return false
+		}
 		return a.Agency == "" || b.Agency == "" || a.Agency == b.Agency
 	}
 	if a.Target != "" && b.Target != "" && a.Target != b.Target && !quoted {
