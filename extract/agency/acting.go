@@ -278,6 +278,25 @@ func mark(text, low string, mn *Mention) {
 			mn.Passing = true
 		}
 	}
+	// "a police officer's wife", "the KPA's founding anniversary": the organ's
+	// relatives or its day, not its people acting.
+	// The walk may have taken the "'s" into the name ("police officer's").
+	poss := strings.HasPrefix(after, "'s ") || strings.HasPrefix(after, "’s ")
+	if w := text[start:end]; strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+		poss = true
+	}
+	if w, _ := token(strings.TrimPrefix(strings.TrimPrefix(after, "'s"), "’s")); poss && relativeNouns[w] {
+		mn.Passing = true
+	}
+	if strings.HasPrefix(after, " day") && !strings.HasPrefix(after, " day and") && !strings.HasPrefix(after, " days") || containsAny(after[:min(len(after), 24)], "founding anniversary", "foundation day", "founding day", "anniversary of its") {
+		mn.Passing = true
+	}
+	for _, p := range []string{"wife of", "husband of", "son of", "daughter of", "relative of", "relatives of", "family of",
+		"widow of", "children of", "child of", "parents of", "brother of", "sister of", "mother of", "father of"} {
+		if strings.HasSuffix(tbt, p) || strings.HasSuffix(tbt, p+" a") || strings.HasSuffix(tbt, p+" an") {
+			mn.Passing = true
+		}
+	}
 	// "neither the police nor the MSS responded": named to say it did nothing.
 	if strings.HasSuffix(tbt, "neither") || strings.HasSuffix(tbt, " nor") {
 		mn.Passing = true
@@ -382,6 +401,12 @@ var handoverCues = []string{"handed to", "handed over to", "hand him over to", "
 	"send her to", "send them to", "turned over to", "turn him over to", "transferred to", "reported to",
 	"report him to", "report her to", "report them to"}
 
+// relativeNouns after "X's" name someone's family, not the organ's people.
+var relativeNouns = map[string]bool{"wife": true, "husband": true, "son": true, "sons": true, "daughter": true,
+	"daughters": true, "family": true, "families": true, "relative": true, "relatives": true, "children": true,
+	"child": true, "mother": true, "father": true, "brother": true, "sister": true, "parents": true, "widow": true,
+	"founding": true, "anniversary": true, "birthday": true}
+
 // formerPeople are the person nouns of "a former official of X".
 var formerPeople = map[string]bool{"official": true, "officials": true, "officer": true, "officers": true,
 	"member": true, "members": true, "employee": true, "employees": true, "agent": true, "agents": true,
@@ -406,7 +431,7 @@ func containsAny(s string, subs ...string) bool {
 	return false
 }
 
-var formerCues = []string{"former ", "ex-", "formerly", "used to work", "worked for", "worked at", "worked as",
+var formerCues = []string{"former ", "ex-", "formerly", "retired ", "demobilized ", "demobilised ", "discharged ", "used to work", "worked for", "worked at", "worked as",
 	"worked in", "served as", "served in", "served with", "defected from", "retired from", "a defector who",
 	"once worked", "removed as", "dismissed as", "fired as"}
 
@@ -501,8 +526,15 @@ func asciiLower(s string) string {
 func markKorean(text string, mn *Mention) {
 	start, end := mn.Span[0], mn.Span[1]
 	before := text[max(0, start-12):start]
-	if strings.HasSuffix(strings.TrimRight(before, " "), "전직") || strings.HasSuffix(before, "전 ") {
+	tb := strings.TrimRight(before, " ")
+	if strings.HasSuffix(tb, "전직") || strings.HasSuffix(before, "전 ") {
 		mn.Former = true
+	}
+	// 제대군인, 퇴직한 보위원: a discharged or retired member.
+	for _, f := range []string{"제대", "퇴직한", "전역한", "은퇴한", "퇴직 "} {
+		if strings.HasSuffix(tb, strings.TrimSpace(f)) {
+			mn.Former = true
+		}
 	}
 	after := text[end:min(len(text), end+60)]
 	a := strings.TrimLeft(after, " ")
@@ -529,6 +561,14 @@ func markKorean(text string, mn *Mention) {
 	}
 	if strings.Contains(after[:min(len(after), 40)], "을 검열") || strings.Contains(after[:min(len(after), 40)], "를 검열") {
 		mn.Target = true
+	}
+	// 보위원의 아내, 인민군 창건일, 보위부 앞: a relative of its people, its
+	// anniversary or its building; the organ does nothing there.
+	for _, p := range []string{"의 아내", "의 남편", "의 부인", "의 아들", "의 딸", "의 가족", "의 친척", "의 부모",
+		"의 자녀", " 가족", "가족", " 창건", "창건일", " 창립", "의 날", " 앞", "앞을", "앞에서", " 건물", " 청사", "청사"} {
+		if strings.HasPrefix(rest, p) {
+			mn.Passing = true
+		}
 	}
 	// 보위부에 넘기겠다고 위협했다: the organ is only where a threat would send
 	// someone; 보위부에 넘겨졌다는 말도 있지만 확인되지 않았다: an unconfirmed rumour.
