@@ -181,6 +181,9 @@ var enRules = []struct {
 	{casebook.EventSurveillance, "informant|informants", fEvent | fAgent},
 	{casebook.EventSurveillance, "reported * to * police|officer|officers|agents|mss|authorities|ministry", fPart},
 	{casebook.EventSurveillance, "keeps|kept|keeping watch", 0},
+	{casebook.EventSurveillance, "placed|put|placing|putting *6 under * surveillance|watch|observation|monitoring", 0},
+	{casebook.EventSurveillance, "stepped|ramped up surveillance|monitoring", 0},
+	{casebook.EventSurveillance, "intensified|tightened|increased|strengthened|stepping|intensifying|tightening * surveillance|monitoring", 0},
 	{casebook.EventSurveillance, "using *6 to gather * information", 0},
 
 	// personnel

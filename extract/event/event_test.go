@@ -69,6 +69,8 @@ func TestEventTypes(t *testing.T) {
 		{"stripped of post", "en", "The city's police chief was stripped of his post in June.", "personnel"},
 		{"forced to pay", "en", "Some families were forced to pay the police up to 5,000 yuan.", "bribe_payment"},
 		{"executed", "en", "Two of the dealers were publicly executed by firing squad on June 14.", "punishment"},
+		{"under surveillance", "en", "State security agents have placed the families of recent defectors under round-the-clock surveillance.", "surveillance"},
+		{"wiretapped", "en", "Agents wiretapped the phones of at least twenty households.", "surveillance"},
 		{"two acts", "en", "Police arrested the driver and confiscated his cargo of copper wire.", "detention,confiscation"},
 
 		// English acts that are not events.
