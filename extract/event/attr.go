@@ -501,11 +501,8 @@ func (a *assembler) targetFor(m mention, s *sentence) string {
 		hi++
 	}
 	toks := tokRange(a.toks, lo, hi)
-	trig, clLo, clHi := len(toks), 0, len(toks)
+	trig, clHi := len(toks), len(toks)
 	for k, t := range toks {
-		if t.lo < m.clause[0] {
-			clLo = k + 1
-		}
 		if t.lo >= m.trig[0] && trig == len(toks) {
 			trig = k
 		}
@@ -519,8 +516,10 @@ func (a *assembler) targetFor(m mention, s *sentence) string {
 			return t
 		}
 	}
+	// Then the nearest before it, in the clause or the sentence ("two
+	// brothers … were seized").
 	for k := trig - 1; k >= 0; k-- {
-		if t := enTargetAt(toks, k); t != "" && (k >= clLo || true) {
+		if t := enTargetAt(toks, k); t != "" {
 			return t
 		}
 	}

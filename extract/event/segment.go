@@ -412,7 +412,7 @@ func koClauseEnd(text string, lo, i int) bool {
 	prev, _ := utf8.DecodeLastRuneInString(text[lo : i-n])
 	switch last {
 	case '며':
-		return prev != '하' || true
+		return true
 	case '만':
 		return prev == '지'
 	case '데':
