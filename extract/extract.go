@@ -23,15 +23,12 @@ const Version = "2026.11.27"
 type Input struct {
 	Text      string
 	Published time.Time // zero when unknown: relative dates stay unresolved
-	Language  string    // "en", "ko" or "" to detect
+	Language  string    // "en", "ko" or "" to detect; text plainly in the other language wins
 }
 
 // Extract returns the facts of one report.
 func Extract(in Input) casebook.Facts {
-	lang := in.Language
-	if lang != "en" && lang != "ko" {
-		lang = DetectLanguage(in.Text)
-	}
+	lang := language(in.Language, in.Text)
 	doc := &event.Doc{
 		Text:      in.Text,
 		Language:  lang,
