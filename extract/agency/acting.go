@@ -291,10 +291,9 @@ func mark(text, low string, mn *Mention) {
 	if strings.HasPrefix(after, " day") && !strings.HasPrefix(after, " day and") && !strings.HasPrefix(after, " days") || containsAny(after[:min(len(after), 24)], "founding anniversary", "foundation day", "founding day", "anniversary of its") {
 		mn.Passing = true
 	}
-	for _, p := range []string{"wife of", "husband of", "son of", "daughter of", "relative of", "relatives of", "family of",
-		"widow of", "children of", "child of", "parents of", "brother of", "sister of", "mother of", "father of"} {
-		if strings.HasSuffix(tbt, p) || strings.HasSuffix(tbt, p+" a") || strings.HasSuffix(tbt, p+" an") {
-			mn.Passing = true
+	if tof := strings.TrimSuffix(strings.TrimSuffix(tbt, " a"), " an"); strings.HasSuffix(tof, " of") {
+		if i := strings.LastIndexByte(tof[:len(tof)-3], ' '); relativeNouns[tof[i+1:len(tof)-3]] {
+			mn.Passing = true // "the son of a party cadre", "the wife of a police officer"
 		}
 	}
 	// "neither the police nor the MSS responded": named to say it did nothing.
@@ -383,6 +382,9 @@ func hypotheticalHandover(before, tbt string) bool {
 		t = strings.TrimSuffix(t, adj)
 	}
 	t = strings.TrimSuffix(t, " the")
+	if !strings.HasSuffix(t, " to") { // every cue ends so
+		return false
+	}
 	ok := false
 	for _, h := range handoverCues {
 		if strings.HasSuffix(t, h) {

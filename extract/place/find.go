@@ -592,10 +592,11 @@ func (t *gazTables) resolve(text string, cands []cand) []Mention {
 	}
 	out := make([]Mention, 0, len(cands))
 	for _, c := range cands {
-		if southNear(text, c.span) {
+		sp := &t.spells[c.spell]
+		// Only a name both Koreas use can be marked as the South's.
+		if caution[gazetteer[sp.ids[0]].id] && southNear(text, c.span) {
 			continue
 		}
-		sp := &t.spells[c.spell]
 		pick := -1
 		for _, id := range sp.ids {
 			if anchors[provinceOf(gazetteer[id])] {
