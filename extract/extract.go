@@ -37,7 +37,6 @@ func Extract(in Input) casebook.Facts {
 		Agencies:  agency.Find(in.Text),
 		Dates:     date.Find(in.Text, in.Published),
 	}
-	doc.MoneyMentions = money.FindAll(in.Text, in.Published)
-	doc.Money = money.Find(in.Text, in.Published)
+	doc.Money, doc.MoneyMentions = money.Scan(in.Text, in.Published)
 	return event.Assemble(doc)
 }
