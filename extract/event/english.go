@@ -228,6 +228,7 @@ func init() {
 		}
 		for _, w := range p.elems[0].alts {
 			enIndex[w] = append(enIndex[w], len(enPatterns))
+			enHeads[w[0]][min(len(w), 31)] = true
 		}
 		enPatterns = append(enPatterns, p)
 	}
@@ -304,25 +305,32 @@ type mention struct {
 
 // findEnglish returns the English trigger mentions of the body sentences.
 func findEnglish(text, lower string, sents []sentence, all []token, money []casebook.Money, out []mention) []mention {
+	type hit struct {
+		tok      int
+		patterns []int
+	}
+	var hits []hit
 	for si := range sents {
 		s := &sents[si]
 		if s.heading {
 			continue
 		}
 		toks := tokRange(all, s.span[0], s.span[1])
-		hit := false
-		for _, t := range toks {
-			if _, ok := enIndex[t.w]; ok {
-				hit = true
-				break
+		hits = hits[:0]
+		for k, t := range toks {
+			if !enHead(t.w) {
+				continue
+			}
+			if ps, ok := enIndex[t.w]; ok {
+				hits = append(hits, hit{k, ps})
 			}
 		}
-		if !hit || foreignSentence(lower[s.span[0]:s.span[1]], toks) {
+		if len(hits) == 0 || foreignSentence(lower[s.span[0]:s.span[1]], toks) {
 			continue
 		}
 		s.ensureClauses(text, lower, false)
 		before := len(out)
-		ti := 0
+		ti, h := 0, 0
 		for _, cl := range s.clauses {
 			for ti < len(toks) && toks[ti].lo < cl[0] {
 				ti++
@@ -332,8 +340,12 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 				tj++
 			}
 			c := ctx{text: text, all: toks, lo: ti, hi: tj, cl: cl, money: money}
-			for i := ti; i < tj && len(out)-before < maxPerSentence; i++ {
-				for _, pi := range enIndex[toks[i].w] {
+			for h < len(hits) && hits[h].tok < ti {
+				h++
+			}
+			for ; h < len(hits) && hits[h].tok < tj && len(out)-before < maxPerSentence; h++ {
+				i := hits[h].tok
+				for _, pi := range hits[h].patterns {
 					p := &enPatterns[pi]
 					end := matchAt(toks[:tj], i, p.elems)
 					if end < 0 || !c.accept(p, i, end) {
@@ -350,6 +362,12 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 	}
 	return out
 }
+
+// enHeads marks the (first letter, length) pairs of trigger head words, a
+// filter that spares most words the map lookup.
+var enHeads [256][32]bool
+
+func enHead(w string) bool { return enHeads[w[0]][min(len(w), 31)] }
 
 // foreignSentence reports a sentence about another state's officials
 // (Chinese police, Beijing's drive): their acts are not events here.
