@@ -1,9 +1,9 @@
 package web
 
 import (
+	"fmt"
 	"math"
 	"sort"
-	"strconv"
 
 	"casebook"
 )
@@ -31,27 +31,37 @@ type mapData struct {
 	MaxProvinc int            `json:"-"`
 }
 
-func buildMap(rows []*eventRow) mapData {
-	d := mapData{Provinces: map[string]int{}, Total: len(rows)}
-	by := map[string]*placeCount{}
-	for _, r := range rows {
-		if r.PlaceID == "" || !r.HasCoord {
+func buildMap(sel selection) mapData {
+	d := mapData{Provinces: map[string]int{}, Total: len(sel.idx)}
+	ids := places.list()
+	perPlace := make([]int, len(ids))
+	perProv := make([]int, len(ids))
+	first := make([]int32, len(ids))
+	for _, i := range sel.idx {
+		h := &sel.snap.hot[i]
+		if h.prov >= 0 && int(h.prov) < len(ids) {
+			perProv[h.prov]++
+		}
+		if h.pi < 0 || h.flags&hotCoord == 0 || int(h.pi) >= len(ids) {
 			d.NoPlace++
-			if r.PlaceID != "" {
-				d.Provinces[r.Province]++
-			}
 			continue
 		}
-		d.Provinces[r.Province]++
-		pc := by[r.PlaceID]
-		if pc == nil {
-			pc = &placeCount{ID: r.PlaceID, Name: r.PlaceName, Province: r.Province, Lat: r.Lat, Lon: r.Lon}
-			by[r.PlaceID] = pc
+		if perPlace[h.pi] == 0 {
+			first[h.pi] = i
 		}
-		pc.Count++
+		perPlace[h.pi]++
 	}
-	for _, pc := range by {
-		d.Places = append(d.Places, *pc)
+	for i, n := range perProv {
+		if n > 0 {
+			d.Provinces[ids[i]] = n
+		}
+	}
+	for i, n := range perPlace {
+		if n == 0 {
+			continue
+		}
+		r := &sel.snap.rows[first[i]]
+		d.Places = append(d.Places, placeCount{ID: r.PlaceID, Name: r.PlaceName, Province: r.Province, Lat: r.Lat, Lon: r.Lon, Count: n})
 	}
 	// Big circles first, so small ones stay clickable on top.
 	sort.Slice(d.Places, func(i, j int) bool {
@@ -95,79 +105,66 @@ type yearCount struct {
 // 900 empty months: the most recent ones are kept.
 const maxMonths = 20 * 12
 
-func buildTimeline(rows []*eventRow) timelineData {
-	d := timelineData{Total: len(rows)}
-	by := map[string]*monthCount{}
-	years := map[int]*yearCount{}
-	for _, r := range rows {
-		if r.Month == "" {
+func buildTimeline(sel selection) timelineData {
+	d := timelineData{Total: len(sel.idx)}
+	lo, hi := int32(math.MaxInt32), int32(-1)
+	for _, i := range sel.idx {
+		r := &sel.snap.hot[i]
+		if r.mk < 0 {
 			d.Undated++
 			continue
 		}
-		if r.ByReport {
+		if r.flags&hotByReport != 0 {
 			d.ByReport++
 		}
-		mc := by[r.Month]
-		if mc == nil {
-			mc = &monthCount{Month: r.Month, ByType: map[string]int{}}
-			by[r.Month] = mc
-		}
-		mc.Total++
-		mc.ByType[r.Type]++
-		yc := years[r.Year]
-		if yc == nil {
-			yc = &yearCount{Year: r.Year, ByType: map[string]int{}}
-			years[r.Year] = yc
-		}
-		yc.Total++
-		yc.ByType[r.Type]++
+		lo, hi = min(lo, r.mk), max(hi, r.mk)
 	}
-	if len(by) == 0 {
+	if hi < 0 {
 		return d
 	}
-	var keys []string
-	for k := range by {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	// Fill the gaps: a month with no events is a fact too.
-	first, last := keys[0], keys[len(keys)-1]
-	for m := first; m <= last; m = nextMonth(m) {
-		mc := by[m]
-		if mc == nil {
-			mc = &monthCount{Month: m, ByType: map[string]int{}}
+	// The most recent months only: a stray date from 1950 must not draw
+	// 900 empty months.
+	lo = max(lo, hi-maxMonths+1)
+	nt := len(casebook.EventTypes)
+	counts := make([]int, int(hi-lo+1)*(nt+1))
+	years := map[int]*yearCount{}
+	for _, i := range sel.idx {
+		r := &sel.snap.hot[i]
+		if r.mk < 0 || r.mk < lo {
+			continue
 		}
-		d.Months = append(d.Months, *mc)
+		t := int(r.ti)
+		if t < 0 {
+			t = nt // unknown type: counted in the total only
+		}
+		counts[int(r.mk-lo)*(nt+1)+t]++
+		yc := years[int(r.year)]
+		if yc == nil {
+			yc = &yearCount{Year: int(r.year), ByType: map[string]int{}}
+			years[int(r.year)] = yc
+		}
+		yc.Total++
+		if t < nt {
+			yc.ByType[casebook.EventTypes[t]]++
+		}
+	}
+	for k := lo; k <= hi; k++ {
+		mc := monthCount{Month: fmt.Sprintf("%04d-%02d", k/12, k%12+1), ByType: map[string]int{}}
+		row := counts[int(k-lo)*(nt+1) : int(k-lo+1)*(nt+1)]
+		for t, n := range row {
+			mc.Total += n
+			if t < nt && n > 0 {
+				mc.ByType[casebook.EventTypes[t]] = n
+			}
+		}
+		d.Months = append(d.Months, mc)
 		d.Max = max(d.Max, mc.Total)
-		if len(d.Months) > 2000 {
-			break
-		}
-	}
-	if len(d.Months) > maxMonths {
-		d.Months = d.Months[len(d.Months)-maxMonths:]
 	}
 	for _, yc := range years {
 		d.Years = append(d.Years, *yc)
 	}
 	sort.Slice(d.Years, func(i, j int) bool { return d.Years[i].Year > d.Years[j].Year })
 	return d
-}
-
-func nextMonth(m string) string {
-	y, _ := strconv.Atoi(m[:4])
-	mo, _ := strconv.Atoi(m[5:7])
-	mo++
-	if mo > 12 {
-		mo, y = 1, y+1
-	}
-	return strconv.Itoa(y) + "-" + pad2(mo)
-}
-
-func pad2(n int) string {
-	if n < 10 {
-		return "0" + strconv.Itoa(n)
-	}
-	return strconv.Itoa(n)
 }
 
 // priceStat summarises the USD sums of a set of bribe events.
@@ -220,42 +217,56 @@ func stat(vals []float64, link string) *priceStat {
 // buildPrices groups bribe demands and payments with a USD value by year and
 // by target. f is the filter the rows came from, so each figure links to the
 // very events behind it.
-func buildPrices(rows []*eventRow, f filter) priceData {
+func buildPrices(sel selection, f filter) priceData {
 	type key struct {
 		year   int
-		target string
+		target int32 // snapshot target code; -1 none; -9 all targets
 		typ    string
 	}
 	vals := map[key][]float64{}
 	var d priceData
-	targets := map[string]bool{}
+	demand, paid := indexOf(casebook.EventTypes, casebook.EventBribeDemand), indexOf(casebook.EventTypes, casebook.EventBribePayment)
+	const all = -9
+	targets := map[int32]bool{}
 	years := map[int]bool{}
-	for _, r := range rows {
-		if r.Type != casebook.EventBribeDemand && r.Type != casebook.EventBribePayment {
+	for _, i := range sel.idx {
+		r := &sel.snap.hot[i]
+		if r.ti != demand && r.ti != paid {
 			continue
 		}
-		if r.USD <= 0 {
+		if r.usd <= 0 {
 			d.NoAmount++
 			continue
 		}
-		if r.Year == 0 {
+		if r.year == 0 {
 			d.Undated++
 			continue
 		}
-		if r.ByReport {
+		if r.flags&hotByReport != 0 {
 			d.ByReport++
 		}
-		t := r.Target
-		targets[t] = true
-		years[r.Year] = true
-		vals[key{r.Year, t, r.Type}] = append(vals[key{r.Year, t, r.Type}], r.USD)
-		vals[key{r.Year, "\x00all", r.Type}] = append(vals[key{r.Year, "\x00all", r.Type}], r.USD)
-		d.MaxUSD = max(d.MaxUSD, r.USD)
+		typ := casebook.EventTypes[r.ti]
+		y := int(r.year)
+		targets[r.tgt] = true
+		years[y] = true
+		vals[key{y, r.tgt, typ}] = append(vals[key{y, r.tgt, typ}], r.usd)
+		vals[key{y, all, typ}] = append(vals[key{y, all, typ}], r.usd)
+		d.MaxUSD = max(d.MaxUSD, r.usd)
 	}
-	for t := range targets {
-		d.Targets = append(d.Targets, t)
+	targetName := func(c int32) string {
+		if c < 0 {
+			return ""
+		}
+		return sel.snap.targets[c]
 	}
-	sort.Strings(d.Targets)
+	var codes []int32
+	for c := range targets {
+		codes = append(codes, c)
+	}
+	sort.Slice(codes, func(i, j int) bool { return targetName(codes[i]) < targetName(codes[j]) })
+	for _, c := range codes {
+		d.Targets = append(d.Targets, targetName(c))
+	}
 	for y := range years {
 		d.YearsList = append(d.YearsList, y)
 	}
@@ -274,12 +285,13 @@ func buildPrices(rows []*eventRow, f filter) priceData {
 	for _, y := range d.YearsList {
 		py := priceYear{Year: y}
 		py.All = priceRow{Year: y,
-			Demanded: stat(vals[key{y, "\x00all", casebook.EventBribeDemand}], link(y, "", casebook.EventBribeDemand, true)),
-			Paid:     stat(vals[key{y, "\x00all", casebook.EventBribePayment}], link(y, "", casebook.EventBribePayment, true)),
+			Demanded: stat(vals[key{y, all, casebook.EventBribeDemand}], link(y, "", casebook.EventBribeDemand, true)),
+			Paid:     stat(vals[key{y, all, casebook.EventBribePayment}], link(y, "", casebook.EventBribePayment, true)),
 		}
-		for _, t := range d.Targets {
-			dm := vals[key{y, t, casebook.EventBribeDemand}]
-			pd := vals[key{y, t, casebook.EventBribePayment}]
+		for _, c := range codes {
+			t := targetName(c)
+			dm := vals[key{y, c, casebook.EventBribeDemand}]
+			pd := vals[key{y, c, casebook.EventBribePayment}]
 			if len(dm) == 0 && len(pd) == 0 {
 				continue
 			}

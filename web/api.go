@@ -131,12 +131,12 @@ func (s *Server) handleAPIUpload(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleAPIEvents(w http.ResponseWriter, r *http.Request) {
-	f, rows, partial, err := s.viewInput(r)
+	f, sel, partial, err := s.viewInput(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	items, err := s.eventPage(r.Context(), rows, f.Page, userOf(r))
+	items, err := s.eventPage(r.Context(), sel.rows(), f.Page, userOf(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -144,16 +144,16 @@ func (s *Server) handleAPIEvents(w http.ResponseWriter, r *http.Request) {
 	if items == nil {
 		items = []eventItem{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"total": len(rows), "page": f.Page, "page_size": eventPageSize, "partial": partial, "events": items})
+	writeJSON(w, http.StatusOK, map[string]any{"total": len(sel.idx), "page": f.Page, "page_size": eventPageSize, "partial": partial, "events": items})
 }
 
 func (s *Server) handleAPIMap(w http.ResponseWriter, r *http.Request) {
-	_, rows, partial, err := s.viewInput(r)
+	_, sel, partial, err := s.viewInput(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := buildMap(rows)
+	d := buildMap(sel)
 	d.Partial = partial
 	if d.Places == nil {
 		d.Places = []placeCount{}
@@ -162,12 +162,12 @@ func (s *Server) handleAPIMap(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleAPITimeline(w http.ResponseWriter, r *http.Request) {
-	_, rows, _, err := s.viewInput(r)
+	_, sel, _, err := s.viewInput(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := buildTimeline(rows)
+	d := buildTimeline(sel)
 	if d.Months == nil {
 		d.Months = []monthCount{}
 	}
@@ -175,12 +175,12 @@ func (s *Server) handleAPITimeline(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleAPIPrices(w http.ResponseWriter, r *http.Request) {
-	f, rows, _, err := s.viewInput(r)
+	f, sel, _, err := s.viewInput(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := buildPrices(rows, f)
+	d := buildPrices(sel, f)
 	if d.Years == nil {
 		d.Years = []priceYear{}
 	}

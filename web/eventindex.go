@@ -34,12 +34,123 @@ type eventRow struct {
 	ByReport bool
 }
 
+// hotRow is the part of an eventRow the aggregate views scan, in small
+// integer codes: 48 bytes instead of the row's few hundred, so a scan of
+// half a million events reads a few MB and never hashes a string.
+type hotRow struct {
+	report     int64
+	usd        float64
+	pi, prov   int32 // places codes of PlaceID and Province; -1 for none
+	tgt        int32 // snapshot target code; -1 for no target
+	mk         int32 // Year*12 + month-1; -1 when undated
+	year       int16
+	ti, ai, si int8 // index in casebook.EventTypes, agencyCodes, stateCodes; -1 for other
+	flags      uint8
+}
+
+const (
+	hotByReport uint8 = 1 << iota
+	hotCoord
+)
+
+// agencyCodes and stateCodes fix the order of the integer codes.
+var (
+	agencyCodes = []string{casebook.AgencyMSS, casebook.AgencyMPS, casebook.AgencyWPK, casebook.AgencyKPA, casebook.AgencyProsecution, casebook.AgencyOther}
+	stateCodes  = []string{casebook.StateMachine, casebook.StateConfirmed, casebook.StateCorrected, casebook.StateRejected}
+)
+
+func indexOf(list []string, s string) int8 {
+	for i, x := range list {
+		if x == s {
+			return int8(i)
+		}
+	}
+	return -1
+}
+
+// placeTable interns place ids for the whole process: the gazetteer has a
+// few hundred, so it stays small, and a code never changes meaning.
+type placeTable struct {
+	mu  sync.RWMutex
+	ids []string
+	idx map[string]int32
+}
+
+var places = &placeTable{idx: map[string]int32{}}
+
+func (t *placeTable) intern(id string) int32 {
+	if id == "" {
+		return -1
+	}
+	t.mu.RLock()
+	i, ok := t.idx[id]
+	t.mu.RUnlock()
+	if ok {
+		return i
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if i, ok := t.idx[id]; ok {
+		return i
+	}
+	i = int32(len(t.ids))
+	t.ids = append(t.ids, id)
+	t.idx[id] = i
+	return i
+}
+
+// idx0 returns the code of id without adding it.
+func (t *placeTable) idx0(id string) (int32, bool) {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	i, ok := t.idx[id]
+	return i, ok
+}
+
+// list returns the ids so far; a code below its length is valid in it.
+func (t *placeTable) list() []string {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	return t.ids[:len(t.ids):len(t.ids)]
+}
+
+// hot codes a row; targets interns target strings for one snapshot.
+func (row *eventRow) hot(targets map[string]int32, list *[]string) hotRow {
+	h := hotRow{report: row.ReportID, usd: row.USD, pi: places.intern(row.PlaceID), prov: places.intern(row.Province),
+		tgt: -1, mk: -1, year: int16(row.Year),
+		ti: indexOf(casebook.EventTypes, row.Type), ai: indexOf(agencyCodes, row.Agency), si: indexOf(stateCodes, row.State)}
+	if row.Target != "" {
+		c, ok := targets[row.Target]
+		if !ok {
+			c = int32(len(*list))
+			*list = append(*list, row.Target)
+			targets[row.Target] = c
+		}
+		h.tgt = c
+	}
+	if len(row.Month) == 7 {
+		if m, err := strconv.Atoi(row.Month[5:]); err == nil && row.Year > 0 {
+			h.mk = int32(row.Year*12 + m - 1)
+		}
+	}
+	if row.ByReport {
+		h.flags |= hotByReport
+	}
+	if row.HasCoord {
+		h.flags |= hotCoord
+	}
+	return h
+}
+
 // eventSnapshot is every event at one moment, read once and shared by the
 // map, the timeline, the price index and the place and agency pages, which
 // would otherwise each scan the store on every request.
 type eventSnapshot struct {
-	rows   []eventRow
-	loaded time.Time
+	rows       []eventRow
+	hot        []hotRow // hot[i] codes rows[i]
+	targets    []string // target code → text
+	targetCode map[string]int32
+	loaded     time.Time
 }
 
 // eventIndex keeps the snapshot fresh: a write through this server marks it
@@ -57,6 +168,7 @@ type eventIndex struct {
 	loading   bool
 	loadMu    sync.Mutex // one load at a time
 	loadCount int
+	auditSeq  int64 // the audit log's last entry when the snapshot was read
 }
 
 func newEventIndex(st casebook.Store, log *slog.Logger, ttl time.Duration, now func() time.Time) *eventIndex {
@@ -78,7 +190,7 @@ func (x *eventIndex) get(ctx context.Context) (*eventSnapshot, error) {
 		go func() {
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 			defer cancel()
-			if _, err := x.reload(ctx); err != nil {
+			if err := x.refresh(ctx); err != nil {
 				x.log.Error("reload events", "err", err)
 			}
 			x.mu.Lock()
@@ -107,6 +219,15 @@ func (x *eventIndex) reload(ctx context.Context) (*eventSnapshot, error) {
 
 	start := time.Now()
 	snap := &eventSnapshot{loaded: x.now()}
+	// Note the audit log's end first: a change made while reading shows as
+	// a newer entry, and the next check reloads.
+	seq, err := x.auditHead(ctx)
+	if err != nil {
+		x.mu.Lock()
+		x.dirty = true
+		x.mu.Unlock()
+		return nil, err
+	}
 	// One pass over every event: paging with OFFSET would rescan the table
 	// once per page.
 	facts, err := x.store.FindFacts(ctx, casebook.FactFilter{Kind: casebook.KindEvent})
@@ -128,12 +249,65 @@ func (x *eventIndex) reload(ctx context.Context) (*eventSnapshot, error) {
 		x.mu.Unlock()
 		return nil, err
 	}
+	snap.hot = make([]hotRow, len(snap.rows))
+	tgt := map[string]int32{}
+	for i := range snap.rows {
+		snap.hot[i] = snap.rows[i].hot(tgt, &snap.targets)
+	}
+	snap.targetCode = tgt
 	x.mu.Lock()
 	x.snap = snap
 	x.loadCount++
+	x.auditSeq = seq
 	x.mu.Unlock()
 	x.log.Debug("events loaded", "events", len(snap.rows), "ms", time.Since(start).Milliseconds())
 	return snap, nil
+}
+
+// auditHead returns the sequence number of the audit log's last entry,
+// reading on from the last one seen.
+func (x *eventIndex) auditHead(ctx context.Context) (int64, error) {
+	x.mu.Lock()
+	seq := x.auditSeq
+	x.mu.Unlock()
+	for {
+		es, err := x.store.FindAudit(ctx, seq, 1000)
+		if err != nil {
+			return 0, fmt.Errorf("read audit head: %w", err)
+		}
+		if len(es) > 0 {
+			seq = es[len(es)-1].Seq
+		}
+		if len(es) < 1000 {
+			return seq, nil
+		}
+	}
+}
+
+// refresh reloads a stale snapshot only when something changed: every
+// change to reports and facts (ingest, review, re-extraction, by any
+// process) appends to the audit log, so an unchanged log means unchanged
+// events and a check costs one small query.
+func (x *eventIndex) refresh(ctx context.Context) error {
+	x.mu.Lock()
+	seq := x.auditSeq
+	x.mu.Unlock()
+	es, err := x.store.FindAudit(ctx, seq, 1)
+	if err != nil {
+		return err
+	}
+	if len(es) == 0 {
+		x.mu.Lock()
+		if x.snap != nil {
+			fresh := *x.snap
+			fresh.loaded = x.now()
+			x.snap = &fresh
+		}
+		x.mu.Unlock()
+		return nil
+	}
+	_, err = x.reload(ctx)
+	return err
 }
 
 func rowOf(f *casebook.Fact) (eventRow, bool) {
@@ -185,62 +359,108 @@ const (
 	missOther // visibility, target, text: never relaxed
 )
 
-// misses returns the filter dimensions the row fails, for a role that may
-// (or may not) see unreviewed facts. reports, when not nil, is the set of
-// reports a text or language filter allows.
-func (row *eventRow) misses(f filter, machine bool, reports map[int64]bool) uint8 {
+// compiled is a filter turned into the codes of one snapshot.
+type compiled struct {
+	machine    bool
+	ti, ai, si int8 // -1: any
+	stateSet   bool
+	year       int16
+	place      []bool // by place code; nil: any
+	tgt        int32  // -1: any; -2: no target; -3: a target no event has
+	reports    map[int64]bool
+}
+
+func (snap *eventSnapshot) compile(f filter, machine bool, reports map[int64]bool) compiled {
+	c := compiled{machine: machine, ti: -1, ai: -1, si: -1, tgt: -1, reports: reports, year: int16(f.Year)}
+	none := int8(-2) // a code no row has
+	if f.Type != "" {
+		if c.ti = indexOf(casebook.EventTypes, f.Type); c.ti < 0 {
+			c.ti = none
+		}
+	}
+	if f.Agency != "" {
+		if c.ai = indexOf(agencyCodes, f.Agency); c.ai < 0 {
+			c.ai = none
+		}
+	}
+	if f.State != "" {
+		c.stateSet = true
+		if c.si = indexOf(stateCodes, f.State); c.si < 0 {
+			c.si = none
+		}
+	}
+	switch f.Target {
+	case "":
+	case "none":
+		c.tgt = -2
+	default:
+		if code, ok := snap.targetCode[f.Target]; ok {
+			c.tgt = code
+		} else {
+			c.tgt = -3
+		}
+	}
+	if f.Place != "" {
+		ids := places.list()
+		c.place = make([]bool, len(ids))
+		for i, id := range ids {
+			c.place[i] = id == f.Place || place.Within(id, f.Place)
+		}
+	}
+	return c
+}
+
+// misses returns the filter dimensions the row fails.
+func (h *hotRow) misses(c *compiled) uint8 {
+	if !c.machine && h.si != 1 && h.si != 2 { // confirmed, corrected
+		return missOther
+	}
+	if c.tgt != -1 && (c.tgt == -2 && h.tgt != -1 || c.tgt != -2 && h.tgt != c.tgt) ||
+		c.reports != nil && !c.reports[h.report] {
+		return missOther
+	}
 	var m uint8
-	if !machine && row.State != casebook.StateConfirmed && row.State != casebook.StateCorrected {
-		return missOther
-	}
-	if f.Target == "none" && row.Target != "" || f.Target != "" && f.Target != "none" && row.Target != f.Target ||
-		reports != nil && !reports[row.ReportID] {
-		return missOther
-	}
 	// Rejected facts are not events, unless asked for by state.
-	if f.State != "" && row.State != f.State || f.State == "" && row.State == casebook.StateRejected {
+	if c.stateSet && h.si != c.si || !c.stateSet && h.si == 3 {
 		m |= missState
 	}
-	if f.Type != "" && row.Type != f.Type {
+	if c.ti != -1 && h.ti != c.ti {
 		m |= missType
 	}
-	if f.Agency != "" && row.Agency != f.Agency {
+	if c.ai != -1 && h.ai != c.ai {
 		m |= missAgency
 	}
-	if f.Year > 0 && row.Year != f.Year {
+	if c.year > 0 && h.year != c.year {
 		m |= missYear
 	}
-	if f.Place != "" && !placeWithin(row.PlaceID, row.Province, f.Place) {
+	if c.place != nil && !(h.pi >= 0 && int(h.pi) < len(c.place) && c.place[h.pi] || h.prov >= 0 && int(h.prov) < len(c.place) && c.place[h.prov]) {
 		m |= missPlace
 	}
 	return m
-}
-
-// match reports whether the row passes every filter.
-func (row *eventRow) match(f filter, machine bool, reports map[int64]bool) bool {
-	return row.misses(f, machine, reports) == 0
-}
-
-// placeWithin reports whether a place (with its province) lies in or is the
-// place want: a province finds its cities and counties.
-func placeWithin(id, province, want string) bool {
-	if id == "" {
-		return false
-	}
-	return id == want || province == want || place.Within(id, want)
 }
 
 // maxTextReports caps the reports a text filter may select for the
 // aggregate views; beyond it a view says it is partial.
 const maxTextReports = 5000
 
-// selectRows returns the rows f selects for u, and whether a text filter hit
-// the cap.
-func (s *Server) selectRows(ctx context.Context, f filter, u *casebook.User) ([]*eventRow, bool, error) {
-	snap, err := s.events.get(ctx)
-	if err != nil {
-		return nil, false, err
+// selection is the events a filter selects from one snapshot, by index.
+type selection struct {
+	snap *eventSnapshot
+	idx  []int32
+}
+
+// rows returns the selected events themselves, for lists.
+func (sel selection) rows() []*eventRow {
+	out := make([]*eventRow, len(sel.idx))
+	for k, i := range sel.idx {
+		out[k] = &sel.snap.rows[i]
 	}
+	return out
+}
+
+// textReports returns the reports a text or language filter allows (nil
+// when f has neither), and whether the cap cut them short.
+func (s *Server) textReports(ctx context.Context, f filter, u *casebook.User) (map[int64]bool, bool, error) {
 	var reports map[int64]bool
 	partial := false
 	if f.Q != "" || f.Lang != "" {
@@ -264,14 +484,28 @@ func (s *Server) selectRows(ctx context.Context, f filter, u *casebook.User) ([]
 			}
 		}
 	}
-	machine := canMachine(u)
-	var out []*eventRow
-	for i := range snap.rows {
-		if snap.rows[i].match(f, machine, reports) {
-			out = append(out, &snap.rows[i])
+	return reports, partial, nil
+}
+
+// selectEvents returns the events f selects for u, and whether a text
+// filter hit the cap.
+func (s *Server) selectEvents(ctx context.Context, f filter, u *casebook.User) (selection, bool, error) {
+	snap, err := s.events.get(ctx)
+	if err != nil {
+		return selection{}, false, err
+	}
+	reports, partial, err := s.textReports(ctx, f, u)
+	if err != nil {
+		return selection{}, false, err
+	}
+	c := snap.compile(f, canMachine(u), reports)
+	sel := selection{snap: snap}
+	for i := range snap.hot {
+		if snap.hot[i].misses(&c) == 0 {
+			sel.idx = append(sel.idx, int32(i))
 		}
 	}
-	return out, partial, nil
+	return sel, partial, nil
 }
 
 // sortRowsRecent orders rows newest first, undated last.

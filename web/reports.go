@@ -60,46 +60,66 @@ func (s *Server) facetsFor(ctx context.Context, f filter, u *casebook.User) (fac
 	if f.Q != "" || f.Lang != "" {
 		return plainFacets(f, canMachine(u)), nil
 	}
-	var reports map[int64]bool
 	machine := canMachine(u)
-	byPlace, byProvince := map[string]int{}, map[string]int{}
+	c := snap.compile(f, machine, nil)
+	ids := places.list()
+	byPlace, byProvince := make([]int, len(ids)), make([]int, len(ids))
 	placeNames := map[string]string{}
-	byAgency, byType, byYear, byState := map[string]int{}, map[string]int{}, map[int]int{}, map[string]int{}
+	var byAgency, byState [8]int
+	var byType [16]int
+	byYear := map[int]int{}
+	years := make([]int, 3000)
 	// One pass: a row counts for a dimension's choices when it misses no
 	// filter but, perhaps, that dimension's own.
-	for i := range snap.rows {
-		row := &snap.rows[i]
-		m := row.misses(f, machine, reports)
+	for i := range snap.hot {
+		row := &snap.hot[i]
+		m := row.misses(&c)
 		if m&missOther != 0 || m&(m-1) != 0 {
 			continue // fails a fixed filter, or two dimensions
 		}
-		if (m == 0 || m == missPlace) && row.PlaceID != "" {
-			byPlace[row.PlaceID]++
-			placeNames[row.PlaceID] = row.PlaceName
-			if row.Province != row.PlaceID {
-				byProvince[row.Province]++
+		if (m == 0 || m == missPlace) && row.pi >= 0 {
+			byPlace[row.pi]++
+			if row.prov != row.pi && row.prov >= 0 {
+				byProvince[row.prov]++
 			}
 		}
-		if (m == 0 || m == missAgency) && row.Agency != "" {
-			byAgency[row.Agency]++
+		if (m == 0 || m == missAgency) && row.ai >= 0 {
+			byAgency[row.ai]++
 		}
-		if m == 0 || m == missType {
-			byType[row.Type]++
+		if (m == 0 || m == missType) && row.ti >= 0 {
+			byType[row.ti]++
 		}
-		if (m == 0 || m == missYear) && row.Year > 0 {
-			byYear[row.Year]++
+		if (m == 0 || m == missYear) && row.year > 0 && int(row.year) < len(years) {
+			years[row.year]++
 		}
-		if machine && (m == 0 || m == missState) {
-			byState[row.State]++
+		if machine && (m == 0 || m == missState) && row.si >= 0 {
+			byState[row.si]++
+		}
+	}
+	for y, n := range years {
+		if n > 0 {
+			byYear[y] = n
+		}
+	}
+	countOf := func(id string) (int, int) {
+		if i, ok := places.idx0(id); ok && int(i) < len(ids) {
+			return byPlace[i], byProvince[i]
+		}
+		return 0, 0
+	}
+	for i, n := range byPlace {
+		if n > 0 {
+			placeNames[ids[i]] = placeLabel(ids[i])
 		}
 	}
 	for _, p := range firstLevelUnits() {
-		fc.Places = append(fc.Places, facetOption{p.ID, p.Name, byPlace[p.ID] + byProvince[p.ID]})
+		a, b := countOf(p.ID)
+		fc.Places = append(fc.Places, facetOption{p.ID, p.Name, a + b})
 	}
 	var others []facetOption
-	for id, n := range byPlace {
-		if !isFirstLevel(id) {
-			others = append(others, facetOption{id, "  " + placeNames[id], n})
+	for i, n := range byPlace {
+		if id := ids[i]; n > 0 && !isFirstLevel(id) {
+			others = append(others, facetOption{id, "· " + placeNames[id], n})
 		}
 	}
 	sort.Slice(others, func(i, j int) bool {
@@ -111,17 +131,17 @@ func (s *Server) facetsFor(ctx context.Context, f filter, u *casebook.User) (fac
 	if len(others) > 60 {
 		others = others[:60]
 	}
-	if f.Place != "" && !isFirstLevel(f.Place) && byPlace[f.Place] == 0 {
-		others = append(others, facetOption{f.Place, placeLabel(f.Place), 0})
+	if a, _ := countOf(f.Place); f.Place != "" && !isFirstLevel(f.Place) && a == 0 {
+		others = append(others, facetOption{f.Place, "· " + placeLabel(f.Place), 0})
 	}
 	fc.Places = append(fc.Places, others...)
-	for _, a := range []string{casebook.AgencyMSS, casebook.AgencyMPS, casebook.AgencyWPK, casebook.AgencyKPA, casebook.AgencyProsecution, casebook.AgencyOther} {
-		fc.Agencies = append(fc.Agencies, facetOption{a, a + " – " + casebook.AgencyNames[a], byAgency[a]})
+	for i, a := range agencyCodes {
+		fc.Agencies = append(fc.Agencies, facetOption{a, a + " – " + casebook.AgencyNames[a], byAgency[i]})
 	}
-	for _, t := range casebook.EventTypes {
-		fc.Types = append(fc.Types, facetOption{t, label(t), byType[t]})
+	for i, t := range casebook.EventTypes {
+		fc.Types = append(fc.Types, facetOption{t, label(t), byType[i]})
 	}
-	years := []int{}
+	years = years[:0]
 	for y := range byYear {
 		years = append(years, y)
 	}
@@ -133,8 +153,8 @@ func (s *Server) facetsFor(ctx context.Context, f filter, u *casebook.User) (fac
 		fc.Years = append(fc.Years, facetOption{strconv.Itoa(y), strconv.Itoa(y), byYear[y]})
 	}
 	if machine {
-		for _, st := range []string{casebook.StateMachine, casebook.StateConfirmed, casebook.StateCorrected, casebook.StateRejected} {
-			fc.States = append(fc.States, facetOption{st, label(st), byState[st]})
+		for i, st := range stateCodes {
+			fc.States = append(fc.States, facetOption{st, label(st), byState[i]})
 		}
 	}
 	return fc, nil
@@ -147,7 +167,7 @@ func plainFacets(f filter, machine bool) facets {
 		fc.Places = append(fc.Places, facetOption{Value: p.ID, Label: p.Name})
 	}
 	if f.Place != "" && !isFirstLevel(f.Place) {
-		fc.Places = append(fc.Places, facetOption{Value: f.Place, Label: "  " + placeLabel(f.Place)})
+		fc.Places = append(fc.Places, facetOption{Value: f.Place, Label: "· " + placeLabel(f.Place)})
 	}
 	for _, a := range []string{casebook.AgencyMSS, casebook.AgencyMPS, casebook.AgencyWPK, casebook.AgencyKPA, casebook.AgencyProsecution, casebook.AgencyOther} {
 		fc.Agencies = append(fc.Agencies, facetOption{Value: a, Label: a + " – " + casebook.AgencyNames[a]})

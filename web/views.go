@@ -58,24 +58,24 @@ func (s *Server) eventPage(ctx context.Context, rows []*eventRow, page int, u *c
 	return out, nil
 }
 
-// viewInput reads the filter and selects the rows for a view.
-func (s *Server) viewInput(r *http.Request) (filter, []*eventRow, bool, error) {
+// viewInput reads the filter and selects the events for a view.
+func (s *Server) viewInput(r *http.Request) (filter, selection, bool, error) {
 	f, err := parseFilter(r)
 	if err != nil {
-		return f, nil, false, err
+		return f, selection{}, false, err
 	}
 	f = f.restrict(userOf(r))
-	rows, partial, err := s.selectRows(r.Context(), f, userOf(r))
-	return f, rows, partial, err
+	sel, partial, err := s.selectEvents(r.Context(), f, userOf(r))
+	return f, sel, partial, err
 }
 
 func (s *Server) handleMap(w http.ResponseWriter, r *http.Request) {
-	f, rows, partial, err := s.viewInput(r)
+	f, sel, partial, err := s.viewInput(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := buildMap(rows)
+	d := buildMap(sel)
 	d.Partial = partial
 	fv, err := s.filterView(r.Context(), f, userOf(r), "/map")
 	if err != nil {
@@ -86,12 +86,12 @@ func (s *Server) handleMap(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
-	f, rows, partial, err := s.viewInput(r)
+	f, sel, partial, err := s.viewInput(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := buildTimeline(rows)
+	d := buildTimeline(sel)
 	fv, err := s.filterView(r.Context(), f, userOf(r), "/timeline")
 	if err != nil {
 		s.fail(w, r, err)
@@ -102,12 +102,12 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handlePrices(w http.ResponseWriter, r *http.Request) {
-	f, rows, partial, err := s.viewInput(r)
+	f, sel, partial, err := s.viewInput(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := buildPrices(rows, f)
+	d := buildPrices(sel, f)
 	fv, err := s.filterView(r.Context(), f, userOf(r), "/prices")
 	if err != nil {
 		s.fail(w, r, err)
@@ -118,12 +118,12 @@ func (s *Server) handlePrices(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleEventList(w http.ResponseWriter, r *http.Request) {
-	f, rows, partial, err := s.viewInput(r)
+	f, sel, partial, err := s.viewInput(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	items, err := s.eventPage(r.Context(), rows, f.Page, userOf(r))
+	items, err := s.eventPage(r.Context(), sel.rows(), f.Page, userOf(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -134,7 +134,7 @@ func (s *Server) handleEventList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.renderPage(w, r, "events", "Events", map[string]any{"Filter": f, "FilterView": fv, "Items": items,
-		"Total": len(rows), "Page": f.Page, "Pages": (len(rows) + eventPageSize - 1) / eventPageSize, "Partial": partial})
+		"Total": len(sel.idx), "Page": f.Page, "Pages": (len(sel.idx) + eventPageSize - 1) / eventPageSize, "Partial": partial})
 }
 
 // placeSummary is a place with its event figures.
@@ -151,7 +151,8 @@ type placeSummary struct {
 	Report []casebook.ReportHit `json:"reports"`
 }
 
-func (s *Server) summarize(ctx context.Context, rows []*eventRow, f filter, u *casebook.User) (placeSummary, error) {
+func (s *Server) summarize(ctx context.Context, sel selection, f filter, u *casebook.User) (placeSummary, error) {
+	rows := sel.rows()
 	ps := placeSummary{Events: len(rows), Agency: map[string]int{}}
 	ps.ByType = countBy(rows, func(r *eventRow) string { return r.Type })
 	ps.ByYear = countBy(rows, func(r *eventRow) string {
@@ -166,7 +167,7 @@ func (s *Server) summarize(ctx context.Context, rows []*eventRow, f filter, u *c
 			ps.Agency[r.Agency]++
 		}
 	}
-	ps.Prices = buildPrices(rows, f)
+	ps.Prices = buildPrices(sel, f)
 	var err error
 	ps.Recent, err = s.eventPage(ctx, rows, 1, u)
 	if err != nil {
@@ -204,11 +205,12 @@ func (s *Server) placeSummary(r *http.Request) (placeSummary, filter, error) {
 	}
 	f.Place = p.ID
 	f = f.restrict(userOf(r))
-	rows, _, err := s.selectRows(r.Context(), f, userOf(r))
+	sel, _, err := s.selectEvents(r.Context(), f, userOf(r))
 	if err != nil {
 		return placeSummary{}, f, err
 	}
-	ps, err := s.summarize(r.Context(), rows, f, userOf(r))
+	rows := sel.rows()
+	ps, err := s.summarize(r.Context(), sel, f, userOf(r))
 	ps.Place = p
 	ps.Wards = countBy(rows, func(r *eventRow) string { return r.PlaceID })
 	for i := range ps.Wards {
@@ -238,11 +240,12 @@ func (s *Server) agencySummary(r *http.Request) (placeSummary, filter, error) {
 	}
 	f.Agency = id
 	f = f.restrict(userOf(r))
-	rows, _, err := s.selectRows(r.Context(), f, userOf(r))
+	sel, _, err := s.selectEvents(r.Context(), f, userOf(r))
 	if err != nil {
 		return placeSummary{}, f, err
 	}
-	ps, err := s.summarize(r.Context(), rows, f, userOf(r))
+	rows := sel.rows()
+	ps, err := s.summarize(r.Context(), sel, f, userOf(r))
 	ps.Place = casebook.Place{ID: id, Name: name}
 	ps.Wards = countBy(rows, func(r *eventRow) string { return r.PlaceID })
 	for i := range ps.Wards {
@@ -265,11 +268,11 @@ type placeRow struct {
 }
 
 func (s *Server) placeRows(r *http.Request) ([]placeRow, error) {
-	f, rows, _, err := s.viewInput(r)
+	_, sel, _, err := s.viewInput(r)
 	if err != nil {
 		return nil, err
 	}
-	_ = f
+	rows := sel.rows()
 	byPlace, byProv := map[string]int{}, map[string]int{}
 	for _, row := range rows {
 		if row.PlaceID == "" {
@@ -322,10 +325,11 @@ type agencyRow struct {
 }
 
 func (s *Server) agencyRows(r *http.Request) ([]agencyRow, error) {
-	_, rows, _, err := s.viewInput(r)
+	_, sel, _, err := s.viewInput(r)
 	if err != nil {
 		return nil, err
 	}
+	rows := sel.rows()
 	n := map[string]int{}
 	for _, row := range rows {
 		n[row.Agency]++

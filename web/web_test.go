@@ -5,11 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -655,5 +658,51 @@ func TestFacetCounts(t *testing.T) {
 	fc, _ = a.server.facetsFor(ctx, filter{}, analyst)
 	if n := count(fc.States, casebook.StateRejected); n != 1 {
 		t.Errorf("rejected facet with no filter: %d, want 1", n)
+	}
+}
+
+// TestOtherProcessChangesAppear checks that a change made by another
+// process (here: straight into the store, with its audit entry) reaches the
+// aggregate views once the cache is stale, without a restart.
+func TestOtherProcessChangesAppear(t *testing.T) {
+	a := newTestApp(t)
+	var mu sync.Mutex
+	now := time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	srv, err := NewServer(Config{Store: a.store, Log: slog.New(slog.DiscardHandler), CacheTTL: time.Minute, Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv)
+	defer hs.Close()
+	a.http = hs
+	c := a.login("analyst1")
+	mapTotal := func() int {
+		_, body := a.get(c, "/api/v1/map")
+		var m mapData
+		json.Unmarshal([]byte(body), &m)
+		return m.Total
+	}
+	before := mapTotal()
+	det := a.factOf(a.en.ID, casebook.KindEvent, casebook.EventDetention)
+	ctx := context.Background()
+	if _, err := a.store.UpdateFact(ctx, det.ID, casebook.FactUpdate{State: casebook.StateRejected, By: "cli", At: now}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.store.AppendAudit(ctx, &casebook.AuditEntry{At: now, Actor: "cli", Action: "review", Object: fmt.Sprintf("fact:%d", det.ID)}); err != nil {
+		t.Fatal(err)
+	}
+	if got := mapTotal(); got != before {
+		t.Fatalf("map changed before the cache went stale: %d → %d", before, got)
+	}
+	mu.Lock()
+	now = now.Add(2 * time.Minute)
+	mu.Unlock()
+	deadline := time.Now().Add(5 * time.Second)
+	for mapTotal() != before-1 {
+		if time.Now().After(deadline) {
+			t.Fatalf("map still shows %d events, want %d after the other process's change", mapTotal(), before-1)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

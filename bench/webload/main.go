@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -45,12 +46,17 @@ func main() {
 	requests := flag.Int("requests", 200, "requests per page")
 	conc := flag.Int("c", 2, "concurrent clients")
 	role := flag.String("role", casebook.RoleAnalyst, "role of the measuring account (viewer sees confirmed facts only)")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the measured requests to FILE")
+	only := flag.String("pages", "", "comma-separated subset of the pages to measure (default: all)")
 	flag.Parse()
+	profile, onlyPages = *cpuprofile, *only
 	ctx := context.Background()
 	if err := run(ctx, *n, *dir, *dsn, *requests, *conc, *role); err != nil {
 		log.Fatal(err)
 	}
 }
+
+var profile, onlyPages string
 
 func open(ctx context.Context, dir, dsn string) (casebook.Store, error) {
 	if dsn != "" {
@@ -121,6 +127,20 @@ func run(ctx context.Context, n int, dir, dsn string, requests, conc int, role s
 		"/prices",
 		"/prices?place=ryanggang",
 		"/timeline",
+	}
+	if onlyPages != "" {
+		pages = strings.Split(onlyPages, ",")
+	}
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	fmt.Printf("\n%d reports, %d requests per page, %d concurrent clients, role %s, GOMAXPROCS %d\n", n, requests, conc, role, runtime.GOMAXPROCS(0))
 	fmt.Printf("%-58s %8s %8s %8s %8s %9s\n", "page", "p50 ms", "p95 ms", "p99 ms", "max ms", "KB")
