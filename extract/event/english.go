@@ -228,7 +228,8 @@ func init() {
 		}
 		for _, w := range p.elems[0].alts {
 			enIndex[w] = append(enIndex[w], len(enPatterns))
-			enHeads[w[0]][min(len(w), 31)] = true
+			h := headHash(w) & 0xFFFF
+			enHeads[h>>6] |= 1 << (h & 63)
 		}
 		enPatterns = append(enPatterns, p)
 	}
@@ -363,11 +364,19 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 	return out
 }
 
-// enHeads marks the (first letter, length) pairs of trigger head words, a
-// filter that spares most words the map lookup.
-var enHeads [256][32]bool
+// enHeads is a bit set over a small hash of the trigger head words (first
+// and last letters, length): a filter that spares almost every other word
+// the map lookup.
+var enHeads [1 << 10]uint64
 
-func enHead(w string) bool { return enHeads[w[0]][min(len(w), 31)] }
+func headHash(w string) uint32 {
+	return (uint32(w[0])*131+uint32(w[len(w)-1]))*131 + uint32(len(w))&0xFFFF
+}
+
+func enHead(w string) bool {
+	h := headHash(w) & 0xFFFF
+	return enHeads[h>>6]&(1<<(h&63)) != 0
+}
 
 // foreignSentence reports a sentence about another state's officials
 // (Chinese police, Beijing's drive): their acts are not events here.
