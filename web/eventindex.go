@@ -175,6 +175,18 @@ func newEventIndex(st casebook.Store, log *slog.Logger, ttl time.Duration, now f
 	return &eventIndex{store: st, log: log, ttl: ttl, now: now}
 }
 
+// generation returns a number that changes whenever the events are
+// reloaded: after a write through this server, or a change by another
+// process that the audit log shows.
+func (x *eventIndex) generation(ctx context.Context) (int, error) {
+	if _, err := x.get(ctx); err != nil {
+		return 0, err
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.loadCount, nil
+}
+
 func (x *eventIndex) invalidate() {
 	x.mu.Lock()
 	x.dirty = true

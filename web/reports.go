@@ -203,7 +203,19 @@ func (s *Server) searchReports(ctx context.Context, f filter, u *casebook.User) 
 	if f.State == "-" {
 		return nil, 0, nil
 	}
-	hits, total, err := s.store.FindReports(ctx, f.reportFilter(u))
+	rf := f.reportFilter(u)
+	gen, err := s.events.generation(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	key := fmt.Sprintf("%t|%d|%s", rf.ConfirmedOnly, f.Page, f.Encode())
+	if hits, total, ok := s.results.get(key, gen); ok {
+		return hits, total, nil
+	}
+	hits, total, err := s.store.FindReports(ctx, rf)
+	if err == nil {
+		s.results.put(key, gen, hits, total)
+	}
 	if err == nil && !canMachine(u) {
 		for i := range hits {
 			hits[i].Report = redactReport(hits[i].Report)

@@ -70,6 +70,7 @@ type Server struct {
 	pages   *pages
 	events  *eventIndex
 	limiter *auth.Limiter
+	results *resultCache
 	notice  atomic.Pointer[string]
 }
 
@@ -111,6 +112,7 @@ func NewServer(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, now: cfg.Now, pages: p}
 	s.events = newEventIndex(cfg.Store, cfg.Log, cfg.CacheTTL, cfg.Now)
 	s.limiter = auth.NewLimiter(cfg.Now)
+	s.results = newResultCache(512)
 	s.SetNotice(cfg.Notice)
 	s.handler = s.middleware(s.routes())
 	return s, nil

@@ -26,6 +26,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -118,8 +119,11 @@ func run(ctx context.Context, n int, dir, dsn string, requests, conc int, role s
 		return fmt.Errorf("login failed: %s", resp.Status)
 	}
 
+	// {i} is replaced by the request's number: every request then asks for
+	// a page not seen before, which measures the uncached path.
 	pages := []string{
 		"/reports",
+		"/reports?page={i}",
 		"/reports?q=bribe",
 		"/reports?place=north-hamgyong&type=detention&year=2019",
 		"/map",
@@ -196,16 +200,16 @@ func measure(c *http.Client, u string, requests, conc int) ([]float64, int, erro
 		errs []error
 		wg   sync.WaitGroup
 	)
-	jobs := make(chan struct{})
+	jobs := make(chan int)
 	// One request first, unmeasured, so a lazily built view is not counted.
-	if _, err := get(c, u); err != nil {
+	if _, err := get(c, strings.ReplaceAll(u, "{i}", "1")); err != nil {
 		return nil, 0, err
 	}
 	for range conc {
 		wg.Go(func() {
-			for range jobs {
+			for i := range jobs {
 				t := time.Now()
-				n, err := get(c, u)
+				n, err := get(c, strings.ReplaceAll(u, "{i}", strconv.Itoa(i+2)))
 				d := float64(time.Since(t).Microseconds()) / 1000
 				mu.Lock()
 				lat, size = append(lat, d), n
@@ -216,8 +220,8 @@ func measure(c *http.Client, u string, requests, conc int) ([]float64, int, erro
 			}
 		})
 	}
-	for range requests {
-		jobs <- struct{}{}
+	for i := range requests {
+		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
