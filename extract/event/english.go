@@ -329,7 +329,7 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 		if len(hits) == 0 || foreignSentence(lower[s.span[0]:s.span[1]], toks) {
 			continue
 		}
-		s.ensureClauses(text, lower, false)
+		s.ensureClauses(text, lower, false, toks)
 		before := len(out)
 		ti, h := 0, 0
 		for _, cl := range s.clauses {

@@ -258,7 +258,7 @@ func findKorean(text string, sents []sentence, money []casebook.Money, out []men
 					continue
 				}
 				at := s.span[0] + k
-				s.ensureClauses(text, text, true)
+				s.ensureClauses(text, text, true, nil)
 				cl := clauseAt(s, at)
 				if !koAccept(text, at, at+len(r.stem), cl, r.flags, money) {
 					continue

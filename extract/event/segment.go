@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,11 +54,20 @@ func segment(text, lower string, ko bool) []sentence {
 
 // ensureClauses splits a body sentence into clauses the first time they are
 // needed: most sentences hold no trigger and are never split.
-func (s *sentence) ensureClauses(text, lower string, ko bool) {
+func (s *sentence) ensureClauses(text, lower string, ko bool, toks []token) {
 	if s.clauses == nil && !s.heading {
-		s.clauses = splitClauses(text, lower, s.span, ko)
+		s.clauses = splitClauses(text, lower, s.span, ko, toks)
 	}
 }
+
+// clauseBytes mark the bytes splitClauses looks at (Korean also spaces).
+var clauseBytes, clauseBytesKO = func() (en, ko [256]bool) {
+	for _, c := range []byte{';', ':', 0xE2, '"', ','} {
+		en[c], ko[c] = true, true
+	}
+	ko[' '], ko['\n'] = true, true
+	return en, ko
+}()
 
 func trimSpan(text string, lo, hi int) (int, int) {
 	for lo < hi {
@@ -238,11 +248,18 @@ var englishClauseStarts = map[string]bool{
 // splitClauses splits a sentence at clause boundaries: semicolons, colons,
 // dashes, quotation marks, commas before a conjunction, relative pronouns and
 // "that" after a verb of saying.
-func splitClauses(text, lower string, s casebook.Span, ko bool) []casebook.Span {
+func splitClauses(text, lower string, s casebook.Span, ko bool, toks []token) []casebook.Span {
 	var buf [32]int
 	cuts := buf[:0]
 	lo, hi := s[0], s[1]
+	table := &clauseBytes
+	if ko {
+		table = &clauseBytesKO
+	}
 	for i := lo; i < hi; i++ {
+		if !table[text[i]] {
+			continue
+		}
 		switch text[i] {
 		case ';':
 			cuts = append(cuts, i+1)
@@ -286,31 +303,28 @@ func splitClauses(text, lower string, s casebook.Span, ko bool) []casebook.Span 
 			if ko || englishClauseStarts[nextWord(lower, i+2, hi)] || attribution(lower[i+2:hi]) {
 				cuts = append(cuts, i+1)
 			}
-		case ' ', '\n':
-			if ko {
-				if koClauseEnd(text, lo, i) {
-					cuts = append(cuts, i)
-				}
-				continue
-			}
-			if i+1 >= hi {
-				continue
-			}
-			switch lower[i+1] {
-			case 'w', 'b', 'a', 't':
-			default:
-				continue
-			}
-			switch w := nextWord(lower, i+1, hi); w {
-			case "who", "which", "whose", "whom", "because", "whereas", "although", "after", "before":
-				cuts = append(cuts, i+1)
-			case "that":
-				if saidBefore(lower, lo, i) {
-					cuts = append(cuts, i+1+4)
-				}
+		case ' ', '\n': // Korean only
+			if koClauseEnd(text, lo, i) {
+				cuts = append(cuts, i)
 			}
 		}
 	}
+	// English words that open a clause without a comma: relative pronouns,
+	// subordinators, and "that" after a verb of saying.
+	for _, t := range toks {
+		if t.lo <= lo || t.lo >= hi || text[t.lo-1] != ' ' && text[t.lo-1] != '\n' {
+			continue
+		}
+		switch t.w {
+		case "who", "which", "whose", "whom", "because", "whereas", "although", "after", "before":
+			cuts = append(cuts, t.lo)
+		case "that":
+			if saidBefore(lower, lo, t.lo-1) {
+				cuts = append(cuts, t.hi)
+			}
+		}
+	}
+	slices.Sort(cuts)
 	var out []casebook.Span
 	prev := lo
 	for _, c := range append(cuts, hi) {
