@@ -20,8 +20,9 @@ type sentence struct {
 }
 
 // segment splits text into paragraphs (non-empty lines) and sentences;
-// clauses come later, on demand (ensureClauses). A line that reads as a title (no closing punctuation, few words)
-// is kept as one heading sentence, so events never come from headlines.
+// clauses come later, on demand (ensureClauses). A line that reads as a
+// title (no closing punctuation, few words) is kept as one heading
+// sentence, so events never come from headlines.
 func segment(text, lower string, ko bool) []sentence {
 	var out []sentence
 	para := 0
