@@ -301,7 +301,7 @@ func splitClauses(text, lower string, s casebook.Span, ko bool, toks []token) []
 			if i+1 >= hi || text[i+1] != ' ' && text[i+1] != '\n' {
 				continue
 			}
-			if ko || englishClauseStarts[nextWord(lower, i+2, hi)] || attribution(lower[i+2:hi]) {
+			if ko || englishClauseStarts[nextWord(lower, i+2, hi)] || attribution(lower[i+2:hi]) || introduction(lower, lo, i, cuts) {
 				cuts = append(cuts, i+1)
 			}
 		case ' ', '\n': // Korean only
@@ -520,4 +520,22 @@ func wrapsOn(text string, start, end int) bool {
 		return false
 	}
 	return true
+}
+
+// introduction reports a short opening phrase before a comma ("According to
+// the source,", "In June,", "In fact,"): the clause starts after it.
+func introduction(lower string, lo, i int, cuts []int) bool {
+	if len(cuts) > 0 {
+		return false // only at the start of the sentence
+	}
+	intro := strings.TrimLeft(lower[lo:i], "\"“‘'( ")
+	words := strings.Count(intro, " ") + 1
+	if words > 6 {
+		return false
+	}
+	switch w := nextWord(intro, 0, len(intro)); w {
+	case "according", "in", "on", "however", "meanwhile", "since", "last", "earlier", "later", "at", "during", "also", "then", "still", "instead", "indeed", "moreover", "recently", "yesterday", "today", "now", "afterwards", "eventually", "finally", "first", "second", "third":
+		return true
+	}
+	return false
 }
