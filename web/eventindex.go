@@ -511,7 +511,7 @@ func (s *Server) selectEvents(ctx context.Context, f filter, u *casebook.User) (
 		return selection{}, false, err
 	}
 	c := snap.compile(f, canMachine(u), reports)
-	sel := selection{snap: snap}
+	sel := selection{snap: snap, idx: make([]int32, 0, len(snap.hot))}
 	for i := range snap.hot {
 		if snap.hot[i].misses(&c) == 0 {
 			sel.idx = append(sel.idx, int32(i))

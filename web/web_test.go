@@ -706,3 +706,35 @@ func TestOtherProcessChangesAppear(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+func TestAPILoginLogout(t *testing.T) {
+	a := newTestApp(t)
+	c := a.client()
+	resp, err := c.Post(a.http.URL+"/api/v1/login", "application/json", strings.NewReader(`{"name":"viewer1","password":"wrong"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("API login with a wrong password: %d", resp.StatusCode)
+	}
+	resp, err = c.Post(a.http.URL+"/api/v1/login", "application/json", strings.NewReader(fmt.Sprintf(`{"name":"viewer1","password":%q}`, testPassword)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("API login: %d", resp.StatusCode)
+	}
+	if code, body := a.get(c, "/api/v1/me"); code != 200 || !strings.Contains(body, `"role":"viewer"`) {
+		t.Fatalf("me: %d %s", code, body)
+	}
+	resp, err = c.Post(a.http.URL+"/api/v1/logout", "application/json", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if code, _ := a.get(c, "/api/v1/me"); resp.StatusCode != http.StatusNoContent || code != http.StatusUnauthorized {
+		t.Errorf("after API logout: %d then %d", resp.StatusCode, code)
+	}
+}
