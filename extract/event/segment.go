@@ -312,7 +312,8 @@ func splitClauses(text, lower string, s casebook.Span, ko bool, toks []token) []
 	}
 	// English words that open a clause without a comma: relative pronouns,
 	// subordinators, and "that" after a verb of saying.
-	for _, t := range toks {
+	start := 0 // first token of the current clause, for the "and" check
+	for k, t := range toks {
 		if t.lo <= lo || t.lo >= hi || text[t.lo-1] != ' ' && text[t.lo-1] != '\n' {
 			continue
 		}
@@ -322,6 +323,14 @@ func splitClauses(text, lower string, s casebook.Span, ko bool, toks []token) []
 		case "that":
 			if saidBefore(lower, lo, t.lo-1) {
 				cuts = append(cuts, t.hi)
+			}
+		case "and":
+			// "… paid 8,000 yuan and the woman was released": a new subject
+			// after "and" opens a clause of its own, once a verb came
+			// before it ("X and the police arrested" is one subject).
+			if w := nextWord(lower, t.hi+1, hi); andSubject[w] && narrates(toks[start:k]) {
+				cuts = append(cuts, t.lo)
+				start = k
 			}
 		}
 	}
@@ -538,4 +547,10 @@ func introduction(lower string, lo, i int, cuts []int) bool {
 		return true
 	}
 	return false
+}
+
+var andSubject = map[string]bool{
+	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "they": true,
+	"he": true, "she": true, "police": true, "agents": true, "officials": true, "officers": true,
+	"security": true, "state": true, "two": true, "three": true, "several": true, "some": true,
 }
