@@ -99,8 +99,15 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 		return nil, 0, fmt.Errorf("sqlite: count reports: %w", err)
 	}
 	limit := index.PageLimit(f.Limit)
+	// Without a text query the score is a constant, and sorting by it makes
+	// SQLite sort every matching row in a temp B-tree (0.1–0.5 s at 100,000
+	// reports) instead of walking reports_published: same order, no sort.
+	order := `score DESC, r.published DESC, r.id DESC`
+	if rank == "0" {
+		order = `r.published DESC, r.id DESC`
+	}
 	q := `SELECT ` + reportCols + `, ` + rank + ` AS score FROM ` + from + ` WHERE ` + where +
-		` ORDER BY score DESC, r.published DESC, r.id DESC LIMIT ? OFFSET ?`
+		` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 	rows, err := s.r.QueryContext(ctx, q, append(args, limit, max(f.Offset, 0))...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
