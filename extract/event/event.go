@@ -201,7 +201,10 @@ func (a *assembler) events() []casebook.Event {
 			// Two triggers of one type in one sentence are two acts ("two
 			// were executed and the rest sent to camps") unless they are
 			// the same words again.
-			twoInOne := kd.m.sent == dr.m.sent && kd.m.rule != dr.m.rule && kd.m.clause != dr.m.clause
+			// A payment told from both sides ("handed them 1만 위안 … they
+			// pocketed the money") stays one act; sums tell payments apart.
+			twoInOne := kd.m.sent == dr.m.sent && kd.m.rule != dr.m.rule && kd.m.clause != dr.m.clause &&
+				kd.ev.Type != casebook.EventBribePayment
 			restates := kd.m.clause == dr.m.clause ||
 				dr.quoted && (kd.m.sent < dr.m.sent || kd.m.rule == dr.m.rule) || kd.ev.Type == casebook.EventCrackdown ||
 				kd.para <= lead+2 && !twoInOne && a.shareWords(kd.m, dr.m)
