@@ -141,7 +141,7 @@ func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string 
 }
 
 // asidePlace reports a place named as where a source is or where someone
-// comes from, not where an act happened.
+// was heading, not where an act happened.
 func asidePlace(text, lower string, sp casebook.Span, ko bool) bool {
 	if ko {
 		// 양강도 소식통, 양강도의 한 소식통, 회령시에 사는 소식통: where a
@@ -714,7 +714,7 @@ func (a *assembler) placeList() []casebook.Place {
 
 // agencyList lists each organ whose people act in the report once (as
 // agency.Acting judges it), with the spans of all its mentions.
-func (a *assembler) agencyList(events []casebook.Event) []casebook.Agency {
+func (a *assembler) agencyList() []casebook.Agency {
 	acting := agency.Acting(a.d.Text, a.d.Agencies)
 	out := make([]casebook.Agency, 0, len(acting))
 	for _, code := range acting {

@@ -47,7 +47,7 @@ func Assemble(d *Doc) casebook.Facts {
 		Money:  d.Money,
 	}
 	f.Events = a.events()
-	f.Agencies = a.agencyList(f.Events)
+	f.Agencies = a.agencyList()
 	return f
 }
 
@@ -62,7 +62,8 @@ type assembler struct {
 	money  []casebook.Money
 	dates  []date.Expr // without the dates of the reporting itself
 	main   string      // id of the report's main place, "" when none
-	// placeAside marks places named as a source's home or someone's origin.
+	// placeAside marks places named as where a source is or where someone
+	// was heading: never an act's place.
 	placeAside  []bool
 	placeOrigin []bool // places named as where someone comes from
 	lead        int    // paragraph index of the lead (first body paragraph)
