@@ -165,6 +165,8 @@ var enRules = []struct {
 	// punishment
 	{casebook.EventPunishment, "executed|exiled|banished|expelled|sentenced|tortured|beaten", fPart},
 	{casebook.EventPunishment, "carried * out * execution|executions", 0},
+	{casebook.EventPunishment, "held|staged|conducted|opened|holding|staging * public|open trial|trials|execution|executions", 0},
+	{casebook.EventPunishment, "publicly tried|executed|shot", fPart},
 	{casebook.EventPunishment, "put|sentenced to death", 0},
 	{casebook.EventPunishment, "sent|packed|shipped|moved|sending *6 camp|camps|prison|exile|mine|mines|labour|labor|countryside|mountains|remote|reeducation|re", fPart},
 	{casebook.EventPunishment, "sent|packed|shipped away|off", fPart},
@@ -202,6 +204,8 @@ var enRules = []struct {
 	{casebook.EventCrackdown, "cracked|clamped|cracking|clamping down", 0},
 	{casebook.EventCrackdown, "crackdown|campaign|sweep|inspection|investigation|operation * has|was|have|were|had * launched|begun|started|declared|intensified|expanded", 0},
 	{casebook.EventCrackdown, "ordered|outlawed|banned|prohibited", fPart | fAgent},
+	{casebook.EventCrackdown, "issued|sent|handed * order|orders|ban|directive|directives|decree|instruction|instructions", fPart},
+	{casebook.EventCrackdown, "order|orders|ban|directive|directives|decree|instruction|instructions *6 came|went|was|were issued|down|out", 0},
 	{casebook.EventCrackdown, "inspection|investigation|inspections team|teams|group|groups|unit|units", fEvent},
 	{casebook.EventCrackdown, "investigating|investigated|inspected|examined", fPart},
 	{casebook.EventCrackdown, "thrown|deployed|dispatched|sent * teams|units|squads|investigators|inspectors|groups|contingent", 0},

@@ -71,6 +71,8 @@ func TestEventTypes(t *testing.T) {
 		{"executed", "en", "Two of the dealers were publicly executed by firing squad on June 14.", "punishment"},
 		{"under surveillance", "en", "State security agents have placed the families of recent defectors under round-the-clock surveillance.", "surveillance"},
 		{"wiretapped", "en", "Agents wiretapped the phones of at least twenty households.", "surveillance"},
+		{"public trial", "en", "The provincial court held a public trial of three smugglers in the market square last week.", "punishment"},
+		{"order issued", "en", "The Ministry of State Security issued an order to confiscate all Chinese phones in the border area.", "crackdown"},
 		{"two acts", "en", "Police arrested the driver and confiscated his cargo of copper wire.", "detention,confiscation"},
 
 		// English acts that are not events.
