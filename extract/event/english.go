@@ -3,6 +3,7 @@ package event
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"casebook"
 )
@@ -321,6 +322,15 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 			continue
 		}
 		toks := tokRange(all, s.span[0], s.span[1])
+		if len(toks) > 0 && question(text, s.span) {
+			// A question tells no act ("Were you arrested?"), but one put
+			// to a victim about punishment is a threat ("Do you want to be
+			// exiled into the mountains?").
+			if threatQuestion(toks) && quotedSentence(text, sents, si) {
+				out = append(out, mention{typ: casebook.EventThreat, clause: s.span, trig: casebook.Span{toks[0].lo, toks[len(toks)-1].hi}, sent: si, evidence: s.span, rule: -1000})
+			}
+			continue
+		}
 		hits = hits[:0]
 		for k, t := range toks {
 			if !enHead(t.w) {
@@ -731,3 +741,36 @@ func asciiLower(text string) string {
 	}
 	return string(b)
 }
+
+// question reports a sentence that asks.
+func question(text string, s casebook.Span) bool {
+	t := strings.TrimRight(text[s[0]:s[1]], "\"”’' )")
+	return strings.HasSuffix(t, "?")
+}
+
+// quotedSentence reports a sentence inside quotation marks: someone's words,
+// not the reporter's (or an interviewer's) question.
+func quotedSentence(text string, sents []sentence, si int) bool {
+	s := sents[si]
+	r, _ := utf8.DecodeRuneInString(text[s.span[0]:])
+	if r == '"' || r == '“' || r == '‘' {
+		return true
+	}
+	start := s.span[0]
+	for k := si - 1; k >= 0 && sents[k].para == s.para; k-- {
+		start = sents[k].span[0]
+	}
+	return inQuote(text, start, s.span[0])
+}
+
+// threatQuestion reports a question put to "you" about punishment.
+func threatQuestion(toks []token) bool {
+	you, punish := false, false
+	for _, t := range toks {
+		you = you || t.w == "you"
+		punish = punish || enThreatWord[t.w]
+	}
+	return you && punish
+}
+
+var enThreatWord = wordSet("exiled", "banished", "expelled", "camp", "prison", "kyohwaso", "kwalliso", "arrested", "punished", "executed", "jail", "jailed", "mountains", "shot")

@@ -73,6 +73,8 @@ func TestEventTypes(t *testing.T) {
 		{"wiretapped", "en", "Agents wiretapped the phones of at least twenty households.", "surveillance"},
 		{"public trial", "en", "The provincial court held a public trial of three smugglers in the market square last week.", "punishment"},
 		{"order issued", "en", "The Ministry of State Security issued an order to confiscate all Chinese phones in the border area.", "crackdown"},
+		{"question", "en", "Q: Were you ever arrested by the police in Hyesan?", ""},
+		{"threat question", "en", "“Do you want to go to a prison camp?” the agent asked her.", "threat"},
 		{"two acts", "en", "Police arrested the driver and confiscated his cargo of copper wire.", "detention,confiscation"},
 
 		// English acts that are not events.
