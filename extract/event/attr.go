@@ -459,9 +459,11 @@ func (a *assembler) convertAmount(ev *casebook.Event) {
 		return // the sum's own conversion cannot be told from a default rate
 	}
 	if ev.Amount.USD > 0 {
+		// A rate's value is rounded to the cent; anything else is the
+		// text's own conversion, kept as written.
 		atPub, ok := money.ToUSD(ev.Amount.Amount, ev.Amount.Currency, pub)
-		if !ok || math.Abs(atPub-ev.Amount.USD) > 0.01*atPub+0.01 {
-			return // the text's own conversion
+		if !ok || math.Abs(math.Round(atPub*100)/100-ev.Amount.USD) > 0.006 {
+			return
 		}
 	}
 	if u, ok := money.ToUSD(ev.Amount.Amount, ev.Amount.Currency, at); ok {
@@ -514,6 +516,17 @@ func (a *assembler) targetFor(m mention, s *sentence) string {
 		// The officials a payment goes to are not its target: the payer is.
 		if t := enTargetAt(toks, k); t != "" && !(t == "official" && m.typ == casebook.EventBribePayment) {
 			return t
+		}
+	}
+	// In a passive clause the subject is the person acted on ("the
+	// resident gave the officers … and was released").
+	if m.passive {
+		for k := 0; k < trig; k++ {
+			if toks[k].lo >= m.clause[0] {
+				if t := enTargetAt(toks, k); t != "" {
+					return t
+				}
+			}
 		}
 	}
 	// Then the nearest before it, in the clause or the sentence ("two
