@@ -405,7 +405,7 @@ func foreignSentence(s string, toks []token) bool {
 			return true // Beijing's own drive; "the embassy in Beijing" is only a place
 		case t.w == "beijing" && (next == "has" || next == "had" || next == "ordered" || next == "launched"):
 			return true
-		case t.w == "chinese" && enForeignOrgan[next]:
+		case enForeignState[t.w] && enForeignOrgan[next]:
 			return true
 		case t.w == "chinese" && next == "border" && k+2 < len(toks) && (toks[k+2].w == "guards" || toks[k+2].w == "police"):
 			return true
@@ -415,6 +415,10 @@ func foreignSentence(s string, toks []token) bool {
 	}
 	return false
 }
+
+// enForeignState are adjectives of states whose own organs' acts are not
+// North Korea's.
+var enForeignState = wordSet("chinese", "japanese", "russian", "american", "vietnamese", "laotian", "thai", "mongolian", "cambodian")
 
 // enForeignOrgan are the words after "Chinese" that name China's own
 // organs ("Chinese police", "the Chinese side").

@@ -75,6 +75,8 @@ func TestEventTypes(t *testing.T) {
 		{"order issued", "en", "The Ministry of State Security issued an order to confiscate all Chinese phones in the border area.", "crackdown"},
 		{"question", "en", "Q: Were you ever arrested by the police in Hyesan?", ""},
 		{"threat question", "en", "“Do you want to go to a prison camp?” the agent asked her.", "threat"},
+		{"chinese police", "en", "Chinese police arrested two North Korean defectors in Shenyang last week.", ""},
+		{"south korean police", "en", "South Korean police arrested a broker in Seoul on Monday.", ""},
 		{"two acts", "en", "Police arrested the driver and confiscated his cargo of copper wire.", "detention,confiscation"},
 
 		// English acts that are not events.
