@@ -17,35 +17,42 @@ const snippetWidth = 160
 // the FTS5 trigram index, two Hangul syllables through the bigram index, and
 // anything shorter by LIKE. Fact filters each need some fact of the report
 // (an unrejected one; a confirmed or corrected one for ConfirmedOnly).
-func reportQuery(f casebook.ReportFilter) (from, where, rank string, args []any, terms []string) {
+//
+// With a text term the search is driven by the FTS5 table alone: the other
+// conditions test its rowid against id lists ("+rowid" keeps them from being
+// pushed into FTS5, which would rerun the full-text query once per id).
+func reportQuery(f casebook.ReportFilter) (from, id, where, rank string, args []any, terms []string) {
 	terms = index.Terms(f.Query)
 	var match, conds []string
 	var margs []any
-	add := func(c string, a ...any) { conds = append(conds, c); args = append(args, a...) }
+	from, id, rank = "reports", "reports.id", "0"
+	for _, t := range terms {
+		if index.RuneLen(t) >= 3 {
+			match = append(match, `"`+strings.ReplaceAll(t, `"`, `""`)+`"`)
+		}
+	}
+	if len(match) > 0 {
+		from, id, rank = "reports_fts", "+reports_fts.rowid", "-bm25(reports_fts, 2.0, 1.0)"
+		conds = append(conds, "reports_fts MATCH ?")
+		margs = []any{strings.Join(match, " AND ")}
+	}
+	add := func(c string, a ...any) { conds = append(conds, id+" IN ("+c+")"); args = append(args, a...) }
 	for _, t := range terms {
 		switch {
 		case index.RuneLen(t) >= 3:
-			match = append(match, `"`+strings.ReplaceAll(t, `"`, `""`)+`"`)
 		case index.BigramTerm(t):
-			add(`r.id IN (SELECT rowid FROM reports_bigrams WHERE reports_bigrams MATCH ?)`, `"`+t+`"`)
+			add(`SELECT rowid FROM reports_bigrams WHERE reports_bigrams MATCH ?`, `"`+t+`"`)
 		default:
 			p := "%" + index.EscapeLike(t) + "%"
-			add(`(r.title LIKE ? ESCAPE '\' OR r.text LIKE ? ESCAPE '\')`, p, p)
+			add(`SELECT id FROM reports WHERE title LIKE ? ESCAPE '\' OR text LIKE ? ESCAPE '\'`, p, p)
 		}
-	}
-	from, rank = "reports r", "0"
-	if len(match) > 0 {
-		from = "reports_fts JOIN reports r ON r.id = reports_fts.rowid"
-		rank = "-bm25(reports_fts, 2.0, 1.0)"
-		conds = append([]string{"reports_fts MATCH ?"}, conds...)
-		margs = []any{strings.Join(match, " AND ")}
 	}
 	state := "f.state <> 'rejected'"
 	if f.ConfirmedOnly {
 		state = "f.state IN ('confirmed', 'corrected')"
 	}
 	fact := func(c string, a ...any) {
-		add("r.id IN (SELECT f.report_id FROM facts f WHERE "+c+" AND "+state+")", a...)
+		add("SELECT f.report_id FROM facts f WHERE "+c+" AND "+state, a...)
 	}
 	if f.PlaceID != "" {
 		c, a := placeCond(f.PlaceID)
@@ -74,56 +81,75 @@ func reportQuery(f casebook.ReportFilter) (from, where, rank string, args []any,
 		fact("f.usd <= ?", f.MaxUSD)
 	}
 	if f.State != "" {
-		add("r.id IN (SELECT f.report_id FROM facts f WHERE f.state = ?)", f.State)
+		add("SELECT f.report_id FROM facts f WHERE f.state = ?", f.State)
 	}
 	if f.ConfirmedOnly {
-		add("r.id IN (SELECT f.report_id FROM facts f WHERE f.state IN ('confirmed', 'corrected'))")
+		add("SELECT f.report_id FROM facts f WHERE f.state IN ('confirmed', 'corrected')")
 	}
 	if f.Language != "" {
-		add("r.language = ?", f.Language)
+		if from == "reports" {
+			conds = append(conds, "reports.language = ?")
+			args = append(args, f.Language)
+		} else {
+			add("SELECT id FROM reports WHERE language = ?", f.Language)
+		}
 	}
 	where = "1"
 	if len(conds) > 0 {
 		where = strings.Join(conds, " AND ")
 	}
-	return from, where, rank, append(margs, args...), terms
+	return from, id, where, rank, append(margs, args...), terms
 }
 
 // FindReports searches reports: best match first (newest first without a
 // text query), a page at a time, with a snippet around the first match and
 // the total number of matches. Hits carry no original bytes.
 func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]casebook.ReportHit, int, error) {
-	from, where, rank, args, terms := reportQuery(f)
-	var total int
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM `+from+` WHERE `+where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("sqlite: count reports: %w", err)
+	from, id, where, rank, args, terms := reportQuery(f)
+	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
+	order, pub := "score DESC, rid DESC", "''"
+	if from == "reports" {
+		order, pub = "pub DESC, rid DESC", "reports.published"
 	}
-	limit := index.PageLimit(f.Limit)
-	// Without a text query the score is a constant, and sorting by it makes
-	// SQLite sort every matching row in a temp B-tree (0.1–0.5 s at 100,000
-	// reports) instead of walking reports_published: same order, no sort.
-	order := `score DESC, r.published DESC, r.id DESC`
-	if rank == "0" {
-		order = `r.published DESC, r.id DESC`
-	}
-	q := `SELECT ` + reportCols + `, ` + rank + ` AS score FROM ` + from + ` WHERE ` + where +
-		` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
-	rows, err := s.r.QueryContext(ctx, q, append(args, limit, max(f.Offset, 0))...)
+	// One pass ranks the page and counts every match (bm25 cannot sit beside
+	// a window function, hence the subquery).
+	q := `SELECT rid, score, count(*) OVER () FROM (SELECT ` + strings.TrimPrefix(id, "+") + ` AS rid, ` + rank + ` AS score, ` + pub + ` AS pub FROM ` + from + ` WHERE ` + where +
+		`) ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+	rows, err := s.r.QueryContext(ctx, q, append(args, limit, offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
 	}
-	defer rows.Close()
-	hits := []casebook.ReportHit{}
+	type hit struct {
+		id    int64
+		score float64
+	}
+	var page []hit
+	total := 0
 	for rows.Next() {
-		var score float64
-		r, err := scanReport(rows, &score)
-		if err != nil {
+		var h hit
+		if err := rows.Scan(&h.id, &h.score, &total); err != nil {
+			rows.Close()
 			return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
 		}
-		hits = append(hits, casebook.ReportHit{Report: r, Rank: score, Snippet: index.Snippet(r.Text, terms, snippetWidth)})
+		page = append(page, h)
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
+	}
+	if len(page) == 0 && offset > 0 {
+		// Past the last page: the window saw no rows, so count apart.
+		if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM `+from+` WHERE `+where, args...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("sqlite: count reports: %w", err)
+		}
+	}
+	hits := make([]casebook.ReportHit, 0, len(page))
+	for _, h := range page {
+		r, err := scanReport(s.r.QueryRowContext(ctx, `SELECT `+reportCols+` FROM reports r WHERE r.id = ?`, h.id))
+		if err != nil {
+			return nil, 0, fmt.Errorf("sqlite: find reports: read %d: %w", h.id, err)
+		}
+		hits = append(hits, casebook.ReportHit{Report: r, Rank: h.score, Snippet: index.Snippet(r.Text, terms, snippetWidth)})
 	}
 	return hits, total, nil
 }
