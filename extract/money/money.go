@@ -192,7 +192,7 @@ func parseMention(s string, i int, prev []mention) (mention, bool) {
 		return elided(s, i, prev)
 	}
 	m := mention{lo: x.lo, hi: x.hi, cur: x.cur, start: x.start, end: x.end, coreEnd: x.end}
-	if m.lo == 1 && m.hi == 0 && exchangeUnit(s, m.end) {
+	if m.lo == 1 && m.hi == 0 && (exchangeUnit(s, m.end) || koreanRateUnit(s, m.end, m.cur)) {
 		// "1 yuan = 1,200 won", "one dollar fetches 8,000 won": the unit of a
 		// rate, not a sum; the rate is the sum after it.
 		return mention{}, false
@@ -261,7 +261,7 @@ func elided(s string, i int, prev []mention) (mention, bool) {
 		return mention{}, false
 	}
 	p := prev[len(prev)-1]
-	if i-p.end > 40 || i < p.end {
+	if i-p.end > 80 || i < p.end {
 		return mention{}, false
 	}
 	gap := s[p.end:i]
@@ -269,17 +269,42 @@ func elided(s string, i int, prev []mention) (mention, bool) {
 		return mention{}, false
 	}
 	a, ok := parseNumber(s, i)
-	if !ok || a.v < 100 || (a.scale < 1000 && !a.words) {
+	if !ok || a.v < 10 || yearLike(s, a) {
 		return mention{}, false
 	}
 	k := skipSpace(s, a.end)
 	e := wordEnd(s, k)
-	switch strings.ToLower(s[k:e]) {
-	case "goes", "go", "went", "is", "was", "are", "were", "stays", "remains":
-	default:
+	m := mention{lo: a.v, cur: p.cur, start: a.start, end: a.end, coreEnd: a.end}
+	if a.v >= 100 && (a.scale >= 1000 || a.words) && len(gap) <= 40 {
+		switch strings.ToLower(s[k:e]) {
+		case "goes", "go", "went", "is", "was", "are", "were", "stays", "remains":
+			return m, true
+		}
+	}
+	if at(s, a.end) == '%' || a.v < 100 && !a.words {
 		return mention{}, false
 	}
-	return mention{lo: a.v, cur: p.cur, start: a.start, end: a.end, coreEnd: a.end}, true
+	// A bare number listed after sums that name their currency takes it:
+	// "500 yuan, 1,000 yuan and 3,000", or stands in a parallel phrase:
+	// "500 yuan to avoid …, 3,000 to get out of …". After it comes the end
+	// of the list or the same word as after the sum before; a noun there
+	// ("and 3,000 people") makes it a count.
+	next := strings.ToLower(s[k:e])
+	if e == k {
+		c := at(s, k)
+		if (c == '.' || c == ',' || c == ';' || c == ')' || c == '"' || c == 0 || c == '\n') && len(gap) <= 8 {
+			return m, true
+		}
+		return mention{}, false
+	}
+	pk := skipSpace(s, p.end)
+	if pe := wordEnd(s, pk); pe > pk && strings.EqualFold(s[pk:pe], next) {
+		switch next {
+		case "to", "for", "in", "on", "at", "per", "each", "a", "an", "from":
+			return m, true
+		}
+	}
+	return mention{}, false
 }
 
 // parseExpr parses a number with its currency at i: "RMB 20,000", "$1,500",

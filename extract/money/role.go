@@ -36,6 +36,8 @@ var cues = []cue{
 	{text: "shakedown", role: demand}, {text: "squeez", role: demand}, {text: "expect", role: demand},
 	{text: "want", role: demand}, {text: "requir", role: demand}, {text: "insist", role: demand},
 	{text: "would take", role: demand}, {text: "solicit", role: demand},
+	// what officials settle for is their asking price
+	{text: "settle for", role: demand}, {text: "settled for", role: demand}, {text: "settles for", role: demand}, {text: "settling for", role: demand},
 	// payments
 	{text: "paid", role: payment, whole: true}, {text: "pay", role: payment, whole: true},
 	{text: "pays", role: payment, whole: true}, {text: "paying", role: payment, whole: true},
@@ -50,6 +52,9 @@ var cues = []cue{
 	{text: "let him go", role: payment}, {text: "let them go", role: payment}, {text: "let out", role: payment},
 	{text: "freed", role: payment}, {text: "released", role: payment}, {text: "goes to the", role: payment},
 	{text: "went to the", role: payment}, {text: "go to the", role: payment}, {text: "offered", role: payment},
+	{text: "accept", role: payment}, {text: "taking", role: payment, whole: true, penalty: 10},
+	{text: "brought", role: payment, whole: true}, {text: "bring", role: payment, whole: true},
+	{text: "bringing", role: payment, whole: true}, {text: "brings", role: payment, whole: true},
 	{text: "in bribes", role: payment}, {text: "in exchange for", role: payment}, {text: "in return for", role: payment}, {text: "bribe worth", role: payment}, {text: "bribes worth", role: payment}, {text: "bribe", role: payment, penalty: 40},
 	// fines
 	{text: "fine", role: fine, whole: true, penalty: -15}, {text: "fined", role: fine, whole: true, penalty: -15},
@@ -59,6 +64,7 @@ var cues = []cue{
 	{text: "sold for", role: price}, {text: "sell for", role: price}, {text: "sells for", role: price},
 	{text: "selling for", role: price}, {text: "sold at", role: price}, {text: "sells at", role: price},
 	{text: "bought for", role: price}, {text: "buy for", role: price}, {text: "buys for", role: price},
+	{text: "went for", role: price}, {text: "goes for", role: price}, {text: "going for", role: price}, {text: "go for", role: price},
 	{text: "worth", role: price}, {text: "sold", role: price, whole: true, penalty: 5}, {text: "sell", role: price, whole: true, penalty: 5},
 	{text: "sells", role: price, whole: true, penalty: 5}, {text: "selling", role: price, whole: true, penalty: 5},
 	{text: "bought", role: price, whole: true, penalty: 5}, {text: "buy", role: price, whole: true, penalty: 5},
@@ -72,7 +78,8 @@ var cues = []cue{
 	{text: "made", role: income, whole: true}, {text: "making", role: income, whole: true}, {text: "salary", role: income},
 	{text: "salaries", role: income}, {text: "wage", role: income}, {text: "income", role: income},
 	{text: "profit", role: income}, {text: "revenue", role: income}, {text: "pocket", role: payment},
-	// plain sums: money found, sent, seized
+	// plain sums: money found, sent, seized; a sum lost is no price, whatever was sold
+	{text: "lost", role: other, whole: true}, {text: "lose", role: other, whole: true}, {text: "losing", role: other, whole: true},
 	{text: "found", role: other, weak: true}, {text: "seized", role: other, weak: true},
 	{text: "confiscat", role: other, weak: true}, {text: "carrying", role: other, weak: true},
 	{text: "remittance", role: other, weak: true}, {text: "sent", role: other, weak: true, whole: true},
@@ -83,10 +90,14 @@ var cues = []cue{
 	{text: "가져오라", role: demand}, {text: "가져와라", role: demand}, {text: "오라", role: demand},
 	{text: "달라", role: demand}, {text: "바치라", role: demand}, {text: "뜯어", role: demand},
 	{text: "갈취", role: demand}, {text: "요청", role: demand},
+	// "5천 위안을 내지 않으면", "돈 안 내면": a condition on paying is a demand
+	{text: "내지 않", role: demand}, {text: "주지 않", role: demand}, {text: "바치지 않", role: demand},
+	{text: "가져오지 않", role: demand}, {text: "안 내", role: demand}, {text: "안 주면", role: demand},
 	{text: "뇌물", role: payment, penalty: 30}, {text: "바쳤", role: payment}, {text: "바치", role: payment},
 	{text: "고였", role: payment}, {text: "고여", role: payment}, {text: "고이", role: payment},
 	{text: "찔러", role: payment}, {text: "건넸", role: payment}, {text: "건네", role: payment},
 	{text: "주고", role: payment}, {text: "줬", role: payment}, {text: "주었", role: payment},
+	{text: "줘", role: payment}, {text: "주면", role: payment}, {text: "뒷돈", role: payment},
 	{text: "내고", role: payment}, {text: "냈", role: payment}, {text: "풀려", role: payment},
 	{text: "풀어", role: payment}, {text: "석방", role: payment}, {text: "무마", role: payment},
 	{text: "받고서", role: payment}, {text: "내면", role: payment}, {text: "눈감", role: payment}, {text: "봐주", role: payment}, {text: "받아냈", role: payment}, {text: "뜯어냈", role: payment},
@@ -150,11 +161,6 @@ var rateBefore = []string{
 	"dollar was worth", "yuan was worth", "dollar at", "yuan at", "환율", "=", "equals", "is worth",
 }
 
-// perUnitBefore are unit quantities that make the sum after them a price per
-// unit: "1kg of rice costs 5,000 won", "쌀 1kg 가격은 2만 원".
-var perUnitBefore = []string{"1kg", "1 kg", "1㎏", "a kilogram", "one kilogram", "a kilo ", "1 kilogram",
-	"1킬로", "1 킬로", "한 킬로", "1톤", "a ton ", "one ton", "1개", "한 개", "a litre", "a liter", "1리터", "1 리터"}
-
 // koreanRateBefore are the words before a Korean sum that make it per unit.
 var koreanRateBefore = []string{"하루", "하루에", "한 달", "한 달에", "한달에", "한달", "매달", "매월", "매일", "일당", "월", "달에", "주에", "1년에", "연간"}
 
@@ -178,13 +184,22 @@ func assignRoles(s string, ms []mention) {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if isRate(s, m) {
+		sa, sb := sentence(s, m.start, m.end)
+		// lo: the start of this sum's clause, after the sum before it
+		lo := sa
+		if i > 0 && ms[i-1].end > lo && ms[i-1].end <= m.start {
+			lo = ms[i-1].end
+		}
+		if isRate(s, m) || exchangeBefore(s, max(lo, m.start-48), m.start) || eachBefore(s, lo, m.start) {
 			m.role, m.cued = rate, true
 			continue
 		}
-		sa, sb := sentence(s, m.start, m.end)
 		role, ok := nearestCue(s, ms, i, sa, sb, first[i], last[i])
 		switch {
+		case i > 0 && ms[i-1].start >= sa && comparedFrom(s, lo, m.start):
+			// "rose to 1,150 won per yuan, from 1,080 won": the old value of the same thing
+			m.role, m.cued = ms[i-1].role, ms[i-1].cued
+			continue
 		case ok:
 			m.role, m.cued = role, role != other
 		case i > 0 && ms[i-1].cued && ms[i-1].role != rate && prevSentence(s, ms[i-1].end, sa):
@@ -192,6 +207,24 @@ func assignRoles(s string, ms []mention) {
 			m.role = ms[i-1].role
 		default:
 			m.role = other
+		}
+		// frames that outweigh a nearby cue word
+		switch m.role {
+		case price, other, income:
+			switch {
+			case perUnitBefore(s, max(lo, m.start-120), m.start):
+				// "a kilogram of rice costs 4,700 won": per unit of measure
+				m.role, m.cued = rate, true
+			case purposeAfter(s, m.coreEnd) || purposeAfter(s, m.end):
+				// "500 yuan to avoid being sent to the MSS": bought leniency
+				m.role, m.cued = payment, true
+			case itemBefore(s, max(lo, m.start-40), m.start):
+				// "손전화 한 대는 120만 원": the price of one item
+				m.role, m.cued = price, true
+			case m.role == other && receivedFrom(s, sa, sb, *m):
+				// "밀수꾼들로부터 … 돈을 받은": an official took it from people
+				m.role, m.cued = payment, true
+			}
 		}
 	}
 }
@@ -260,13 +293,6 @@ func isRate(s string, m *mention) bool {
 	}
 	for _, r := range rateBefore {
 		if strings.HasSuffix(win, r) {
-			return true
-		}
-	}
-	sa, _ := sentence(s, m.start, m.end)
-	near := s[max(sa, m.start-40):m.start]
-	for _, u := range perUnitBefore {
-		if containsFold(near, u) {
 			return true
 		}
 	}
