@@ -221,7 +221,7 @@ func buildPrices(sel selection, f filter) priceData {
 	type key struct {
 		year   int
 		target int32 // snapshot target code; -1 none; -9 all targets
-		typ    string
+		typ    int8
 	}
 	vals := map[key][]float64{}
 	var d priceData
@@ -245,7 +245,7 @@ func buildPrices(sel selection, f filter) priceData {
 		if r.flags&hotByReport != 0 {
 			d.ByReport++
 		}
-		typ := casebook.EventTypes[r.ti]
+		typ := r.ti
 		y := int(r.year)
 		targets[r.tgt] = true
 		years[y] = true
@@ -285,13 +285,13 @@ func buildPrices(sel selection, f filter) priceData {
 	for _, y := range d.YearsList {
 		py := priceYear{Year: y}
 		py.All = priceRow{Year: y,
-			Demanded: stat(vals[key{y, all, casebook.EventBribeDemand}], link(y, "", casebook.EventBribeDemand, true)),
-			Paid:     stat(vals[key{y, all, casebook.EventBribePayment}], link(y, "", casebook.EventBribePayment, true)),
+			Demanded: stat(vals[key{y, all, demand}], link(y, "", casebook.EventBribeDemand, true)),
+			Paid:     stat(vals[key{y, all, paid}], link(y, "", casebook.EventBribePayment, true)),
 		}
 		for _, c := range codes {
 			t := targetName(c)
-			dm := vals[key{y, c, casebook.EventBribeDemand}]
-			pd := vals[key{y, c, casebook.EventBribePayment}]
+			dm := vals[key{y, c, demand}]
+			pd := vals[key{y, c, paid}]
 			if len(dm) == 0 && len(pd) == 0 {
 				continue
 			}

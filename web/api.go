@@ -148,13 +148,13 @@ func (s *Server) handleAPIEvents(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleAPIMap(w http.ResponseWriter, r *http.Request) {
-	_, sel, partial, err := s.viewInput(r)
+	_, v, err := cachedView(s, r, "map", mapView)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := buildMap(sel)
-	d.Partial = partial
+	d := v.Data
+	d.Partial = v.Partial
 	if d.Places == nil {
 		d.Places = []placeCount{}
 	}
@@ -162,12 +162,12 @@ func (s *Server) handleAPIMap(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleAPITimeline(w http.ResponseWriter, r *http.Request) {
-	_, sel, _, err := s.viewInput(r)
+	_, v, err := cachedView(s, r, "timeline", timelineView)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := buildTimeline(sel)
+	d := v.Data
 	if d.Months == nil {
 		d.Months = []monthCount{}
 	}
@@ -175,12 +175,12 @@ func (s *Server) handleAPITimeline(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleAPIPrices(w http.ResponseWriter, r *http.Request) {
-	f, sel, _, err := s.viewInput(r)
+	_, v, err := cachedView(s, r, "prices", buildPrices)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := buildPrices(sel, f)
+	d := v.Data
 	if d.Years == nil {
 		d.Years = []priceYear{}
 	}

@@ -187,7 +187,12 @@ func plainFacets(f filter, machine bool) facets {
 }
 
 func (s *Server) filterView(ctx context.Context, f filter, u *casebook.User, action string) (filterView, error) {
-	fc, err := s.facetsFor(ctx, f, u)
+	gen, err := s.events.generation(ctx)
+	if err != nil {
+		return filterView{}, err
+	}
+	key := fmt.Sprintf("facets|%t|%s", canMachine(u), f.With("page", ""))
+	fc, err := view(s.views, key, gen, func() (facets, error) { return s.facetsFor(ctx, f, u) })
 	fv := filterView{Filter: f, Action: action, Facets: fc}
 	if f.Year > 0 {
 		fv.YearValue = strconv.Itoa(f.Year)

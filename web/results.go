@@ -12,6 +12,7 @@ import (
 // it. The landing page and paging back and forth then cost no query.
 type resultCache struct {
 	mu      sync.Mutex
+	off     bool
 	max     int
 	entries map[string]resultEntry
 }
@@ -22,11 +23,14 @@ type resultEntry struct {
 	total int
 }
 
-func newResultCache(max int) *resultCache {
-	return &resultCache{max: max, entries: map[string]resultEntry{}}
+func newResultCache(max int, off bool) *resultCache {
+	return &resultCache{max: max, off: off, entries: map[string]resultEntry{}}
 }
 
 func (c *resultCache) get(key string, gen int) ([]casebook.ReportHit, int, bool) {
+	if c.off {
+		return nil, 0, false
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[key]
@@ -44,6 +48,9 @@ func (c *resultCache) get(key string, gen int) ([]casebook.ReportHit, int, bool)
 }
 
 func (c *resultCache) put(key string, gen int, hits []casebook.ReportHit, total int) {
+	if c.off {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.entries) >= c.max {
@@ -63,4 +70,50 @@ func (c *resultCache) put(key string, gen int, hits []casebook.ReportHit, total 
 		kept[i] = h
 	}
 	c.entries[key] = resultEntry{gen: gen, hits: kept, total: total}
+}
+
+// viewCache keeps built views (map, timeline, price index, facets) per
+// filter and role for as long as the events they were built from.
+type viewCache struct {
+	mu      sync.Mutex
+	off     bool
+	max     int
+	entries map[string]viewEntry
+}
+
+type viewEntry struct {
+	gen int
+	v   any
+}
+
+func newViewCache(max int, off bool) *viewCache {
+	return &viewCache{max: max, off: off, entries: map[string]viewEntry{}}
+}
+
+// view returns the cached value for key in generation gen, or builds it.
+// Values must not be changed by callers.
+func view[T any](c *viewCache, key string, gen int, build func() (T, error)) (T, error) {
+	if !c.off {
+		c.mu.Lock()
+		e, ok := c.entries[key]
+		c.mu.Unlock()
+		if ok && e.gen == gen {
+			return e.v.(T), nil
+		}
+	}
+	v, err := build()
+	if err != nil || c.off {
+		return v, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.entries) >= c.max {
+		for k, e := range c.entries {
+			if e.gen != gen || len(c.entries) >= c.max {
+				delete(c.entries, k)
+			}
+		}
+	}
+	c.entries[key] = viewEntry{gen: gen, v: v}
+	return v, nil
 }

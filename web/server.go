@@ -58,6 +58,9 @@ type Config struct {
 	Now func() time.Time
 	// Notice is shown on every page (e.g. "demo data"); empty for none.
 	Notice string
+	// NoCache builds every map, chart, facet list and report search afresh
+	// (for measuring); by default they are kept until the data changes.
+	NoCache bool
 }
 
 // Server is the web app. It is an http.Handler.
@@ -71,6 +74,7 @@ type Server struct {
 	events  *eventIndex
 	limiter *auth.Limiter
 	results *resultCache
+	views   *viewCache
 	notice  atomic.Pointer[string]
 }
 
@@ -112,7 +116,8 @@ func NewServer(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, now: cfg.Now, pages: p}
 	s.events = newEventIndex(cfg.Store, cfg.Log, cfg.CacheTTL, cfg.Now)
 	s.limiter = auth.NewLimiter(cfg.Now)
-	s.results = newResultCache(512)
+	s.results = newResultCache(512, cfg.NoCache)
+	s.views = newViewCache(512, cfg.NoCache)
 	s.SetNotice(cfg.Notice)
 	s.handler = s.middleware(s.routes())
 	return s, nil

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"sort"
 	"strconv"
@@ -69,14 +70,47 @@ func (s *Server) viewInput(r *http.Request) (filter, selection, bool, error) {
 	return f, sel, partial, err
 }
 
+// builtView is a view's data with what the filter selected.
+type builtView[T any] struct {
+	Data    T
+	Partial bool
+}
+
+// cachedView builds (or finds) one view of the events f selects for u.
+func cachedView[T any](s *Server, r *http.Request, kind string, build func(selection, filter) T) (filter, builtView[T], error) {
+	f, err := parseFilter(r)
+	if err != nil {
+		return f, builtView[T]{}, err
+	}
+	u := userOf(r)
+	f = f.restrict(u)
+	gen, err := s.events.generation(r.Context())
+	if err != nil {
+		return f, builtView[T]{}, err
+	}
+	key := fmt.Sprintf("%s|%t|%s", kind, canMachine(u), f.Encode())
+	v, err := view(s.views, key, gen, func() (builtView[T], error) {
+		sel, partial, err := s.selectEvents(r.Context(), f, u)
+		if err != nil {
+			return builtView[T]{}, err
+		}
+		return builtView[T]{Data: build(sel, f), Partial: partial}, nil
+	})
+	return f, v, err
+}
+
+func mapView(sel selection, _ filter) mapData { return buildMap(sel) }
+
+func timelineView(sel selection, _ filter) timelineData { return buildTimeline(sel) }
+
 func (s *Server) handleMap(w http.ResponseWriter, r *http.Request) {
-	f, sel, partial, err := s.viewInput(r)
+	f, v, err := cachedView(s, r, "map", mapView)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := buildMap(sel)
-	d.Partial = partial
+	d := v.Data
+	d.Partial = v.Partial
 	fv, err := s.filterView(r.Context(), f, userOf(r), "/map")
 	if err != nil {
 		s.fail(w, r, err)
@@ -86,12 +120,12 @@ func (s *Server) handleMap(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
-	f, sel, partial, err := s.viewInput(r)
+	f, v, err := cachedView(s, r, "timeline", timelineView)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := buildTimeline(sel)
+	d, partial := v.Data, v.Partial
 	fv, err := s.filterView(r.Context(), f, userOf(r), "/timeline")
 	if err != nil {
 		s.fail(w, r, err)
@@ -102,12 +136,12 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handlePrices(w http.ResponseWriter, r *http.Request) {
-	f, sel, partial, err := s.viewInput(r)
+	f, v, err := cachedView(s, r, "prices", buildPrices)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := buildPrices(sel, f)
+	d, partial := v.Data, v.Partial
 	fv, err := s.filterView(r.Context(), f, userOf(r), "/prices")
 	if err != nil {
 		s.fail(w, r, err)

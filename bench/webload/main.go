@@ -49,15 +49,19 @@ func main() {
 	role := flag.String("role", casebook.RoleAnalyst, "role of the measuring account (viewer sees confirmed facts only)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the measured requests to FILE")
 	only := flag.String("pages", "", "comma-separated subset of the pages to measure (default: all)")
+	nocache := flag.Bool("nocache", false, "build every view and search afresh (the server's caches off)")
 	flag.Parse()
-	profile, onlyPages = *cpuprofile, *only
+	profile, onlyPages, noCache = *cpuprofile, *only, *nocache
 	ctx := context.Background()
 	if err := run(ctx, *n, *dir, *dsn, *requests, *conc, *role); err != nil {
 		log.Fatal(err)
 	}
 }
 
-var profile, onlyPages string
+var (
+	profile, onlyPages string
+	noCache            bool
+)
 
 func open(ctx context.Context, dir, dsn string) (casebook.Store, error) {
 	if dsn != "" {
@@ -89,7 +93,7 @@ func run(ctx context.Context, n int, dir, dsn string, requests, conc int, role s
 			return err
 		}
 	}
-	srv, err := web.NewServer(web.Config{Store: st, Log: slog.New(slog.DiscardHandler), CacheTTL: time.Hour})
+	srv, err := web.NewServer(web.Config{Store: st, Log: slog.New(slog.DiscardHandler), CacheTTL: time.Hour, NoCache: noCache})
 	if err != nil {
 		return err
 	}
@@ -146,7 +150,7 @@ func run(ctx context.Context, n int, dir, dsn string, requests, conc int, role s
 		}
 		defer pprof.StopCPUProfile()
 	}
-	fmt.Printf("\n%d reports, %d requests per page, %d concurrent clients, role %s, GOMAXPROCS %d\n", n, requests, conc, role, runtime.GOMAXPROCS(0))
+	fmt.Printf("\n%d reports, %d requests per page, %d concurrent clients, role %s, GOMAXPROCS %d, caches off: %t\n", n, requests, conc, role, runtime.GOMAXPROCS(0), noCache)
 	fmt.Printf("%-58s %8s %8s %8s %8s %9s\n", "page", "p50 ms", "p95 ms", "p99 ms", "max ms", "KB")
 	for _, p := range pages {
 		lat, size, err := measure(client, base+p, requests, conc)
