@@ -307,6 +307,7 @@ type mention struct {
 	evidence casebook.Span
 	rule     int  // which trigger rule matched (English ≥ 0, Korean < 0)
 	appoint  bool // personnel: an appointment
+	perfect  bool // "have been sent": a present perfect, so a recent act
 }
 
 // findEnglish returns the English trigger mentions of the body sentences.
@@ -369,6 +370,7 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 					out = append(out, mention{
 						typ: p.typ, clause: cl, trig: casebook.Span{toks[i].lo, toks[end-1].hi}, sent: si,
 						passive: c.passive(i) && !strings.HasSuffix(toks[i].w, "ing"), appoint: p.flags&fAppoint != 0, rule: pi,
+						perfect: c.perfect(i),
 					})
 				}
 			}
@@ -458,6 +460,19 @@ func (c *ctx) voiceWord(i int) string {
 		}
 	}
 	return ""
+}
+
+// perfect reports a present perfect ("have been sent", "has arrested").
+func (c *ctx) perfect(i int) bool {
+	for k := i - 1; k >= max(c.lo, i-4); k-- {
+		switch c.all[k].w {
+		case "has", "have", "'ve":
+			return true
+		case "had", "was", "were", "will", "would":
+			return false
+		}
+	}
+	return false
 }
 
 // passive reports a participle after a form of "be" ("was arrested").
