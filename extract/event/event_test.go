@@ -293,3 +293,19 @@ func TestAmountValuedAtEventMonth(t *testing.T) {
 		t.Errorf("events = %+v, want the text's own $1,500 kept", f.Events)
 	}
 }
+
+func TestPresentPerfectIsRecent(t *testing.T) {
+	text := "Exiles\n\nDozens of households in Hyesan have been sent into internal exile."
+	f := assemble(text, "en")
+	if len(f.Events) != 1 || f.Events[0].Date == nil {
+		t.Fatalf("events = %+v, want one dated punishment", f.Events)
+	}
+	if d := f.Events[0].Date; d.From != "2023-04-10" || d.To != "2023-05-10" {
+		t.Errorf("date = %+v, want the 30 days before publication", d)
+	}
+	text = "Exiles\n\nIn the 1990s, dozens of households in Hyesan were sent into internal exile."
+	f = assemble(text, "en")
+	if len(f.Events) == 1 && f.Events[0].Date != nil && f.Events[0].Date.To == "2023-05-10" {
+		t.Errorf("a simple past act got the recent default: %+v", f.Events[0].Date)
+	}
+}
