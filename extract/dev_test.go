@@ -22,13 +22,13 @@ var devCorpus = filepath.Join("..", "..", "shared", "corpus", "dev")
 // matching in-process so it needs no built binary). They sit a little below
 // the measured figures so noise in other packages does not flap the test.
 var devTargets = map[string]float64{
-	"overall":     0.94,
+	"overall":     0.95,
 	"places":      0.95,
 	"agencies":    0.95,
 	"money":       0.95,
-	"events":      0.92,
-	"event date":  0.88,
-	"event place": 0.88,
+	"events":      0.93,
+	"event date":  0.90,
+	"event place": 0.90,
 }
 
 type goldMoney struct {
