@@ -268,8 +268,18 @@ func itemBefore(s string, lo, i int) bool {
 // won", "higher than 3,000 won". It takes the role of the sum it is compared with.
 func comparedFrom(s string, lo, i int) bool {
 	j := trimHedge(s, lo, backSpace(s, i))
-	for _, w := range []string{"from", "than", "compared with", "compared to", "against"} {
+	for _, w := range []string{"from", "than", "compared with", "compared to"} {
 		if hasSuffixFold(s[lo:j], w) && (j-len(w) == lo || !isLetter(s[j-len(w)-1])) {
+			if w != "than" {
+				return true
+			}
+			// "more than 30,000 yuan" is a hedge, "higher than" a comparison
+			k := backSpace(s, j-len(w))
+			for _, h := range []string{"more", "less", "fewer", "no", "rather", "other", "over", "under"} {
+				if hasSuffixFold(s[lo:k], h) && (k-len(h) == lo || !isLetter(s[k-len(h)-1])) {
+					return false
+				}
+			}
 			return true
 		}
 	}
