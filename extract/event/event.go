@@ -13,6 +13,7 @@ package event
 import (
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"casebook"
@@ -42,6 +43,7 @@ func Assemble(d *Doc) casebook.Facts {
 		return casebook.Facts{}
 	}
 	a := newAssembler(d)
+	defer a.release()
 	f := casebook.Facts{
 		Places: a.placeList(),
 		Money:  d.Money,
@@ -49,6 +51,29 @@ func Assemble(d *Doc) casebook.Facts {
 	f.Events = a.events()
 	f.Agencies = a.agencyList()
 	return f
+}
+
+// scratch is the per-report working storage that is reused across reports:
+// a report's words and sentences cost most of its allocations.
+type scratch struct {
+	toks  []token
+	sents []sentence
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release hands the assembler's working storage back for the next report.
+// Nothing returned from Assemble refers to it.
+func (a *assembler) release() {
+	if a.scratch == nil {
+		return
+	}
+	for i := range a.sents {
+		a.sents[i].clauses = nil
+	}
+	a.scratch.toks, a.scratch.sents = a.toks[:0], a.sents[:0]
+	scratchPool.Put(a.scratch)
+	a.scratch, a.toks, a.sents = nil, nil, nil
 }
 
 // assembler holds one report's segmentation and mentions while its facts
@@ -73,6 +98,7 @@ type assembler struct {
 	topAgency        string          // the organ named acting most often
 	paras            []casebook.Span // paragraph spans by index
 	toks             []token         // English words of the whole text, in order
+	scratch          *scratch        // pooled storage behind toks and sents
 }
 
 func newAssembler(d *Doc) *assembler {
@@ -81,9 +107,10 @@ func newAssembler(d *Doc) *assembler {
 	if !a.ko {
 		a.lower = asciiLower(d.Text)
 	}
-	a.sents = segment(d.Text, a.lower, a.ko)
+	a.scratch = scratchPool.Get().(*scratch)
+	a.sents = segmentInto(d.Text, a.lower, a.ko, a.scratch.sents)
 	if !a.ko {
-		a.toks = tokenize(a.lower, 0, len(a.lower), make([]token, 0, len(a.lower)/5))
+		a.toks = tokenize(a.lower, 0, len(a.lower), a.scratch.toks)
 	}
 	a.places = make([]place.Mention, 0, len(d.Places))
 	for _, p := range d.Places {

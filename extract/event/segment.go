@@ -24,7 +24,12 @@ type sentence struct {
 // title (no closing punctuation, few words) is kept as one heading
 // sentence, so events never come from headlines.
 func segment(text, lower string, ko bool) []sentence {
-	var out []sentence
+	return segmentInto(text, lower, ko, nil)
+}
+
+// segmentInto is segment appending to out[:0], to reuse its storage.
+func segmentInto(text, lower string, ko bool, out []sentence) []sentence {
+	out = out[:0]
 	para := 0
 	for start := 0; start < len(text); {
 		end := start
