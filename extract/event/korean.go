@@ -434,6 +434,17 @@ func koEvidence(text string, cl casebook.Span, stemEnd, trigEnd int) casebook.Sp
 			}
 		}
 	}
+	// A bare noun (노동교화 10년 형을 선고받았다): run on to its verb, a
+	// few words on at most.
+	if trigEnd == stemEnd {
+		for k := 0; k < 3 && end < cl[1]; k++ {
+			end = eojeolEnd(text, end+1, cl[1])
+			last, _ := utf8.DecodeLastRuneInString(text[cl[0]:end])
+			if koVerbEnd[last] {
+				break
+			}
+		}
+	}
 	// Keep a closing quote or bracket the word carries.
 	end = min(end, cl[1])
 	if end <= cl[0] {
@@ -455,3 +466,6 @@ func hasPrefixWrapped(s, prefix string) bool {
 	}
 	return true
 }
+
+// koVerbEnd are syllables that end a Korean verb form.
+var koVerbEnd = map[rune]bool{'다': true, '고': true, '며': true, '서': true, '해': true, '져': true, '어': true, '아': true, '여': true, '데': true, '만': true}
