@@ -436,7 +436,7 @@ func koEvidence(text string, cl casebook.Span, stemEnd, trigEnd int) casebook.Sp
 	}
 	// A bare noun (노동교화 10년 형을 선고받았다): run on to its verb, a
 	// few words on at most.
-	if trigEnd == stemEnd {
+	if trigEnd == stemEnd && koBareNoun(text[:stemEnd]) {
 		for k := 0; k < 3 && end < cl[1]; k++ {
 			end = eojeolEnd(text, end+1, cl[1])
 			last, _ := utf8.DecodeLastRuneInString(text[cl[0]:end])
@@ -469,3 +469,14 @@ func hasPrefixWrapped(s, prefix string) bool {
 
 // koVerbEnd are syllables that end a Korean verb form.
 var koVerbEnd = map[rune]bool{'다': true, '고': true, '며': true, '서': true, '해': true, '져': true, '어': true, '아': true, '여': true, '데': true, '만': true}
+
+// koBareNoun reports a trigger that is a noun standing alone before its
+// verb (공개재판, 노동교화), not a verb form (풀려난).
+func koBareNoun(upToStemEnd string) bool {
+	for _, n := range [...]string{"공개재판", "공개 재판", "노동교화", "교화형"} {
+		if strings.HasSuffix(upToStemEnd, n) {
+			return true
+		}
+	}
+	return false
+}
