@@ -13,8 +13,9 @@ import (
 
 const snippetWidth = 160
 
-// body is the searched text; the trigram index is built on this expression.
-const body = `(r.title || ' ' || r.text)`
+// body is the searched text, lower-cased and stored (migration 2); the
+// trigram index is built on it.
+const body = `r.body`
 
 // reportQuery builds the WHERE and rank of a report search. Every query term
 // must occur in the title or text, as a substring in any case: ILIKE, which
@@ -29,7 +30,7 @@ func reportQuery(f casebook.ReportFilter, a *args) (where string, terms []string
 		if index.BigramTerm(t) {
 			conds = append(conds, "r.grams @> ARRAY["+a.add(t)+"]::text[]")
 		} else {
-			conds = append(conds, body+" ILIKE "+a.add("%"+index.EscapeLike(t)+"%"))
+			conds = append(conds, body+" LIKE "+a.add("%"+index.EscapeLike(strings.ToLower(t))+"%"))
 		}
 	}
 	state := "f.state <> 'rejected'"
@@ -80,14 +81,14 @@ func reportQuery(f casebook.ReportFilter, a *args) (where string, terms []string
 	return where, terms
 }
 
-// rankExpr ranks by how often the terms occur, the title counting twice,
-// for the length of the text.
+// rankExpr ranks by how often the terms occur (the body holds the title, so
+// the title counts twice), for the length of the text.
 func rankExpr(terms []string, a *args) string {
 	var ranks []string
 	for _, t := range terms {
 		lt := a.add(strings.ToLower(t))
-		ranks = append(ranks, fmt.Sprintf("(length(lower(r.text)) - length(replace(lower(r.text), %[1]s, ''))"+
-			" + 2 * (length(lower(r.title)) - length(replace(lower(r.title), %[1]s, ''))))::float8 / length(%[1]s)", lt))
+		ranks = append(ranks, fmt.Sprintf("(length(r.body) - length(replace(r.body, %[1]s, ''))"+
+			" + (length(r.title) - length(replace(lower(r.title), %[1]s, ''))))::float8 / length(%[1]s)", lt))
 	}
 	if len(ranks) == 0 {
 		return "0::float8"
