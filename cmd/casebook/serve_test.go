@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -61,7 +63,9 @@ func startDemo(t *testing.T, data string) (base, password string, firstPage time
 	out := &lockedBuffer{}
 	done := make(chan error, 1)
 	start := time.Now()
-	go func() { done <- runServe(ctx, serveEnv(out), []string{"--demo", "--data", data, "--addr", "127.0.0.1:0"}) }()
+	go func() {
+		done <- runServe(ctx, serveEnv(out), []string{"--demo", "--data", data, "--addr", "127.0.0.1:0"})
+	}()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
@@ -189,5 +193,48 @@ func TestServeDemoTwiceIsIdempotent(t *testing.T) {
 	c, _ := login(t, base, demoAdmin, pw)
 	if again := demoReports(t, c, base); again != first {
 		t.Errorf("second demo load: %d reports, first: %d (want no duplicates)", again, first)
+	}
+}
+
+// TestServeUploadThroughIngest uploads a file to a served app: the upload
+// goes through the ingest package, extraction included.
+func TestServeUploadThroughIngest(t *testing.T) {
+	base, pw, _ := startDemo(t, filepath.Join(t.TempDir(), "data"))
+	c, _ := login(t, base, demoAdmin, pw)
+	demoReports(t, c, base)
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	fw, _ := mw.CreateFormFile("file", "onsong.txt")
+	io.WriteString(fw, "Guard arrested in Onsong\n\nBorder guards arrested a trader in Onsong County on 12 March 2025 and demanded 2,000 yuan for his release.\n")
+	mw.Close()
+	req, _ := http.NewRequest("POST", base+"/api/v1/reports", &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Files []struct {
+			ReportID int64  `json:"report_id"`
+			Created  bool   `json:"created"`
+			Error    string `json:"error"`
+		} `json:"files"`
+	}
+	json.NewDecoder(resp.Body).Decode(&out)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || len(out.Files) != 1 || !out.Files[0].Created || out.Files[0].ReportID == 0 {
+		t.Fatalf("upload: %s %+v", resp.Status, out)
+	}
+	resp, err = c.Get(base + fmt.Sprintf("/api/v1/reports/%d/facts", out.Files[0].ReportID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var facts []struct {
+		Kind string `json:"kind"`
+	}
+	json.NewDecoder(resp.Body).Decode(&facts)
+	resp.Body.Close()
+	if len(facts) == 0 {
+		t.Error("the uploaded report has no extracted facts")
 	}
 }
