@@ -191,7 +191,8 @@ type priceData struct {
 	Undated   int         `json:"undated"`         // with a sum but no date at all
 	ByReport  int         `json:"dated_by_report"` // with no date of their own: counted in their report's year
 	MaxUSD    float64     `json:"-"`
-	Targets   []string    `json:"targets"`
+	Targets   []string    `json:"targets"` // or cases, when ByCase
+	ByCase    bool        `json:"by_case"`
 	YearsList []int       `json:"-"`
 }
 
@@ -226,6 +227,8 @@ func buildPrices(sel selection, f filter) priceData {
 	vals := map[key][]float64{}
 	var d priceData
 	demand, paid := indexOf(casebook.EventTypes, casebook.EventBribeDemand), indexOf(casebook.EventTypes, casebook.EventBribePayment)
+	byCase := f.Split == "case"
+	d.ByCase = byCase
 	const all = -9
 	targets := map[int32]bool{}
 	years := map[int]bool{}
@@ -247,9 +250,13 @@ func buildPrices(sel selection, f filter) priceData {
 		}
 		typ := r.ti
 		y := int(r.year)
-		targets[r.tgt] = true
+		split := r.tgt
+		if byCase {
+			split = r.cs
+		}
+		targets[split] = true
 		years[y] = true
-		vals[key{y, r.tgt, typ}] = append(vals[key{y, r.tgt, typ}], r.usd)
+		vals[key{y, split, typ}] = append(vals[key{y, split, typ}], r.usd)
 		vals[key{y, all, typ}] = append(vals[key{y, all, typ}], r.usd)
 		d.MaxUSD = max(d.MaxUSD, r.usd)
 	}
@@ -275,11 +282,16 @@ func buildPrices(sel selection, f filter) priceData {
 		g := f
 		g.Year, g.Type, g.Page = y, typ, 1
 		if !all {
-			g.Target = t
 			if t == "" {
-				g.Target = "none"
+				t = "none"
+			}
+			if byCase {
+				g.Case = t
+			} else {
+				g.Target = t
 			}
 		}
+		g.Split = ""
 		return g.Encode()
 	}
 	for _, y := range d.YearsList {

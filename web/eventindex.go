@@ -32,6 +32,10 @@ type eventRow struct {
 	// ByReport marks an event the text gives no date for, placed in the
 	// year and month of its report's publication for the charts.
 	ByReport bool
+	// Case is what the report's case is about: the person its events act on
+	// and whether it ends in a release ("phone user (release)"), so a bribe
+	// can be priced by what it bought.
+	Case string
 }
 
 // hotRow is the part of an eventRow the aggregate views scan, in small
@@ -42,6 +46,7 @@ type hotRow struct {
 	usd        float64
 	pi, prov   int32 // places codes of PlaceID and Province; -1 for none
 	tgt        int32 // snapshot target code; -1 for no target
+	cs         int32 // snapshot code of Case; -1 for none
 	mk         int32 // Year*12 + month-1; -1 when undated
 	year       int16
 	ti, ai, si int8 // index in casebook.EventTypes, agencyCodes, stateCodes; -1 for other
@@ -117,17 +122,21 @@ func (t *placeTable) list() []string {
 // hot codes a row; targets interns target strings for one snapshot.
 func (row *eventRow) hot(targets map[string]int32, list *[]string) hotRow {
 	h := hotRow{report: row.ReportID, usd: row.USD, pi: places.intern(row.PlaceID), prov: places.intern(row.Province),
-		tgt: -1, mk: -1, year: int16(row.Year),
+		tgt: -1, cs: -1, mk: -1, year: int16(row.Year),
 		ti: indexOf(casebook.EventTypes, row.Type), ai: indexOf(agencyCodes, row.Agency), si: indexOf(stateCodes, row.State)}
-	if row.Target != "" {
-		c, ok := targets[row.Target]
+	code := func(t string) int32 {
+		if t == "" {
+			return -1
+		}
+		c, ok := targets[t]
 		if !ok {
 			c = int32(len(*list))
-			*list = append(*list, row.Target)
-			targets[row.Target] = c
+			*list = append(*list, t)
+			targets[t] = c
 		}
-		h.tgt = c
+		return c
 	}
+	h.tgt, h.cs = code(row.Target), code(row.Case)
 	if len(row.Month) == 7 {
 		if m, err := strconv.Atoi(row.Month[5:]); err == nil && row.Year > 0 {
 			h.mk = int32(row.Year*12 + m - 1)
@@ -261,6 +270,7 @@ func (x *eventIndex) reload(ctx context.Context) (*eventSnapshot, error) {
 		x.mu.Unlock()
 		return nil, err
 	}
+	caseOf(snap.rows)
 	snap.hot = make([]hotRow, len(snap.rows))
 	tgt := map[string]int32{}
 	for i := range snap.rows {
@@ -379,11 +389,12 @@ type compiled struct {
 	year       int16
 	place      []bool // by place code; nil: any
 	tgt        int32  // -1: any; -2: no target; -3: a target no event has
+	cs         int32  // the same for the case
 	reports    map[int64]bool
 }
 
 func (snap *eventSnapshot) compile(f filter, machine bool, reports map[int64]bool) compiled {
-	c := compiled{machine: machine, ti: -1, ai: -1, si: -1, tgt: -1, reports: reports, year: int16(f.Year)}
+	c := compiled{machine: machine, ti: -1, ai: -1, si: -1, tgt: -1, cs: -1, reports: reports, year: int16(f.Year)}
 	none := int8(-2) // a code no row has
 	if f.Type != "" {
 		if c.ti = indexOf(casebook.EventTypes, f.Type); c.ti < 0 {
@@ -401,17 +412,7 @@ func (snap *eventSnapshot) compile(f filter, machine bool, reports map[int64]boo
 			c.si = none
 		}
 	}
-	switch f.Target {
-	case "":
-	case "none":
-		c.tgt = -2
-	default:
-		if code, ok := snap.targetCode[f.Target]; ok {
-			c.tgt = code
-		} else {
-			c.tgt = -3
-		}
-	}
+	c.tgt, c.cs = snap.textCode(f.Target), snap.textCode(f.Case)
 	if f.Place != "" {
 		ids := places.list()
 		c.place = make([]bool, len(ids))
@@ -422,13 +423,30 @@ func (snap *eventSnapshot) compile(f filter, machine bool, reports map[int64]boo
 	return c
 }
 
+// textCode compiles a target or case filter: -1 any, -2 none, -3 unknown.
+func (snap *eventSnapshot) textCode(v string) int32 {
+	switch v {
+	case "":
+		return -1
+	case "none":
+		return -2
+	}
+	if code, ok := snap.targetCode[v]; ok {
+		return code
+	}
+	return -3
+}
+
+func textMiss(want, have int32) bool {
+	return want != -1 && (want == -2 && have != -1 || want != -2 && have != want)
+}
+
 // misses returns the filter dimensions the row fails.
 func (h *hotRow) misses(c *compiled) uint8 {
 	if !c.machine && h.si != 1 && h.si != 2 { // confirmed, corrected
 		return missOther
 	}
-	if c.tgt != -1 && (c.tgt == -2 && h.tgt != -1 || c.tgt != -2 && h.tgt != c.tgt) ||
-		c.reports != nil && !c.reports[h.report] {
+	if textMiss(c.tgt, h.tgt) || textMiss(c.cs, h.cs) || c.reports != nil && !c.reports[h.report] {
 		return missOther
 	}
 	var m uint8
@@ -528,6 +546,57 @@ func sortRowsRecent(rows []*eventRow) {
 		}
 		return rows[i].FactID > rows[j].FactID
 	})
+}
+
+// bystanders are targets that name who paid or took a bribe, or everyone,
+// rather than whom the case is about.
+var bystanders = map[string]bool{"": true, "family": true, "families": true, "relative": true, "relatives": true,
+	"official": true, "officials": true, "resident": true, "residents": true, "agent": true, "agents": true}
+
+// caseOf labels every event with its report's case: the person a detention
+// (or else any event) acts on, and "(release)" when the report tells of a
+// release. Reports without such a person get no label.
+func caseOf(rows []eventRow) {
+	type info struct {
+		subject, fallback string
+		release           bool
+	}
+	by := map[int64]*info{}
+	for i := range rows {
+		r := &rows[i]
+		in := by[r.ReportID]
+		if in == nil {
+			in = &info{}
+			by[r.ReportID] = in
+		}
+		if r.State == casebook.StateRejected {
+			continue
+		}
+		if r.Type == casebook.EventRelease {
+			in.release = true
+		}
+		if !bystanders[r.Target] {
+			if r.Type == casebook.EventDetention && in.subject == "" {
+				in.subject = r.Target
+			} else if in.fallback == "" {
+				in.fallback = r.Target
+			}
+		}
+	}
+	for i := range rows {
+		in := by[rows[i].ReportID]
+		subject := in.subject
+		if subject == "" {
+			subject = in.fallback
+		}
+		if subject == "" {
+			continue
+		}
+		if in.release {
+			subject += " (release)"
+		}
+		rows[i].Case = subject
+	}
 }
 
 // datePublished gives undated events their report's publication month, so

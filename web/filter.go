@@ -20,6 +20,8 @@ type filter struct {
 	Agency string
 	Type   string
 	Target string
+	Case   string // what the report's case is about (see caseOf)
+	Split  string // price index: "" (by target) or "case"
 	State  string
 	Lang   string
 	Year   int
@@ -34,7 +36,7 @@ func parseFilter(r *http.Request) (filter, error) {
 		Q: strings.TrimSpace(q.Get("q")), Place: strings.TrimSpace(q.Get("place")),
 		Agency: strings.TrimSpace(q.Get("agency")), Type: strings.TrimSpace(q.Get("type")),
 		Target: strings.TrimSpace(q.Get("target")), State: strings.TrimSpace(q.Get("state")),
-		Lang: strings.TrimSpace(q.Get("lang")),
+		Lang: strings.TrimSpace(q.Get("lang")), Case: strings.TrimSpace(q.Get("case")), Split: q.Get("split"),
 	}
 	bad := func(what string) (filter, error) {
 		return filter{}, casebook.Errorf(casebook.EINVALID, "bad %s filter", what)
@@ -61,6 +63,12 @@ func parseFilter(r *http.Request) (filter, error) {
 	}
 	if len(f.Target) > 60 || !utf8.ValidString(f.Target) {
 		return bad("target")
+	}
+	if len(f.Case) > 80 || !utf8.ValidString(f.Case) {
+		return bad("case")
+	}
+	if f.Split != "" && f.Split != "case" {
+		return bad("split (want case or nothing)")
 	}
 	if y := q.Get("year"); y != "" {
 		n, err := strconv.Atoi(y)
@@ -132,6 +140,8 @@ func (f filter) values() url.Values {
 	set("agency", f.Agency)
 	set("type", f.Type)
 	set("target", f.Target)
+	set("case", f.Case)
+	set("split", f.Split)
 	set("state", f.State)
 	set("lang", f.Lang)
 	if f.Year > 0 {

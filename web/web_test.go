@@ -738,3 +738,35 @@ func TestAPILoginLogout(t *testing.T) {
 		t.Errorf("after API logout: %d then %d", resp.StatusCode, code)
 	}
 }
+
+func TestPriceIndexByCase(t *testing.T) {
+	a := newTestApp(t)
+	c := a.login("analyst1")
+	_, body := a.get(c, "/api/v1/prices?split=case")
+	var p priceData
+	if err := json.Unmarshal([]byte(body), &p); err != nil {
+		t.Fatal(err)
+	}
+	want := map[int]string{2024: "phone user", 2023: "smuggler"}
+	for _, y := range p.Years {
+		if len(y.ByTarget) != 1 || y.ByTarget[0].Target != want[y.Year] {
+			t.Errorf("%d: cases %+v, want %q", y.Year, y.ByTarget, want[y.Year])
+			continue
+		}
+		st := y.ByTarget[0].Paid
+		if st == nil || st.Count != 1 || !strings.Contains(st.Link, "case=") {
+			t.Errorf("%d: paid %+v", y.Year, st)
+		}
+	}
+	// The figure's link lists exactly its events.
+	_, body = a.get(c, "/api/v1/events?type=bribe_payment&year=2024&case="+url.QueryEscape("phone user"))
+	if !strings.Contains(body, `"total":1`) {
+		t.Errorf("events behind the 2024 phone-user figure: %s", body)
+	}
+	if code, _ := a.get(c, "/prices?split=banana"); code != 400 {
+		t.Errorf("bad split: %d", code)
+	}
+	if code, body := a.get(c, "/prices?split=case"); code != 200 || !strings.Contains(body, "phone user") {
+		t.Errorf("prices by case page: %d", code)
+	}
+}
