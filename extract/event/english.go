@@ -586,6 +586,17 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		if end < c.hi && enGoods[toks[end].w] && !(p.typ == casebook.EventConfiscation && enAuxPast[w]) {
 			return false
 		}
+		// "the number of people detained has doubled": a participle right
+		// before the finite verb sits inside the subject, telling no act.
+		if end == i+1 && end < c.hi && enFinite[toks[end].w] {
+			aux := false
+			for k := max(c.lo, i-3); k < i; k++ {
+				aux = aux || enAuxPast[toks[k].w] || toks[k].w == "was" || toks[k].w == "were"
+			}
+			if !aux {
+				return false
+			}
+		}
 	}
 	if toks[i].w == "caught" {
 		// "residents caught making calls" is a rule; an arrest needs "was caught".
@@ -708,6 +719,7 @@ func (c *ctx) goodsNear(i, end int) bool {
 }
 
 var enIntent = wordSet("plan", "plans", "planned", "planning", "want", "wants", "wanted", "intend", "intends", "intended", "going", "about", "try", "tried", "trying", "expected", "expect", "expects", "likely", "hope", "hoped", "need", "needs", "able")
+var enFinite = wordSet("has", "have", "is", "are", "remains", "remain", "rose", "has risen", "doubled", "grew", "increased", "fell")
 var enNumber = wordSet("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several", "dozens", "whole", "local", "couple", "group")
 var enPeriod = wordSet("year", "years", "time", "times", "month", "months", "week", "weeks", "day", "days", "morning", "night", "season", "quarter", "summer", "winter", "spring", "autumn")
 var enPunishWord = wordSet("sent", "kyohwaso", "exile", "expelled", "banished", "punishment", "punished", "punish", "arrested", "arrest", "exiled", "prison", "camp", "treated", "executed", "severe", "harsh", "penalty", "penalties", "jailed", "detained", "sentenced")

@@ -77,6 +77,7 @@ func TestEventTypes(t *testing.T) {
 		{"threat question", "en", "“Do you want to go to a prison camp?” the agent asked her.", "threat"},
 		{"chinese police", "en", "Chinese police arrested two North Korean defectors in Shenyang last week.", ""},
 		{"south korean police", "en", "South Korean police arrested a broker in Seoul on Monday.", ""},
+		{"participle in subject", "en", "The number of people detained has doubled this year.", ""},
 		{"two acts", "en", "Police arrested the driver and confiscated his cargo of copper wire.", "detention,confiscation"},
 
 		// English acts that are not events.
