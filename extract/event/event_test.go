@@ -116,6 +116,8 @@ func TestEventTypes(t *testing.T) {
 		{"ko formal past", "ko", "보위부는 지난달 주민 3명을 체포했습니다.", "detention"},
 		{"ko formal progressive", "ko", "보안원들이 장마당에서 단속을 벌이고 있습니다.", "crackdown"},
 		{"ko formal present", "ko", "보위부는 중국과 통화하는 주민을 체포합니다.", ""},
+		{"ko count", "ko", "체포된 주민의 수가 지난해보다 두 배로 늘었다.", ""},
+		{"ko at times", "ko", "간부들은 검열을 피하려고 뇌물을 바치기도 한다.", ""},
 		{"ko future", "ko", "이들은 노동교화형을 받을 것으로 보인다.", ""},
 		{"ko present", "ko", "돈을 내지 못하는 주민은 손전화를 빼앗기는 것이 보통이다.", ""},
 	}

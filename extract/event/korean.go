@@ -339,6 +339,10 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		if strings.Contains(rest, "면") || containsAny(rest, koPlan) || containsAny(next, koPlan) && !strings.HasPrefix(next, "있") {
 			return false
 		}
+		// 체포된 주민의 수가 늘었다: a count, not an act.
+		if w := rest + " " + next + " " + next2; strings.Contains(w, "의 수") || strings.Contains(w, " 수가") || strings.Contains(w, "숫자") {
+			return false
+		}
 		// "노동교화형을 받을 것으로 보인다": a future the next words tell;
 		// "공개재판을 열어 본보기로 삼겠다고 예고했다": a plan announced.
 		if containsAny(rest+" "+next+" "+next2, koFuture) {
@@ -373,6 +377,11 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 // 단속한다 (declarative), or a connective (끌려가 매를 맞는다) whose clause
 // ends in one.
 func presentHabit(rest, next, text string, cl casebook.Span) bool {
+	// 바치기도 한다, 잡곤 했다: "does at times", "used to".
+	if strings.HasSuffix(rest, "기도") || strings.HasSuffix(rest, "곤") {
+		return true
+	}
+
 	if strings.HasSuffix(rest, "는") && !strings.HasSuffix(rest, "다는") && next != "" {
 		// 하고 있는 is a progressive, kept.
 		return !strings.HasSuffix(rest, "있는")
