@@ -35,12 +35,20 @@ var places = []placeName{
 	{"Pyongsong", "평성시", "South Pyongan"}, {"Nampo", "남포시", "Nampo"}, {"Haeju", "해주시", "South Hwanghae"},
 	{"Sariwon", "사리원시", "North Hwanghae"}, {"Kanggye", "강계시", "Chagang"}, {"Manpo", "만포시", "Chagang"},
 	{"Wonsan", "원산시", "Kangwon"}, {"Pyongyang", "평양시", "Pyongyang"},
+	{"Hwaryong", "화령군", "North Hamgyong"}, {"Kyongsong County", "경성군", "North Hamgyong"}, {"Rason", "라선시", "Rason"},
+	{"Kapsan County", "갑산군", "Ryanggang"}, {"Taehongdan County", "대홍단군", "Ryanggang"}, {"Kimjongsuk County", "김정숙군", "Ryanggang"},
+	{"Junggang County", "중강군", "Chagang"}, {"Huichon", "희천시", "Chagang"}, {"Sakju County", "삭주군", "North Pyongan"},
+	{"Chongsu", "청수", "North Pyongan"}, {"Kusong", "구성시", "North Pyongan"}, {"Anju", "안주시", "South Pyongan"},
+	{"Sunchon", "순천시", "South Pyongan"}, {"Kaechon", "개천시", "South Pyongan"}, {"Tokchon", "덕천시", "South Pyongan"},
+	{"Hamhung Hungnam", "흥남", "South Hamgyong"}, {"Sinpo", "신포시", "South Hamgyong"}, {"Kowon County", "고원군", "South Hamgyong"},
+	{"Kaesong", "개성시", "North Hwanghae"}, {"Songnim", "송림시", "North Hwanghae"}, {"Ongjin County", "옹진군", "South Hwanghae"},
+	{"Anak County", "안악군", "South Hwanghae"}, {"Munchon", "문천시", "Kangwon"}, {"Kosong County", "고성군", "Kangwon"},
 }
 
 var provincesKo = map[string]string{
 	"North Hamgyong": "함경북도", "Ryanggang": "량강도", "North Pyongan": "평안북도", "South Hamgyong": "함경남도",
 	"South Pyongan": "평안남도", "Nampo": "남포시", "South Hwanghae": "황해남도", "North Hwanghae": "황해북도",
-	"Chagang": "자강도", "Kangwon": "강원도", "Pyongyang": "평양시",
+	"Chagang": "자강도", "Kangwon": "강원도", "Pyongyang": "평양시", "Rason": "라선시",
 }
 
 type agencyName struct{ en, ko string }
@@ -93,9 +101,31 @@ func comma(n int) string {
 	return s
 }
 
+var leadEn = []string{"detained", "arrested", "fined", "searched the home of", "questioned", "interrogated", "put under surveillance", "confiscated the goods of", "publicly criticised", "sent to a labour camp"}
+
+var leadKo = []string{"체포했다", "단속했다", "구류했다", "조사했다", "감시했다", "벌금을 물렸다", "가택수색했다"}
+
 var monthsEn = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 
 var fillerEn = []string{
+	"The harvest in the cooperative farms was poorer than last year because of the drought.",
+	"Schools have asked students to bring firewood and scrap metal to class.",
+	"Construction of new apartment blocks in the city centre has stalled for lack of cement.",
+	"Fishermen complain that fuel prices make it hard to go out to sea.",
+	"A new directive requires households to register every visitor overnight.",
+	"Trains on the northern line run only twice a week, travellers said.",
+	"Several factories have stopped operating since the start of the year.",
+	"Women in their fifties are allowed to trade in the market only in the afternoon.",
+	"The price of a used Chinese bicycle has doubled over the past two years.",
+	"Officials are preparing for a national holiday and have ordered clean-up campaigns.",
+	"Medicine is scarce in local hospitals and patients buy drugs in the market.",
+	"Soldiers have been mobilised to help with rice planting in the area.",
+	"Residents were told to attend lectures on socialist morality every Saturday.",
+	"Smuggling across the river has fallen sharply since new fences were built.",
+	"The local party committee held a meeting to criticise officials for corruption.",
+	"Young people are increasingly watching foreign dramas on USB sticks, the source said.",
+	"The state has begun selling grain at state-run shops at lower prices than the market.",
+	"Heavy rain damaged roads and bridges in the county last summer.",
 	"Prices of rice and corn in the local market rose again this week, traders said.",
 	"Residents say the exchange rate has been unstable since the border was closed.",
 	"Electricity is supplied only a few hours a day, and many households use solar panels.",
@@ -109,6 +139,18 @@ var fillerEn = []string{
 }
 
 var fillerKo = []string{
+	"가뭄 때문에 협동농장의 수확이 지난해보다 나빴다.",
+	"학교들은 학생들에게 땔감과 파철을 가져오라고 했다.",
+	"시멘트가 모자라 시내 살림집 건설이 멈췄다.",
+	"어부들은 연유 값이 비싸 바다에 나가기 어렵다고 말한다.",
+	"새 지시에 따라 세대마다 밤에 찾아온 손님을 모두 등록해야 한다.",
+	"북부 철길의 열차는 일주일에 두 번만 다닌다고 여행자들이 말했다.",
+	"올해 초부터 여러 공장이 가동을 멈췄다.",
+	"지방 병원에는 약이 모자라 환자들이 장마당에서 약을 산다.",
+	"군인들이 이 지역 모내기에 동원됐다.",
+	"주민들은 토요일마다 사회주의 도덕 강연에 참가하라는 지시를 받았다.",
+	"새 울타리가 세워진 뒤 강을 건너는 밀수가 크게 줄었다.",
+	"젊은이들이 USB로 외국 드라마를 점점 더 많이 본다고 소식통은 말했다.",
 	"이번 주 장마당에서 쌀과 강냉이 가격이 다시 올랐다고 장사꾼들이 전했다.",
 	"국경이 봉쇄된 이후 환율이 불안정하다고 주민들은 말했다.",
 	"전기는 하루에 몇 시간만 공급되고 많은 세대가 태양열 판을 쓰고 있다.",
@@ -139,7 +181,7 @@ func Generate(seed uint64, i int) Report {
 		target := targetsKo[r.IntN(len(targetsKo))]
 		sum := moneyKo(r)
 		rep.Title = fmt.Sprintf("%s %s, %s 단속", strings.TrimRight(p.ko, "시군"), a.ko, target)
-		fmt.Fprintf(&b, "%s %s에서 %s가 지난달 %s를 체포했다고 소식통이 %d일 전했다. ", prov, p.ko, a.ko, target, pub.Day())
+		fmt.Fprintf(&b, "%s %s에서 %s가 지난달 %s를 %s고 소식통이 %d일 전했다. ", prov, p.ko, a.ko, target, leadKo[r.IntN(len(leadKo))], pub.Day())
 		switch r.IntN(4) {
 		case 0:
 			fmt.Fprintf(&b, "%s는 석방 조건으로 %s를 요구했다고 한다. ", a.ko, sum)
@@ -159,8 +201,9 @@ func Generate(seed uint64, i int) Report {
 		target := targetsEn[r.IntN(len(targetsEn))]
 		sum, _ := moneyEn(r)
 		month := monthsEn[(int(pub.Month())+10)%12]
-		rep.Title = fmt.Sprintf("%s detain %s in %s", capitalize(a.en), target, p.en)
-		fmt.Fprintf(&b, "%s detained %s in %s, %s province, in %s, a source in the area told %s. ", capitalize(a.en), target, p.en, p.province, month, rep.Outlet)
+		verb := leadEn[r.IntN(len(leadEn))]
+		rep.Title = fmt.Sprintf("%s %s %s in %s", capitalize(a.en), verb, target, p.en)
+		fmt.Fprintf(&b, "%s %s %s in %s, %s province, in %s, a source in the area told %s. ", capitalize(a.en), verb, target, p.en, p.province, month, rep.Outlet)
 		switch r.IntN(4) {
 		case 0:
 			fmt.Fprintf(&b, "The officers demanded %s for the release, the source said. ", sum)
