@@ -127,7 +127,6 @@ func buildTimeline(sel selection) timelineData {
 	lo = max(lo, hi-maxMonths+1)
 	nt := len(casebook.EventTypes)
 	counts := make([]int, int(hi-lo+1)*(nt+1))
-	years := map[int]*yearCount{}
 	for _, i := range sel.idx {
 		r := &sel.snap.hot[i]
 		if r.mk < 0 || r.mk < lo {
@@ -138,14 +137,25 @@ func buildTimeline(sel selection) timelineData {
 			t = nt // unknown type: counted in the total only
 		}
 		counts[int(r.mk-lo)*(nt+1)+t]++
-		yc := years[int(r.year)]
-		if yc == nil {
-			yc = &yearCount{Year: int(r.year), ByType: map[string]int{}}
-			years[int(r.year)] = yc
-		}
-		yc.Total++
-		if t < nt {
-			yc.ByType[casebook.EventTypes[t]]++
+	}
+	// Years are sums of their months.
+	years := map[int]*yearCount{}
+	for k := lo; k <= hi; k++ {
+		y := int(k / 12)
+		row := counts[int(k-lo)*(nt+1) : int(k-lo+1)*(nt+1)]
+		for t, n := range row {
+			if n == 0 {
+				continue
+			}
+			yc := years[y]
+			if yc == nil {
+				yc = &yearCount{Year: y, ByType: map[string]int{}}
+				years[y] = yc
+			}
+			yc.Total += n
+			if t < nt {
+				yc.ByType[casebook.EventTypes[t]] += n
+			}
 		}
 	}
 	for k := lo; k <= hi; k++ {
