@@ -66,7 +66,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, u *caseboo
 		return err
 	}
 	http.SetCookie(w, &http.Cookie{
-		Name: s.cookieName(), Value: token, Path: "/", HttpOnly: true, Secure: s.cfg.Secure,
+		Name: s.cookieName(), Value: token, Path: "/", HttpOnly: true, Secure: s.cfg.Secure || r.TLS != nil,
 		SameSite: http.SameSiteLaxMode, MaxAge: int(s.cfg.SessionTTL.Seconds()),
 	})
 	return nil
