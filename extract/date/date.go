@@ -31,6 +31,24 @@ type Expr struct {
 	// Days is the interval's width in days, so a caller can prefer the
 	// narrowest of several candidates without parsing the dates.
 	Days int
+	// Reporting marks the date of a source's speaking or an outlet's
+	// reporting, not of an act: the expression modifies a verb of saying
+	// ("a source told RFA on Monday", "said in a phone call on Thursday",
+	// "reported on November 3 that …", 소식통은 14일 데일리NK에, 협력자가
+	// 11월 3일 전해왔다). A date before an attribution tail ("raided the
+	// market on April 17, the source said") is not one. An assembler should
+	// date acts by the other expressions.
+	Reporting bool
+	// FollowOn marks a time told against an earlier one ("the next day",
+	// "that evening", "two days later", 이튿날, 사흘 만에): Interval is
+	// resolved from the expression at Anchor, the nearest one before it that
+	// is not Vague, at most a month wide, and (for a time after it) not
+	// Reporting. Follow-ons chain. One with no such anchor is left out,
+	// except "the day before"/전날, which then count back from publication
+	// (FollowOn false).
+	FollowOn bool
+	// Anchor is the span of the expression a FollowOn time was resolved from.
+	Anchor casebook.Span
 }
 
 // Find returns the date expressions of text in text order, resolved against
@@ -43,6 +61,7 @@ func Find(text string, published time.Time) []Expr {
 	}
 	r := reader{s: text, pub: pub}
 	var out []Expr
+	var ps []pending
 	var buf [12]token
 	// Words are read one by one; only a word that may start a date (or a
 	// number) gets a short window of tokens, with the token before it.
@@ -65,6 +84,15 @@ func Find(text string, published time.Time) []Expr {
 			q, idx := prevToken(text, p)
 			r.toks = tokenizeFrom(text, q, len(buf), buf[:0])
 			if len(r.toks) > idx && r.toks[idx].start == p {
+				if sh, next, ok := r.followOn(idx); ok {
+					pd := pending{span: casebook.Span{p, r.toks[next-1].end}, sh: sh}
+					if x, _, ok := r.match(idx); ok && sh.days < 0 {
+						pd.fallback = &x
+					}
+					ps = append(ps, pd)
+					p = r.toks[next-1].end
+					continue
+				}
 				if x, next, ok := r.match(idx); ok {
 					out = append(out, x)
 					p = r.toks[next-1].end
@@ -74,9 +102,20 @@ func Find(text string, published time.Time) []Expr {
 		}
 		p = e
 	}
-	out = append(out, findKorean(text, pub)...)
+	ko, kps := findKorean(text, pub)
+	out = append(out, ko...)
 	slices.SortFunc(out, func(a, b Expr) int { return a.Span[0] - b.Span[0] })
-	return out
+	markReporting(text, out)
+	if len(kps) > 0 {
+		ps = append(ps, kps...)
+		slices.SortFunc(ps, func(a, b pending) int { return a.span[0] - b.span[0] })
+	}
+	for _, p := range ps {
+		if p.fallback != nil {
+			p.fallback.Reporting = false
+		}
+	}
+	return resolveFollowOns(out, ps, pub)
 }
 
 // class sorts bytes into ASCII letters (1), digits (2) and the rest (0).

@@ -162,7 +162,8 @@ func TestParse(t *testing.T) {
 
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{"in the middle of October", "last week", "지난달 24일", "2019년 11월 24일",
-		"since early July", "the fourth of last month", "Sept. 4", "a few days ago", "10월 중순", "31일", "2월 30일", "February 30"} {
+		"since early July", "the fourth of last month", "Sept. 4", "a few days ago", "10월 중순", "31일", "2월 30일", "February 30",
+		"On May 3 he was held; the next day he was freed that evening", "지난 3일 체포됐다가 사흘 만에 풀려났다", "told RFA on Monday"} {
 		f.Add(s, int64(0))
 		f.Add(s, friday.Unix())
 	}
@@ -180,6 +181,9 @@ func FuzzFind(f *testing.F) {
 			}
 			if e.Interval.From > e.Interval.To {
 				t.Fatalf("%q: from %s after to %s", s[e.Span[0]:e.Span[1]], e.Interval.From, e.Interval.To)
+			}
+			if e.FollowOn && (e.Anchor[0] < 0 || e.Anchor[1] > e.Span[0] || e.Anchor[0] >= e.Anchor[1]) {
+				t.Fatalf("follow-on %v anchored at %v", e.Span, e.Anchor)
 			}
 			if !pub.IsZero() && e.Interval.To > pub.Format(time.DateOnly) {
 				t.Fatalf("%q: to %s after publication %s", s[e.Span[0]:e.Span[1]], e.Interval.To, pub.Format(time.DateOnly))
@@ -273,4 +277,154 @@ func BenchmarkFindCorpus(b *testing.B) {
 			Find(t, friday)
 		}
 	}
+}
+
+// followCase is a follow-on or reporting case: the expression span, its
+// interval, whether it is a follow-on (and the text of its anchor) and
+// whether it dates a source's speaking.
+type followCase struct {
+	name      string
+	text      string
+	pub       time.Time
+	span      string
+	from, to  string // "" when the span must not be found
+	anchor    string // "" when it is no follow-on
+	reporting bool
+}
+
+func runFollowCases(t *testing.T, tests []followCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Find(tt.text, tt.pub)
+			var spans []string
+			for _, e := range got {
+				span := tt.text[e.Span[0]:e.Span[1]]
+				spans = append(spans, span+"="+e.Interval.From+".."+e.Interval.To)
+				if span != tt.span {
+					continue
+				}
+				if tt.from == "" {
+					t.Fatalf("%q found as %s..%s, want nothing", span, e.Interval.From, e.Interval.To)
+				}
+				if e.Interval.From != tt.from || e.Interval.To != tt.to {
+					t.Errorf("%q = %s..%s, want %s..%s", span, e.Interval.From, e.Interval.To, tt.from, tt.to)
+				}
+				if e.FollowOn != (tt.anchor != "") {
+					t.Errorf("%q FollowOn = %v, want %v", span, e.FollowOn, tt.anchor != "")
+				}
+				if tt.anchor != "" && tt.text[e.Anchor[0]:e.Anchor[1]] != tt.anchor {
+					t.Errorf("%q anchored at %q, want %q", span, tt.text[e.Anchor[0]:e.Anchor[1]], tt.anchor)
+				}
+				if e.Reporting != tt.reporting {
+					t.Errorf("%q Reporting = %v, want %v", span, e.Reporting, tt.reporting)
+				}
+				if e.Days <= 0 {
+					t.Errorf("%q Days = %d", span, e.Days)
+				}
+				return
+			}
+			if tt.from != "" {
+				t.Fatalf("Find(%q): no expression %q among %q", tt.text, tt.span, spans)
+			}
+		})
+	}
+}
+
+func TestFollowOn(t *testing.T) {
+	runFollowCases(t, []followCase{
+		{"the next day", "Agents stopped her at the bridge on November 20. Her brother paid them the next day.", friday,
+			"the next day", "2019-11-21", "2019-11-21", "November 20", false},
+		{"chained: that evening after the next day", "Agents stopped her on November 20. Her brother paid them the next day, and she was let go that evening.", friday,
+			"that evening", "2019-11-21", "2019-11-21", "the next day", false},
+		{"two days later", "He was held in mid-October and freed two days later.", friday,
+			"two days later", "2019-10-13", "2019-10-22", "mid-October", false},
+		{"a week later has a day's slack", "Police took him on 3 November; a week later he was sent to a camp.", friday,
+			"a week later", "2019-11-09", "2019-11-11", "3 November", false},
+		{"a few days later is vague", "The market was raided on November 12. A few days later the stalls were gone.", friday,
+			"A few days later", "2019-11-13", "2019-11-19", "November 12", false},
+		{"the same day", "Two traders were caught on Monday. On the same day the police sealed their homes.", friday,
+			"the same day", "2019-12-02", "2019-12-02", "Monday", false},
+		{"later that day", "The order came on November 5 and later that day agents began searching homes.", friday,
+			"later that day", "2019-11-05", "2019-11-05", "November 5", false},
+		{"the following week", "Inspectors arrived on November 4. The following week they searched the dormitories.", friday,
+			"The following week", "2019-11-08", "2019-11-14", "November 4", false},
+		{"the speaking is no anchor for a later time", "On November 30 police detained a vendor. A source told RFA on Wednesday that the vendor was freed the next day.", friday,
+			"the next day", "2019-12-01", "2019-12-01", "November 30", false},
+		{"a vague time is no anchor", "He was arrested on November 28. These days many are caught. He came home two days later.", friday,
+			"two days later", "2019-11-30", "2019-11-30", "November 28", false},
+		{"no anchor: nothing", "She was freed two days later.", friday, "two days later", "", "", "", false},
+		{"a wide anchor is none", "In 2018 he was caught. He was freed two days later.", friday, "two days later", "", "", "", false},
+		{"still to come is nothing", "The trial was held on December 5. The verdict comes two days later.", friday, "two days later", "", "", "", false},
+		{"the day before with an anchor", "The stalls were torn down on November 18. The day before, vendors had been warned.", friday,
+			"The day before", "2019-11-17", "2019-11-17", "November 18", false},
+		{"the day after a noun is no follow-on", "He was questioned the day after his arrest on November 2.", friday, "the day after", "", "", "", false},
+		{"that evening without an anchor is nothing", "He was let go that evening.", friday, "that evening", "", "", "", false},
+
+		// Korean
+		{"다음날", "보안원들은 지난달 12일 그를 체포했고 가족은 다음날 돈을 건넸다.", friday,
+			"다음날", "2019-11-13", "2019-11-13", "지난달 12일", false},
+		{"이튿날", "그는 11월 2일 붙잡혔다가 이튿날 풀려났다.", friday,
+			"이튿날", "2019-11-03", "2019-11-03", "11월 2일", false},
+		{"사흘 만에", "청년 두 명이 지난 25일 보위부에 끌려갔다가 사흘 만에 돌아왔다.", friday,
+			"사흘 만에", "2019-11-28", "2019-11-28", "지난 25일", false},
+		{"일주일 만에", "11월 중순 체포된 주민은 일주일 만에 풀려났다.", friday,
+			"일주일 만에", "2019-11-17", "2019-11-28", "11월 중순", false},
+		{"3일 뒤", "그는 11월 20일 잡혔고 3일 뒤 교화소로 보내졌다.", friday,
+			"3일 뒤", "2019-11-23", "2019-11-23", "11월 20일", false},
+		{"그날 밤", "단속은 지난 3일 시작됐고 그날 밤 10여 명이 붙잡혔다.", friday,
+			"그날", "2019-12-03", "2019-12-03", "지난 3일", false},
+		{"a reporting date is no anchor for 만에", "지난달 20일 한 주민이 체포됐다. 소식통은 4일 데일리NK에 \"그는 열흘 만에 풀려났다\"고 말했다.", friday,
+			"열흘 만에", "2019-11-30", "2019-11-30", "지난달 20일", false},
+		{"10년 만에 is no follow-on", "그는 2009년 탈북했다가 10년 만에 고향 소식을 들었다.", friday, "10년 만에", "", "", "", false},
+		{"전날 without an anchor counts from publication", "보안원들은 전날 시장을 덮쳤다.", friday,
+			"전날", "2019-12-05", "2019-12-05", "", false},
+	})
+}
+
+func TestReporting(t *testing.T) {
+	runFollowCases(t, []followCase{
+		{"told an outlet on a weekday", "Police raided the market, a trader told Daily NK on Tuesday.", friday,
+			"Tuesday", "2019-12-03", "2019-12-03", "", true},
+		{"told an outlet's service", "Arrests continue, a resident told RFA's Korean Service on Monday.", friday,
+			"Monday", "2019-12-02", "2019-12-02", "", true},
+		{"said in a phone call", "Agents came again, the source said in a telephone conversation on Thursday.", friday,
+			"Thursday", "2019-12-05", "2019-12-05", "", true},
+		{"reported on a date that", "A reporting partner reported on November 30 that the police had sealed the market.", friday,
+			"November 30", "2019-11-30", "2019-11-30", "", true},
+		{"said with no preposition", "Ten people were arrested, a source said Wednesday.", friday,
+			"Wednesday", "2019-12-04", "2019-12-04", "", true},
+		{"an attribution tail is the act's", "The police launched an inspection of the dormitories on November 14, the source said.", friday,
+			"November 14", "2019-11-14", "2019-11-14", "", false},
+		{"telling someone is an act", "Agents told her on Monday that her husband would be sent away.", friday,
+			"Monday", "2019-12-02", "2019-12-02", "", false},
+		{"an act after a name", "The court sentenced Kim on November 4.", friday,
+			"November 4", "2019-11-04", "2019-11-04", "", false},
+		{"전해왔다", "주민 2명이 보안서에 붙잡혔다고 현지 협력자가 12월 2일 전해왔다.", friday,
+			"12월 2일", "2019-12-02", "2019-12-02", "", true},
+		{"소식통은 N일 데일리NK에", "양강도 소식통은 3일 데일리NK에 \"단속이 심해졌다\"고 말했다.", friday,
+			"3일", "2019-12-03", "2019-12-03", "", true},
+		{"소식통은 N일 quote", "한 소식통은 4일 \"지난달 말 검열이 시작됐다\"고 했다.", friday,
+			"4일", "2019-12-04", "2019-12-04", "", true},
+		{"an act date in the quote", "한 소식통은 4일 \"지난달 28일 보위원들이 집을 뒤졌다\"고 했다.", friday,
+			"지난달 28일", "2019-11-28", "2019-11-28", "", false},
+		{"N일 통화에서", "소식통은 5일 통화에서 이같이 밝혔다.", friday,
+			"5일", "2019-12-05", "2019-12-05", "", true},
+	})
+}
+
+// TestPublicationBound checks the guide's rule that no interval runs past
+// publication, for parts of the publication's own month: one that has
+// begun is cut at publication; one wholly after it is read as last year's,
+// as a day after publication is ("on March 25" published March 20).
+func TestPublicationBound(t *testing.T) {
+	runCases(t, []dateCase{
+		{"late month begun", "Arrests began in late March.", d("2020-03-25"), "late March", "2020-03-21", "2020-03-25", false},
+		{"late month not begun is last year's", "Arrests began in late March.", d("2020-03-20"), "late March", "2019-03-21", "2019-03-31", false},
+		{"a day after publication is last year's", "He was caught on March 25.", d("2020-03-20"), "March 25", "2019-03-25", "2019-03-25", false},
+		{"mid month on its first day", "Arrests began in mid-March.", d("2020-03-11"), "mid-March", "2020-03-11", "2020-03-11", false},
+		{"이달 말 not begun is nothing", "이달 말 검열이 있었다.", d("2020-03-20"), "", "", "", false},
+		{"3월 하순 not begun is last year's", "3월 하순 검열이 있었다.", d("2020-03-20"), "3월 하순", "2019-03-21", "2019-03-31", false},
+		{"this week on a Monday", "Police raided homes this week.", d("2019-12-02"), "this week", "2019-12-02", "2019-12-02", false},
+	})
 }

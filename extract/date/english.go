@@ -275,8 +275,25 @@ func (r *reader) trigger(a, b int) bool {
 	if !triggerStart[int(lower(r.s[a])-'a')*26+int(lower(r.s[a+1])-'a')] {
 		return false
 	}
-	if b-a == 2 && hasFold(r.s, a, "an") || b-a == 3 && hasFold(r.s, a, "the") {
+	switch b - a {
+	case 4:
+		if hasFold(r.s, a, "that") {
+			return afterThat(r.s, b) // "that evening"
+		}
+	case 5:
+		if hasFold(r.s, a, "later") {
+			return afterThat(r.s, b) // "later that day"
+		}
+	case 7:
+		if hasFold(r.s, a, "minutes") {
+			return nextWord(r.s, b, "later")
+		}
+	}
+	if b-a == 2 && hasFold(r.s, a, "an") {
 		return r.afterArticle(b)
+	}
+	if b-a == 3 && hasFold(r.s, a, "the") {
+		return r.afterArticle(b) || theFollow(r.s, b)
 	}
 	_, ok := lookup(triggers, r.s, a, b)
 	return ok
@@ -783,4 +800,58 @@ func (r *reader) pastSpan(i int) (from, to time.Time, next int, vague, ok bool) 
 		return pub.AddDate(0, -n, 0), pub, j + 1, true, true
 	}
 	return
+}
+
+// nextWord reports whether the word after i is w (lower case).
+func nextWord(s string, i int, w string) bool {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return hasFold(s, i, w) && (i+len(w) == len(s) || !isLetter(s[i+len(w)]))
+}
+
+// theFollow reports whether the words after "the" at i make a follow-on
+// time: "the next day", "the same evening", "the following week", "the
+// night before", "the morning after". Read over bytes, as "the" is frequent.
+func theFollow(s string, i int) bool {
+	if k := i + 1; k >= len(s) || s[i] != ' ' {
+		return false
+	} else if c := s[k] | 0x20; c != 'n' && c != 'm' && c != 'f' && c != 's' && c != 'p' {
+		return false
+	}
+	w1, e1 := wordAfter(s, i)
+	switch w1 {
+	case "night", "morning":
+		w2, _ := wordAfter(s, e1)
+		return w2 == "before" || w2 == "after"
+	case "next", "following", "same", "previous", "preceding":
+		w2, _ := wordAfter(s, e1)
+		switch w2 {
+		case "day", "morning", "afternoon", "evening", "night", "week", "month":
+			return true
+		}
+	}
+	return false
+}
+
+// wordAfter returns the ASCII word after the spaces at i, in lower case when
+// it is short, and its end.
+func wordAfter(s string, i int) (string, int) {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	e := i
+	for e < len(s) && isLetter(s[e]) {
+		e++
+	}
+	if e-i > 9 {
+		return "", e
+	}
+	w := s[i:e]
+	for k := 0; k < len(w); k++ {
+		if 'A' <= w[k] && w[k] <= 'Z' {
+			return lowerString(w), e
+		}
+	}
+	return w, e
 }

@@ -17,16 +17,29 @@ type kreader struct {
 }
 
 // findKorean returns the Korean date expressions of text.
-func findKorean(text string, pub time.Time) []Expr {
+func findKorean(text string, pub time.Time) ([]Expr, []pending) {
 	r := kreader{s: text, pub: pub}
 	var out []Expr
+	var ps []pending
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < 0x80 && !isDigit(c) {
 			i++
 			continue
 		}
-		if (isDigit(c) || koreanLead(text[i:])) && r.wordStart(i) {
+		lead := isDigit(c) || koreanLead(text[i:])
+		if (lead || followLead(text[i:])) && r.wordStart(i) {
+			if sh, end, ok := r.followOn(i); ok {
+				pd := pending{span: casebook.Span{i, end}, sh: sh}
+				if e, _, ok := r.match(i); ok && sh.days < 0 {
+					pd.fallback = &e
+				}
+				ps = append(ps, pd)
+				i = end
+				continue
+			}
+		}
+		if lead && r.wordStart(i) {
 			if e, end, ok := r.match(i); ok {
 				out = append(out, e)
 				i = end
@@ -42,7 +55,7 @@ func findKorean(text string, pub time.Time) []Expr {
 		_, sz := utf8.DecodeRuneInString(text[i:])
 		i += sz
 	}
-	return out
+	return out, ps
 }
 
 // wordStart reports whether a Korean word or a number starts at i.
