@@ -186,6 +186,7 @@ func loadDemo(ctx context.Context, env *cmdEnv, st casebook.Store, srv *web.Serv
 		srv.SetNotice(fmt.Sprintf("Demo: loading sample reports, %d of %d…", done, total))
 		if done%10 == 0 || done == total {
 			srv.Invalidate()
+			env.log.Info("demo loading", "done", done, "total", total)
 		}
 	})
 	srv.Invalidate()
