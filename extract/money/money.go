@@ -88,6 +88,7 @@ type mention struct {
 	coreEnd    int     // end of number and currency, before any conversion
 	role       string
 	cued       bool // role came from a cue in its own sentence
+	listed     bool // a bare number that takes its currency from the sum before it
 }
 
 // expr is a parsed number-and-currency expression.
@@ -274,7 +275,7 @@ func elided(s string, i int, prev []mention) (mention, bool) {
 	}
 	k := skipSpace(s, a.end)
 	e := wordEnd(s, k)
-	m := mention{lo: a.v, cur: p.cur, start: a.start, end: a.end, coreEnd: a.end}
+	m := mention{lo: a.v, cur: p.cur, start: a.start, end: a.end, coreEnd: a.end, listed: true}
 	if a.v >= 100 && (a.scale >= 1000 || a.words) && len(gap) <= 40 {
 		switch strings.ToLower(s[k:e]) {
 		case "goes", "go", "went", "is", "was", "are", "were", "stays", "remains":

@@ -16,6 +16,7 @@ type cue struct {
 	whole   bool
 	penalty int  // added to the distance: a weak cue loses to a clear one nearby
 	weak    bool // only "other", and only when no role cue is in the sentence
+	cond    bool // only after a conditional word ("unless his brother brought"), as a demand
 }
 
 const (
@@ -52,9 +53,10 @@ var cues = []cue{
 	{text: "let him go", role: payment}, {text: "let them go", role: payment}, {text: "let out", role: payment},
 	{text: "freed", role: payment}, {text: "released", role: payment}, {text: "goes to the", role: payment},
 	{text: "went to the", role: payment}, {text: "go to the", role: payment}, {text: "offered", role: payment},
-	{text: "accept", role: payment}, {text: "taking", role: payment, whole: true, penalty: 10},
-	{text: "brought", role: payment, whole: true}, {text: "bring", role: payment, whole: true},
-	{text: "bringing", role: payment, whole: true}, {text: "brings", role: payment, whole: true},
+	{text: "accept", role: payment}, {text: "caught taking", role: payment}, {text: "of taking", role: payment},
+	{text: "for taking", role: payment}, {text: "with taking", role: payment},
+	{text: "brought", role: payment, whole: true, cond: true}, {text: "bring", role: payment, whole: true, cond: true},
+	{text: "bringing", role: payment, whole: true, cond: true}, {text: "brings", role: payment, whole: true, cond: true},
 	{text: "in bribes", role: payment}, {text: "in exchange for", role: payment}, {text: "in return for", role: payment}, {text: "bribe worth", role: payment}, {text: "bribes worth", role: payment}, {text: "bribe", role: payment, penalty: 40},
 	// fines
 	{text: "fine", role: fine, whole: true, penalty: -15}, {text: "fined", role: fine, whole: true, penalty: -15},
@@ -71,7 +73,8 @@ var cues = []cue{
 	{text: "buys", role: price, whole: true, penalty: 5}, {text: "buying", role: price, whole: true, penalty: 5},
 	{text: "buy his way", role: payment}, {text: "buy her way", role: payment}, {text: "buy their way", role: payment},
 	{text: "bought his way", role: payment}, {text: "bought her way", role: payment}, {text: "bought their way", role: payment},
-	{text: "buying their way", role: payment}, {text: "buying his way", role: payment}, {text: "buying her way", role: payment}, {text: "charg", role: price}, {text: "fee", role: price, whole: true},
+	{text: "buying their way", role: payment}, {text: "buying his way", role: payment}, {text: "buying her way", role: payment}, {text: "charge", role: price, whole: true}, {text: "charged", role: price, whole: true},
+	{text: "charges", role: price, whole: true}, {text: "charging", role: price, whole: true}, {text: "fee", role: price, whole: true},
 	{text: "fees", role: price, whole: true}, {text: "fare", role: price, whole: true}, {text: "rent", role: price, whole: true},
 	// income
 	{text: "earn", role: income}, {text: "make", role: income, whole: true}, {text: "makes", role: income, whole: true},
@@ -79,7 +82,8 @@ var cues = []cue{
 	{text: "salaries", role: income}, {text: "wage", role: income}, {text: "income", role: income},
 	{text: "profit", role: income}, {text: "revenue", role: income}, {text: "pocket", role: payment},
 	// plain sums: money found, sent, seized; a sum lost is no price, whatever was sold
-	{text: "lost", role: other, whole: true}, {text: "lose", role: other, whole: true}, {text: "losing", role: other, whole: true},
+	{text: "lost", role: other, whole: true, penalty: 3}, {text: "lose", role: other, whole: true, penalty: 3},
+	{text: "losing", role: other, whole: true, penalty: 3},
 	{text: "found", role: other, weak: true}, {text: "seized", role: other, weak: true},
 	{text: "confiscat", role: other, weak: true}, {text: "carrying", role: other, weak: true},
 	{text: "remittance", role: other, weak: true}, {text: "sent", role: other, weak: true, whole: true},
@@ -447,6 +451,9 @@ func nearestCue(s string, ms []mention, i, sa, sb, first, last int) (string, boo
 		if h.c.text == "worth" && h.p >= m.end && d <= 1 {
 			continue // "$2 million worth of goods": the sum is the goods' value
 		}
+		if h.c.cond && !conditionalBefore(s, sa, h.p) {
+			continue // "she brought 10,000 yuan back from China" is no payment
+		}
 		if h.c.weak {
 			if bestWeak == "" {
 				bestWeak = h.c.role
@@ -457,14 +464,8 @@ func nearestCue(s string, ms []mention, i, sa, sb, first, last int) (string, boo
 			best, bestScore, bestAt = h.c.role, score, h
 		}
 	}
-	if best == payment && bestAt.c.penalty == 0 {
-		pre := s[max(sa, bestAt.p-30):bestAt.p]
-		for _, w := range conditional {
-			if containsFold(pre, w) {
-				best = demand
-				break
-			}
-		}
+	if best == payment && bestAt.c.penalty == 0 && conditionalBefore(s, sa, bestAt.p) {
+		best = demand
 	}
 	if best != "" {
 		return best, true
@@ -475,9 +476,24 @@ func nearestCue(s string, ms []mention, i, sa, sb, first, last int) (string, boo
 	return "", false
 }
 
+// conditionalBefore reports whether a conditional word stands in the 30
+// bytes before p in its sentence: "until they pay", "told him to pay".
+func conditionalBefore(s string, sa, p int) bool {
+	pre := s[max(sa, p-30):p]
+	for _, w := range conditional {
+		if containsFold(pre, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // listed reports whether sums a and b, one after the other, stand in one
 // list: the gap between them is short and holds a list separator.
 func listed(s string, a, b mention) bool {
+	if b.listed && b.start >= a.end {
+		return true // "500 yuan for the phone, 200 for the charger"
+	}
 	if b.start < a.end || b.start-a.end > 14 {
 		return false
 	}
