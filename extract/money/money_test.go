@@ -205,6 +205,8 @@ func TestFind(t *testing.T) {
 			[]want{{"300 yuan", 300, 0, "CNY", "bribe_demand", 0}}},
 		{"caught taking", "An officer caught taking 200 dollars was sent to a camp.",
 			[]want{{"200 dollars", 200, 0, "USD", "bribe_payment", 200}}},
+		{"a condition on taking keeps the payment", "If an officer is caught taking 300 dollars, he is sent to a camp.",
+			[]want{{"300 dollars", 300, 0, "USD", "bribe_payment", 300}}},
 		{"unless brought", "They said he would be charged unless his brother brought 2,000 dollars.",
 			[]want{{"2,000 dollars", 2000, 0, "USD", "bribe_demand", 2000}}},
 		{"brought back is no payment", "She brought 10,000 yuan back from her relatives in China.",

@@ -53,8 +53,9 @@ var cues = []cue{
 	{text: "let him go", role: payment}, {text: "let them go", role: payment}, {text: "let out", role: payment},
 	{text: "freed", role: payment}, {text: "released", role: payment}, {text: "goes to the", role: payment},
 	{text: "went to the", role: payment}, {text: "go to the", role: payment}, {text: "offered", role: payment},
-	{text: "accept", role: payment}, {text: "caught taking", role: payment}, {text: "of taking", role: payment},
-	{text: "for taking", role: payment}, {text: "with taking", role: payment},
+	// an official taking money: a condition before it ("if you're caught taking") does not make it a demand (penalty ≠ 0)
+	{text: "accept", role: payment, penalty: 1}, {text: "caught taking", role: payment, penalty: 1}, {text: "of taking", role: payment, penalty: 1},
+	{text: "for taking", role: payment, penalty: 1}, {text: "with taking", role: payment, penalty: 1},
 	{text: "brought", role: payment, whole: true, cond: true}, {text: "bring", role: payment, whole: true, cond: true},
 	{text: "bringing", role: payment, whole: true, cond: true}, {text: "brings", role: payment, whole: true, cond: true},
 	{text: "in bribes", role: payment}, {text: "in exchange for", role: payment}, {text: "in return for", role: payment}, {text: "bribe worth", role: payment}, {text: "bribes worth", role: payment}, {text: "bribe", role: payment, penalty: 40},
