@@ -24,6 +24,50 @@ var betweenSaying = []string{"on", "in", "at", "during", "a", "an", "the", "by",
 // reportingEnglish reports whether the English expression s[a:b] dates a
 // source's speaking.
 func reportingEnglish(s string, a, b int) bool {
+	return saidBefore(s, a) || sourceSaidAfter(s, a, b)
+}
+
+// sourceSaidAfter reads a date that opens its sentence and a source's
+// saying after it: "On Monday, a source in the province told RFA …".
+func sourceSaidAfter(s string, a, b int) bool {
+	p := a
+	for p > 0 && s[p-1] == ' ' {
+		p--
+	}
+	if p >= 2 && hasFold(s, p-2, "on") {
+		p -= 2
+		for p > 0 && s[p-1] == ' ' {
+			p--
+		}
+	}
+	if p > 0 && s[p-1] != '\n' && s[p-1] != '"' && !(p >= 2 && (s[p-2] == '.' || s[p-2] == '"') && s[p-1] == ' ') {
+		return false
+	}
+	k := b
+	if k < len(s) && s[k] == ',' {
+		k++
+	}
+	source := false
+	for n := 0; n < 8; n++ {
+		w, e := wordAfter(s, k)
+		if w == "" {
+			return false
+		}
+		switch w {
+		case "source", "sources", "resident", "residents", "partner", "official", "informant", "defector", "trader":
+			source = true
+		}
+		if _, ok := sayingVerbSet[w]; ok {
+			return source
+		}
+		k = e
+	}
+	return false
+}
+
+// saidBefore reads a verb of saying before the date at a, with only an
+// outlet, a preposition or the call between: "told RFA's Korean Service on".
+func saidBefore(s string, a int) bool {
 	// walk back over the words between the expression and a verb of saying
 	p := a
 	for n := 0; n < 8; n++ {
