@@ -236,6 +236,8 @@ const (
 	week3      // 15th–21st
 	week4      // "the last week of": the last seven days
 	secondHalf // 16th–end; July–December
+	earlyMid   // "early-to-mid": 1st–20th; January–August
+	midLate    // "mid-to-late": 11th–end; May–December
 )
 
 // monthPart returns the days of part of month m of year y.
@@ -257,6 +259,10 @@ func monthPart(y, m, part int) (time.Time, time.Time) {
 		return day(y, m, n-6), day(y, m, n)
 	case secondHalf:
 		return day(y, m, 16), day(y, m, lastDay(y, m))
+	case earlyMid:
+		return day(y, m, 1), day(y, m, 20)
+	case midLate:
+		return day(y, m, 11), day(y, m, lastDay(y, m))
 	}
 	return day(y, m, 1), day(y, m, lastDay(y, m))
 }
@@ -282,6 +288,10 @@ func yearPart(y, part int) (time.Time, time.Time) {
 		return monthPart(y, 12, part)
 	case secondHalf:
 		return day(y, 7, 1), day(y, 12, 31)
+	case earlyMid:
+		return day(y, 1, 1), day(y, 8, 31)
+	case midLate:
+		return day(y, 5, 1), day(y, 12, 31)
 	}
 	return day(y, 1, 1), day(y, 12, 31)
 }

@@ -133,6 +133,9 @@ func TestFindEnglish(t *testing.T) {
 		{"vague years ago", "He fled years ago.", friday, "", "", "", false},
 		{"no date in money", "She paid 2000 RMB to the guards.", friday, "", "", "", false},
 		{"may is a verb", "Residents may be punished.", friday, "", "", "", false},
+		{"mid-to-late", "The checks ran in mid-to-late October.", friday, "mid-to-late October", "2019-10-11", "2019-10-31", false},
+		{"early-to-mid year", "Prices fell in early-to-mid 2018.", friday, "early-to-mid 2018", "2018-01-01", "2018-08-31", false},
+		{"last days of", "The order came in the last days of September.", friday, "the last days of September", "2019-09-21", "2019-09-30", false},
 	})
 }
 
@@ -250,6 +253,7 @@ func TestFindKorean(t *testing.T) {
 		{"석 달 전", "석 달 전 시작된 조사가 진행 중이다.", friday, "석 달 전", "2019-08-30", "2019-09-13", false},
 		{"이틀 전", "이틀 전 체포됐다.", friday, "이틀 전", "2019-12-04", "2019-12-04", false},
 		{"이후 with a space", "1월 중순 이후 단속이 계속되고 있다.", friday, "1월 중순 이후", "2019-01-11", "2019-12-06", true},
+		{"지난 주말 is the weekend", "지난 주말 시장 단속이 있었다.", friday, "지난 주말", "2019-11-30", "2019-12-01", false},
 		{"말했다 is no part", "10월 그는 말했다.", friday, "10월", "2019-10-01", "2019-10-31", false},
 	})
 }
@@ -376,6 +380,8 @@ func TestFollowOn(t *testing.T) {
 			"그날", "2019-12-03", "2019-12-03", "지난 3일", false},
 		{"a reporting date is no anchor for 만에", "지난달 20일 한 주민이 체포됐다. 소식통은 4일 데일리NK에 \"그는 열흘 만에 풀려났다\"고 말했다.", friday,
 			"열흘 만에", "2019-11-30", "2019-11-30", "지난달 20일", false},
+		{"이틀 뒤 after a loose anchor", "며칠 전 체포됐다가 이틀 뒤 풀려났다.", friday,
+			"이틀 뒤", "2019-12-01", "2019-12-06", "며칠 전", false},
 		{"10년 만에 is no follow-on", "그는 2009년 탈북했다가 10년 만에 고향 소식을 들었다.", friday, "10년 만에", "", "", "", false},
 		{"전날 without an anchor counts from publication", "보안원들은 전날 시장을 덮쳤다.", friday,
 			"전날", "2019-12-05", "2019-12-05", "", false},

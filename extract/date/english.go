@@ -204,6 +204,28 @@ func (r *reader) part(i int) (int, int) {
 			k++
 		}
 		return p, k
+	case r.isAny(j, "first", "last", "final") && r.is(j+1, "days") && r.is(j+2, "of"):
+		// "the last days of October": its late part
+		p := late
+		if r.is(j, "first") {
+			p = early
+		}
+		k := j + 3
+		if r.is(k, "the") && !r.isAny(k+1, "year", "month") {
+			k++
+		}
+		return p, k
+	case j == i && r.isAny(j, "early", "mid") && r.punct(j+1, '-') && r.is(j+2, "to") && r.punct(j+3, '-') && r.isAny(j+4, "mid", "late"):
+		// "mid-to-late October", "early-to-mid 2019"
+		p := midLate
+		if r.is(j, "early") {
+			p = earlyMid
+		}
+		k := j + 5
+		if r.punct(k, '-') {
+			k++
+		}
+		return p, k
 	case j == i && r.is(j, "early"):
 		return early, j + 1
 	case j == i && r.is(j, "mid"):

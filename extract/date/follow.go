@@ -342,7 +342,7 @@ func (r *kreader) span(i int) (n int, unit string, end int) {
 
 // afterWordSoon reports whether 만, 뒤 or 후 (UTF-8 EB A7 8C, EB 92 A4,
 // ED 9B 84) stands in the 24 bytes from i right after the end of a length
-// of time (일, 주, 달, 월, 흘, 새, 레, 름, 칠, 간, with or without a space):
+// of time (일, 주, 달, 월, 흘, 틀, 새, 레, 름, 칠, with or without a space):
 // one pass over bytes, no decoding.
 func afterWordSoon(s string, i int) bool {
 	end := min(len(s)-2, i+24)
@@ -367,7 +367,7 @@ func afterWordSoon(s string, i int) bool {
 			return false
 		}
 		switch s[p-3 : p] {
-		case "일", "주", "달", "월", "흘", "새", "레", "름", "칠":
+		case "일", "주", "달", "월", "흘", "틀", "새", "레", "름", "칠":
 			return true
 		}
 		return false

@@ -331,6 +331,14 @@ func (r *kreader) keyword(i int) (Expr, int, bool) {
 			}
 		}
 	}
+	// 지난 주말: the last Saturday and Sunday before publication, not last week
+	if w, ok := r.anyOf(i, "지난 주말", "지난주말", "이번 주말", "이번주말"); ok {
+		sun := pub.AddDate(0, 0, -int(pub.Weekday()))
+		if pub.Weekday() == time.Saturday {
+			return r.expr(i, i+len(w), pub, pub, false)
+		}
+		return r.expr(i, i+len(w), sun.AddDate(0, 0, -1), sun, false)
+	}
 	kw, ok := r.anyOf(i, "지난주", "지난 주", "이번 주", "이번주", "금주", "최근", "요즘", "요새", "근래",
 		"연말", "연초", "며칠 전", "수일 전", "일주일 전", "한 달 전", "한달 전", "어제", "그저께", "그제", "오늘", "전날")
 	if !ok {
