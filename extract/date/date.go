@@ -4,7 +4,16 @@
 // Sunday of the week before publication, "recently" → the 30 days before
 // publication, "early/mid/late 2014" → January–April / May–August /
 // September–December, and so on. A month or day later than publication with
-// no year falls in the previous year, and no interval runs past publication.
+// no year falls in the previous year, and no interval runs past publication:
+// a part of the publication's month that has begun is cut at publication
+// ("late March" published March 25 → 21–25 March), one wholly after it is
+// read as last year's, as a day after publication is ("late March" or "March
+// 25" published March 20 → March of the year before); "this month"/이달 with
+// a part still to come is no date.
+//
+// Times told against an earlier time ("the next day", 사흘 만에) are
+// resolved from it and marked FollowOn; dates of a source's speaking ("told
+// RFA on Monday", 소식통은 14일) are marked Reporting (see Expr).
 //
 // No date library knows this news vocabulary (see DEPENDENCIES.md), so the
 // rules are a small hand-written reader: an English one over ASCII tokens and
@@ -36,8 +45,9 @@ type Expr struct {
 	// ("a source told RFA on Monday", "said in a phone call on Thursday",
 	// "reported on November 3 that …", 소식통은 14일 데일리NK에, 협력자가
 	// 11월 3일 전해왔다). A date before an attribution tail ("raided the
-	// market on April 17, the source said") is not one. An assembler should
-	// date acts by the other expressions.
+	// market on April 17, the source said") is not one. Only expressions a
+	// day or two wide are marked: a source speaks on a day. An assembler
+	// should date acts by the other expressions.
 	Reporting bool
 	// FollowOn marks a time told against an earlier one ("the next day",
 	// "that evening", "two days later", 이튿날, 사흘 만에): Interval is
