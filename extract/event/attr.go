@@ -346,6 +346,10 @@ func (a *assembler) dateFor(m mention, s *sentence, para casebook.Span, lead int
 		if scope[0] < 0 || scope[1] <= scope[0] {
 			continue
 		}
+		// A specific date beats a vague one ("recently") in the same scope.
+		if i := nearest(span, len(a.dates), scope, m.trig, a.vagueDate); i >= 0 {
+			return a.dates[i].Interval, true, false
+		}
 		if i := nearest(span, len(a.dates), scope, m.trig, nil); i >= 0 {
 			return a.dates[i].Interval, true, false
 		}
@@ -777,3 +781,5 @@ func namedDay(s string) bool {
 	}
 	return false
 }
+
+func (a *assembler) vagueDate(i int) bool { return a.dates[i].Vague }
