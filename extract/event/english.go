@@ -398,6 +398,11 @@ func enHead(w string) bool {
 // (Chinese police, Beijing's drive): their acts are not events here.
 func foreignSentence(s string, toks []token) bool {
 	for k, t := range toks {
+		switch t.w[0] {
+		case 'a', 'b', 'c', 'j', 'l', 'm', 'r', 's', 't', 'v':
+		default:
+			continue // no foreign state's adjective starts so
+		}
 		next := ""
 		if k+1 < len(toks) {
 			next = toks[k+1].w
