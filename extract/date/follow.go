@@ -101,36 +101,41 @@ func follow(before []Expr, p pending, pub time.Time) (Expr, bool) {
 
 // followOn reads an English follow-on time at token i: "the next day",
 // "the following morning", "the same day", "that evening", "later that
-// day", "two days later", "a week later", "a few days later", "hours
+// day", "two days later", "a week later", "a few days later", "minutes
 // later", "the day before", "the previous night".
 func (r *reader) followOn(i int) (shift, int, bool) {
 	// most trigger words start no follow-on: look for its head words first
 	if !r.followHead(i) {
 		return shift{}, i, false
 	}
+	the := r.is(i, "the")
 	switch {
-	case r.is(i, "the") && r.isAny(i+1, "next", "following") && r.isAny(i+2, "day", "morning", "afternoon", "evening", "night"):
+	case !the:
+	case r.isAny(i+1, "next", "following") && r.isAny(i+2, "day", "morning", "afternoon", "evening", "night"):
 		return shift{days: 1}, i + 3, true
-	case r.is(i, "the") && r.isAny(i+1, "next", "following") && r.is(i+2, "week"):
+	case r.isAny(i+1, "next", "following") && r.is(i+2, "week"):
 		return shift{days: 7, slack: 3}, i + 3, true
-	case r.is(i, "the") && r.isAny(i+1, "next", "following") && r.is(i+2, "month"):
+	case r.isAny(i+1, "next", "following") && r.is(i+2, "month"):
 		return shift{months: 1, slack: 15}, i + 3, true
-	case r.is(i, "the") && r.isAny(i+1, "day", "morning") && r.is(i+2, "after") && !r.isAny(i+3, "tomorrow"):
+	case r.isAny(i+1, "day", "morning") && r.is(i+2, "after") && !r.isAny(i+3, "tomorrow"):
 		if i+3 < len(r.toks) && r.toks[i+3].kind == tWord && !r.isAny(i+3, "that") {
 			return shift{}, i, false // "the day after his arrest": anchored to the words after it
 		}
 		return shift{days: 1}, i + 3, true
-	case r.is(i, "the") && r.is(i+1, "same") && r.isAny(i+2, "day", "morning", "afternoon", "evening", "night"):
+	case r.is(i+1, "same") && r.isAny(i+2, "day", "morning", "afternoon", "evening", "night"):
 		return shift{}, i + 3, true
+	case r.isAny(i+1, "previous", "preceding") && r.isAny(i+2, "day", "night", "evening"),
+		r.isAny(i+1, "day", "night") && r.is(i+2, "before") && !r.isAny(i+3, "the", "yesterday", "his", "her", "their"):
+		return shift{days: -1}, i + 3, true
+	}
+	switch {
+	case the:
 	case r.is(i, "that") && r.isAny(i+1, "day", "morning", "afternoon", "evening", "night"):
 		return shift{}, i + 2, true
 	case r.is(i, "later") && r.is(i+1, "that") && r.isAny(i+2, "day", "morning", "afternoon", "evening", "night"):
 		return shift{}, i + 3, true
 	case r.is(i, "minutes") && r.is(i+1, "later"):
 		return shift{}, i + 2, true
-	case r.is(i, "the") && r.isAny(i+1, "previous", "preceding") && r.isAny(i+2, "day", "night", "evening"),
-		r.is(i, "the") && r.isAny(i+1, "day", "night") && r.is(i+2, "before") && !r.isAny(i+3, "the", "yesterday", "his", "her", "their"):
-		return shift{days: -1}, i + 3, true
 	}
 	// "two days later", "a week later", "a few days later", "10 days later"
 	n, j, few, ok := r.count(i)
@@ -341,11 +346,18 @@ func (r *kreader) span(i int) (n int, unit string, end int) {
 }
 
 // afterWordSoon reports whether 만, 뒤 or 후 (UTF-8 EB A7 8C, EB 92 A4,
-// ED 9B 84) stands in the 24 bytes from i right after the end of a length
+// ED 9B 84) stands in the 16 bytes from i right after the end of a length
 // of time (일, 주, 달, 월, 흘, 틀, 새, 레, 름, 칠, with or without a space):
 // one pass over bytes, no decoding.
 func afterWordSoon(s string, i int) bool {
-	end := min(len(s)-2, i+24)
+	k := i
+	for k < len(s) && isDigit(s[k]) {
+		k++
+	}
+	if k > i && (k >= len(s) || s[k] < 0x80) {
+		return false // "24 November": no Korean unit after the number
+	}
+	end := min(len(s)-2, i+16)
 	for k := i + 3; k < end; k++ {
 		switch s[k] {
 		case 0xEB:
