@@ -102,6 +102,7 @@ func TestEventTypes(t *testing.T) {
 		{"ko confiscation", "ko", "안전원들이 장사꾼의 물건을 모두 압수했다.", "confiscation"},
 		{"ko punishment", "ko", "그는 재판에서 노동교화 5년 형을 선고받았다.", "punishment"},
 		{"ko surveillance", "ko", "보위부가 탈북민 가족의 통화를 도청하고 있다.", "surveillance"},
+		{"ko threat", "ko", "보위원은 돈을 내지 않으면 추방하겠다고 가족을 위협했다.", "threat"},
 		{"ko personnel", "ko", "회령시 보위부장이 지난달 해임됐다.", "personnel"},
 
 		// Korean acts that are not events.
