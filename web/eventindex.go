@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -284,6 +286,55 @@ func (x *eventIndex) reload(ctx context.Context) (*eventSnapshot, error) {
 	x.mu.Unlock()
 	x.log.Debug("events loaded", "events", len(snap.rows), "ms", time.Since(start).Milliseconds())
 	return snap, nil
+}
+
+// patch brings one report's events up to date after a write through this
+// server: the snapshot is copied with that report's rows replaced, which at
+// 300,000 events costs tens of milliseconds where a reload costs seconds.
+func (x *eventIndex) patch(ctx context.Context, reportID int64) {
+	x.loadMu.Lock()
+	defer x.loadMu.Unlock()
+	x.mu.Lock()
+	old, dirty := x.snap, x.dirty
+	x.mu.Unlock()
+	if old == nil || dirty {
+		x.invalidate()
+		return
+	}
+	facts, err := x.store.FindFacts(ctx, casebook.FactFilter{ReportID: reportID, Kind: casebook.KindEvent})
+	if err != nil {
+		x.log.Error("patch events", "report_id", reportID, "err", err)
+		x.invalidate()
+		return
+	}
+	var fresh []eventRow
+	for i := range facts {
+		if row, ok := rowOf(&facts[i]); ok {
+			fresh = append(fresh, row)
+		}
+	}
+	if err := datePublished(ctx, x.store, fresh); err != nil {
+		x.log.Error("patch events", "report_id", reportID, "err", err)
+		x.invalidate()
+		return
+	}
+	caseOf(fresh)
+	snap := &eventSnapshot{loaded: old.loaded, targets: slices.Clone(old.targets), targetCode: maps.Clone(old.targetCode),
+		rows: make([]eventRow, 0, len(old.rows)+len(fresh)), hot: make([]hotRow, 0, len(old.rows)+len(fresh))}
+	for i := range old.rows {
+		if old.rows[i].ReportID != reportID {
+			snap.rows = append(snap.rows, old.rows[i])
+			snap.hot = append(snap.hot, old.hot[i])
+		}
+	}
+	for i := range fresh {
+		snap.rows = append(snap.rows, fresh[i])
+		snap.hot = append(snap.hot, fresh[i].hot(snap.targetCode, &snap.targets))
+	}
+	x.mu.Lock()
+	x.snap = snap
+	x.loadCount++
+	x.mu.Unlock()
 }
 
 // auditHead returns the sequence number of the audit log's last entry,

@@ -340,7 +340,7 @@ func (s *Server) reviewFact(r *http.Request, idText string, in reviewInput) (*ca
 	if err != nil {
 		return nil, err
 	}
-	s.events.invalidate()
+	s.events.patch(r.Context(), f.ReportID)
 	s.audit(r, u.Name, audit.ActionReview, fmt.Sprintf("fact:%d", id), fmt.Sprintf("report:%d %s", f.ReportID, up.State))
 	return nf, nil
 }
@@ -370,7 +370,7 @@ func (s *Server) addEvent(r *http.Request, reportIDText string, in reviewInput) 
 	if err := s.store.CreateFact(r.Context(), f); err != nil {
 		return nil, err
 	}
-	s.events.invalidate()
+	s.events.patch(r.Context(), rep.ID)
 	s.audit(r, u.Name, audit.ActionFactAdd, fmt.Sprintf("fact:%d", f.ID), fmt.Sprintf("report:%d event %s", rep.ID, ev.Type))
 	return f, nil
 }

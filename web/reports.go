@@ -284,7 +284,20 @@ func (s *Server) receiveUploads(w http.ResponseWriter, r *http.Request) ([]uploa
 	for _, fh := range files {
 		out = append(out, s.ingestOne(r, fh, u)...)
 	}
-	s.events.invalidate()
+	// A few new reports are patched into the events; many are reloaded.
+	var added []int64
+	for _, res := range out {
+		if res.Created {
+			added = append(added, res.ReportID)
+		}
+	}
+	if len(added) > 20 {
+		s.events.invalidate()
+	} else {
+		for _, id := range added {
+			s.events.patch(r.Context(), id)
+		}
+	}
 	return out, nil
 }
 

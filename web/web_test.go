@@ -770,3 +770,39 @@ func TestPriceIndexByCase(t *testing.T) {
 		t.Errorf("prices by case page: %d", code)
 	}
 }
+
+func TestReviewPatchesEventsInPlace(t *testing.T) {
+	a := newTestApp(t)
+	ctx := context.Background()
+	before, err := a.server.events.get(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen0, _ := a.server.events.generation(ctx)
+	c := a.login("analyst1")
+	det := a.factOf(a.en.ID, casebook.KindEvent, casebook.EventDetention)
+	a.post(c, fmt.Sprintf("/facts/%d/review", det.ID), url.Values{"action": {"correct"}, "type": {"crackdown"}})
+	after, _ := a.server.events.get(ctx)
+	gen1, _ := a.server.events.generation(ctx)
+	if gen1 == gen0 {
+		t.Error("generation did not move: cached views would stay stale")
+	}
+	if len(after.rows) != len(before.rows) || len(after.hot) != len(after.rows) {
+		t.Fatalf("rows %d → %d (hot %d)", len(before.rows), len(after.rows), len(after.hot))
+	}
+	found := false
+	for i, r := range after.rows {
+		if r.FactID == det.ID {
+			found = r.Type == casebook.EventCrackdown && r.State == casebook.StateCorrected &&
+				after.hot[i].ti == indexOf(casebook.EventTypes, casebook.EventCrackdown)
+		}
+	}
+	if !found {
+		t.Error("the corrected event is not in the patched snapshot")
+	}
+	for _, r := range before.rows {
+		if r.FactID == det.ID && r.Type != casebook.EventDetention {
+			t.Error("the old snapshot was changed in place (readers may hold it)")
+		}
+	}
+}
