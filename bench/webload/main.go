@@ -12,6 +12,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -159,6 +160,57 @@ func run(ctx context.Context, n int, dir, dsn string, requests, conc int, role s
 		}
 		fmt.Printf("%-58s %8.1f %8.1f %8.1f %8.1f %9.1f\n", p, pct(lat, 50), pct(lat, 95), pct(lat, 99), pct(lat, 100), float64(size)/1024)
 	}
+	if role != casebook.RoleViewer && onlyPages == "" {
+		return reviews(client, base)
+	}
+	return nil
+}
+
+// reviews confirms 20 events through the API and times each review and the
+// map right after it, which must rebuild from the changed events.
+func reviews(c *http.Client, base string) error {
+	resp, err := c.Get(base + "/api/v1/events?state=machine")
+	if err != nil {
+		return err
+	}
+	var list struct {
+		Events []struct {
+			FactID int64 `json:"fact_id"`
+		} `json:"events"`
+	}
+	err = json.NewDecoder(resp.Body).Decode(&list)
+	resp.Body.Close()
+	if err != nil {
+		return err
+	}
+	var post, after []float64
+	for i, e := range list.Events {
+		if i == 20 {
+			break
+		}
+		t := time.Now()
+		req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/facts/%d/review", base, e.FactID), strings.NewReader(`{"action":"confirm"}`))
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			return fmt.Errorf("review: %s", resp.Status)
+		}
+		post = append(post, float64(time.Since(t).Microseconds())/1000)
+		t = time.Now()
+		if _, err := get(c, base+"/map"); err != nil {
+			return err
+		}
+		after = append(after, float64(time.Since(t).Microseconds())/1000)
+	}
+	sort.Float64s(post)
+	sort.Float64s(after)
+	fmt.Printf("%-58s %8.1f %8.1f %8.1f %8.1f\n", "POST review (confirm) x"+strconv.Itoa(len(post)), pct(post, 50), pct(post, 95), pct(post, 99), pct(post, 100))
+	fmt.Printf("%-58s %8.1f %8.1f %8.1f %8.1f\n", "/map right after a review", pct(after, 50), pct(after, 95), pct(after, 99), pct(after, 100))
 	return nil
 }
 
