@@ -489,10 +489,7 @@ func (a *assembler) targetFor(m mention, s *sentence) string {
 		if t := koMarkedTarget(text[clLo:clHi]); t != "" {
 			return t
 		}
-		if t := lastTarget(koTargets, text[clLo:m.trig[0]]); t != "" {
-			return t
-		}
-		if t := lastTarget(koTargets, text[lo:m.trig[0]]); t != "" {
+		if t := koLastTarget(text[lo:m.trig[0]]); t != "" {
 			return t
 		}
 		t, _ := firstTarget(koTargets, text[m.trig[0]:hi])
@@ -783,3 +780,47 @@ func namedDay(s string) bool {
 }
 
 func (a *assembler) vagueDate(i int) bool { return a.dates[i].Vague }
+
+// koLastTarget names the person noun nearest the end of s, word by word.
+func koLastTarget(s string) string {
+	for len(s) > 0 {
+		w := s
+		if i := strings.LastIndexAny(s, " \n"); i >= 0 {
+			w, s = s[i+1:], s[:i]
+		} else {
+			s = ""
+		}
+		w = strings.TrimRight(w, ".,\"'”’)")
+		if w == "" {
+			continue
+		}
+		stem := w
+		for _, p := range [...]string{"에게서", "한테서", "에게", "한테", "에서", "으로", "까지", "부터", "에는", "로"} {
+			if strings.HasSuffix(stem, p) && len(stem) > len(p) {
+				stem = stem[:len(stem)-len(p)]
+				break
+			}
+		}
+		if stem == w {
+			if last, n := utf8.DecodeLastRuneInString(w); koParticle[last] && n < len(w) {
+				stem = w[:len(w)-n]
+			}
+		}
+		stem = strings.TrimSuffix(stem, "들")
+		for _, cand := range [...]string{stem, w} {
+			if t := koTargetOf(cand); t != "" {
+				// 탈북민 가족, 송금 브로커: the word before makes it precise.
+				if j := strings.LastIndexAny(s, " \n"); j >= 0 || s != "" {
+					if pt := koTargetIndex[s[j+1:]+" "+cand]; pt != "" {
+						return pt
+					}
+				}
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// koParticle are one-syllable particles that may close a Korean noun.
+var koParticle = map[rune]bool{'을': true, '를': true, '이': true, '가': true, '은': true, '는': true, '의': true, '에': true, '도': true, '만': true, '과': true, '와': true}

@@ -351,7 +351,7 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		if after := text[hi:runeStart(text, min(cl[1], hi+60))]; strings.Contains(after, "겠다") || strings.Contains(after, "예고") {
 			return false
 		}
-		if containsAny(clause, koHabit) {
+		if koHabitSet.in(clause) {
 			return false
 		}
 		if presentHabit(rest, next, text, cl) {
@@ -367,7 +367,7 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 			return false
 		}
 	}
-	if flags&kAgent != 0 && !containsAny(text[runeStart(text, max(0, cl[0]-60)):cl[1]], koOfficer) {
+	if flags&kAgent != 0 && !koOfficerSet.in(text[runeStart(text, max(0, cl[0]-60)):cl[1]]) {
 		return false
 	}
 	return true
@@ -489,3 +489,41 @@ func koBareNoun(upToStemEnd string) bool {
 	}
 	return false
 }
+
+// syllableSet finds any of a few Korean words in a text in one pass: words
+// are grouped by their first syllable, and only positions holding such a
+// syllable are compared.
+type syllableSet map[rune][]string
+
+func newSyllableSet(words []string) syllableSet {
+	m := syllableSet{}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = append(m[r], w)
+	}
+	return m
+}
+
+// in reports whether s contains one of the set's words.
+func (m syllableSet) in(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0xEA || c > 0xED {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		for _, w := range m[r] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+		i += n
+	}
+	return false
+}
+
+var (
+	koHabitSet   = newSyllableSet(koHabit)
+	koOfficerSet = newSyllableSet(koOfficer)
+)
