@@ -115,6 +115,7 @@ var enRules = []struct {
 	{casebook.EventDetention, "taken|took|taking * into * custody", 0},
 	{casebook.EventDetention, "taken|dragged|hauled|carted away|off", fPart | fPerson},
 	{casebook.EventDetention, "taken|dragged|hauled|carted in", fPart | fPerson | fAgent},
+	{casebook.EventDetention, "taken|brought|called|summoned in * for questioning|interrogation", fPart},
 	{casebook.EventDetention, "picked|rounded|locked up", fPart},
 	{casebook.EventDetention, "took|taken|dragged|hauled|brought * to|into * station|cells|cell|jail|prison|headquarters|lockup|office", fPerson | fAgent},
 	{casebook.EventDetention, "caught", fPart},

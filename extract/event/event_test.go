@@ -78,6 +78,7 @@ func TestEventTypes(t *testing.T) {
 		{"chinese police", "en", "Chinese police arrested two North Korean defectors in Shenyang last week.", ""},
 		{"south korean police", "en", "South Korean police arrested a broker in Seoul on Monday.", ""},
 		{"participle in subject", "en", "The number of people detained has doubled this year.", ""},
+		{"taken in", "en", "He was taken in for questioning by the county police on Friday.", "detention"},
 		{"two acts", "en", "Police arrested the driver and confiscated his cargo of copper wire.", "detention,confiscation"},
 
 		// English acts that are not events.
