@@ -207,8 +207,8 @@ func afterThat(s string, i int) bool {
 // followLead reports whether s starts with a syllable that only a Korean
 // follow-on time starts with: 익일, 당일, 같은 날 (the others are date leads).
 func followLead(s string) bool {
-	// 당 EB 8B B9, 같 EA B0 99, 익 EC 9D B5: the first byte rules out most syllables
-	if len(s) < 6 || s[0] < 0xEA || s[0] > 0xEC {
+	// 당 EB 8B B9, 같 EA B0 99, 익 EC 9D B5: two bytes rule out the other syllables
+	if len(s) < 6 || !(s[0] == 0xEB && s[1] == 0x8B || s[0] == 0xEA && s[1] == 0xB0 || s[0] == 0xEC && s[1] == 0x9D) {
 		return false
 	}
 	return strings.HasPrefix(s, "당일") || strings.HasPrefix(s, "같은 날") || strings.HasPrefix(s, "익일")
@@ -218,45 +218,58 @@ func followLead(s string) bool {
 // 당일, 같은 날, 그 다음 날, 전날; "사흘 만에", "3일 뒤", "일주일 만에",
 // "한 달 후", "며칠 뒤".
 func (r *kreader) followOn(i int) (shift, int, bool) {
-	rn, _ := utf8.DecodeRuneInString(r.s[i:])
-	var day []string // the day words starting with rn
-	back := 0
+	rn, sz := utf8.DecodeRuneInString(r.s[i:])
+	next := r.s[i+sz:] // after the first syllable: most words fail here at once
 	switch rn {
 	case '그':
-		day = []string{"그날", "그 날", "그 다음날", "그 다음 날", "그다음 날", "그다음날"}
+		for _, w := range []string{"날", " 날"} {
+			if strings.HasPrefix(next, w) && r.dayEnd(i+sz+len(w)) {
+				return shift{}, i + sz + len(w), true
+			}
+		}
+		for _, w := range []string{" 다음날", " 다음 날", "다음 날", "다음날"} {
+			if strings.HasPrefix(next, w) && r.dayEnd(i+sz+len(w)) {
+				return shift{days: 1}, i + sz + len(w), true
+			}
+		}
+		return shift{}, i, false
 	case '다':
-		day = []string{"다음날", "다음 날"}
-	case '이':
-		day = []string{"이튿날", "이튿 날"}
-	case '익':
-		day = []string{"익일"}
-	case '당':
-		day = []string{"당일"}
-	case '같':
-		day = []string{"같은 날"}
-	case '전':
-		day, back = []string{"전날"}, -1
-	case '사', '나', '닷', '엿', '열', '보', '일', '한', '며', '수', '두', '세', '석', '네', '넉', '여':
-	default:
-		if !isDigit(r.s[i]) {
+		if strings.HasPrefix(next, "음") {
+			for _, w := range []string{"음날", "음 날"} {
+				if strings.HasPrefix(next, w) && r.dayEnd(i+sz+len(w)) {
+					return shift{days: 1}, i + sz + len(w), true
+				}
+			}
 			return shift{}, i, false
 		}
-	}
-	for _, w := range day {
-		if !r.has(i, w) || !r.dayEnd(i+len(w)) {
-			continue
+	case '이':
+		for _, w := range []string{"튿날", "튿 날"} {
+			if strings.HasPrefix(next, w) && r.dayEnd(i+sz+len(w)) {
+				return shift{days: 1}, i + sz + len(w), true
+			}
 		}
-		// 그날, 당일, 같은 날: the anchor's day; 전날 the day before; the rest the day after
-		switch {
-		case back < 0:
-			return shift{days: -1}, i + len(w), true
-		case strings.Contains(w, "다음") || strings.HasPrefix(w, "이튿") || w == "익일":
-			return shift{days: 1}, i + len(w), true
+	case '익':
+		if strings.HasPrefix(next, "일") && r.dayEnd(i+sz+len("일")) {
+			return shift{days: 1}, i + sz + len("일"), true
 		}
-		return shift{}, i + len(w), true
+		return shift{}, i, false
+	case '당':
+		if strings.HasPrefix(next, "일") && r.dayEnd(i+sz+len("일")) {
+			return shift{}, i + sz + len("일"), true
+		}
+		return shift{}, i, false
+	case '같':
+		if strings.HasPrefix(next, "은 날") && r.dayEnd(i+sz+len("은 날")) {
+			return shift{}, i + sz + len("은 날"), true
+		}
+		return shift{}, i, false
+	case '전':
+		if strings.HasPrefix(next, "날") && r.dayEnd(i+sz+len("날")) {
+			return shift{days: -1}, i + sz + len("날"), true
+		}
+		return shift{}, i, false
 	}
-	// a count needs 만에, 뒤 or 후 shortly after it
-	if !afterWordSoon(r.s, i) {
+	if !countStart(rn, next) && !isDigit(r.s[i]) {
 		return shift{}, i, false
 	}
 	// a count of days, weeks or months and 만에 / 뒤 / 후
@@ -281,6 +294,32 @@ func (r *kreader) followOn(i int) (shift, int, bool) {
 	default:
 		return shift{months: n, slack: 7}, end, true
 	}
+}
+
+// countStart reports whether the syllable rn and the text after it start a
+// length of time counted in words: 이틀, 사흘, 일주일, 한 달, 두 주, 며칠 ….
+func countStart(rn rune, next string) bool {
+	switch rn {
+	case '이':
+		return strings.HasPrefix(next, "틀")
+	case '사', '나', '열':
+		return strings.HasPrefix(next, "흘")
+	case '닷', '엿':
+		return strings.HasPrefix(next, "새")
+	case '보':
+		return strings.HasPrefix(next, "름")
+	case '일':
+		return strings.HasPrefix(next, "주일")
+	case '며':
+		return strings.HasPrefix(next, "칠")
+	case '수':
+		return strings.HasPrefix(next, "일")
+	case '한', '두', '세', '석', '네', '넉':
+		return strings.HasPrefix(next, " 달") || strings.HasPrefix(next, " 주") || strings.HasPrefix(next, "달") || strings.HasPrefix(next, "주")
+	case '다', '여':
+		return strings.HasPrefix(next, "섯 ")
+	}
+	return false
 }
 
 // dayEnd reports whether a day word ending at k stands alone: followed by a
@@ -343,46 +382,4 @@ func (r *kreader) span(i int) (n int, unit string, end int) {
 		return v, "month", j + len("개월")
 	}
 	return 0, "", i
-}
-
-// afterWordSoon reports whether 만, 뒤 or 후 (UTF-8 EB A7 8C, EB 92 A4,
-// ED 9B 84) stands in the 16 bytes from i right after the end of a length
-// of time (일, 주, 달, 월, 흘, 틀, 새, 레, 름, 칠, with or without a space):
-// one pass over bytes, no decoding.
-func afterWordSoon(s string, i int) bool {
-	k := i
-	for k < len(s) && isDigit(s[k]) {
-		k++
-	}
-	if k > i && (k >= len(s) || s[k] < 0x80) {
-		return false // "24 November": no Korean unit after the number
-	}
-	end := min(len(s)-2, i+16)
-	for k := i + 3; k < end; k++ {
-		switch s[k] {
-		case 0xEB:
-			if !(s[k+1] == 0xA7 && s[k+2] == 0x8C || s[k+1] == 0x92 && s[k+2] == 0xA4) {
-				continue
-			}
-		case 0xED:
-			if !(s[k+1] == 0x9B && s[k+2] == 0x84) {
-				continue
-			}
-		default:
-			continue
-		}
-		p := k
-		if s[p-1] == ' ' {
-			p--
-		}
-		if p-3 < i {
-			return false
-		}
-		switch s[p-3 : p] {
-		case "일", "주", "달", "월", "흘", "틀", "새", "레", "름", "칠":
-			return true
-		}
-		return false
-	}
-	return false
 }

@@ -38,12 +38,12 @@ func findKorean(text string, pub time.Time) ([]Expr, []pending) {
 				i = end
 				continue
 			}
-		}
-		if lead && r.wordStart(i) {
-			if e, end, ok := r.match(i); ok {
-				out = append(out, e)
-				i = end
-				continue
+			if lead {
+				if e, end, ok := r.match(i); ok {
+					out = append(out, e)
+					i = end
+					continue
+				}
 			}
 		}
 		if c < 0x80 {
