@@ -153,7 +153,7 @@ var rateAfter = []string{
 	"per ", "a day", "a month", "a week", "a year", "an hour", "a head", "a person", "a kilogram",
 	"a kilo", "a kg", "a minute", "a quarter", "a piece", "a call", "a time", "a load", "a trip",
 	"a ton", "a tonne", "a bag", "a sack", "a box", "a litre", "a liter", "a household", "a family",
-	"each", "apiece", "for every", "for each", "to the dollar", "to the us dollar", "to the u.s. dollar",
+	"each", "apiece", "for every", "for each", "from each", "from every", "to the dollar", "to the us dollar", "to the u.s. dollar",
 	"to the yuan", "to one dollar", "to one yuan", "against the dollar", "against the yuan", "/kg", "/dollar", "/usd", "/$", "/yuan", "/head", "/person", "/ton",
 	"/month", "/day", "every month", "every day", "every week", "monthly", "daily", "weekly",
 	"an ounce", "a gram", "a meter", "a metre", "for one dollar", "for one yuan", "for a dollar",
@@ -195,7 +195,9 @@ func assignRoles(s string, ms []mention) {
 		if i > 0 && ms[i-1].end > lo && ms[i-1].end <= m.start {
 			lo = ms[i-1].end
 		}
-		if isRate(s, m) || exchangeBefore(s, max(lo, m.start-48), m.start) || eachBefore(s, lo, m.start) {
+		// a per-unit phrase after a list covers all of it: "5,000 or 6,000 yuan a day"
+		listRate := last[i] != i && perUnitAfter(s, &ms[last[i]])
+		if listRate || isRate(s, m) || exchangeBefore(s, max(lo, m.start-48), m.start) || eachBefore(s, lo, m.start) {
 			m.role, m.cued = rate, true
 			continue
 		}
@@ -249,23 +251,7 @@ func prevSentence(s string, p, sa int) bool {
 
 // isRate reports whether m is a sum per unit or an exchange rate.
 func isRate(s string, m *mention) bool {
-	for _, p := range []int{m.coreEnd, m.end} {
-		k := skipSpace(s, p)
-		if k < len(s) && s[k] == ',' {
-			continue
-		}
-		for _, r := range rateAfter {
-			if hasFold(s, k, r) && (isLetter(r[len(r)-1]) == false || k+len(r) >= len(s) || !isLetter(s[k+len(r)])) {
-				rest := skipSpace(s, k+len(r))
-				if wordAt(s, rest, "ago") || wordAt(s, rest, "earlier") || wordAt(s, rest, "later") || wordAt(s, rest, "before") {
-					continue
-				}
-				return true
-			}
-		}
-	}
-	// "5000원씩": so much each
-	if strings.HasPrefix(s[m.coreEnd:], "씩") {
+	if perUnitAfter(s, m) {
 		return true
 	}
 	// "KPW 4 buys roughly one minute": a price per unit
@@ -315,6 +301,28 @@ func isRate(s string, m *mention) bool {
 		}
 	}
 	return false
+}
+
+// perUnitAfter reports whether a per-unit phrase follows m: "a day", "per
+// head", "from each family", "5000원씩".
+func perUnitAfter(s string, m *mention) bool {
+	for _, p := range []int{m.coreEnd, m.end} {
+		k := skipSpace(s, p)
+		if k < len(s) && s[k] == ',' {
+			continue
+		}
+		for _, r := range rateAfter {
+			if hasFold(s, k, r) && (isLetter(r[len(r)-1]) == false || k+len(r) >= len(s) || !isLetter(s[k+len(r)])) {
+				rest := skipSpace(s, k+len(r))
+				if wordAt(s, rest, "ago") || wordAt(s, rest, "earlier") || wordAt(s, rest, "later") || wordAt(s, rest, "before") {
+					continue
+				}
+				return true
+			}
+		}
+	}
+	// "5000원씩": so much each
+	return strings.HasPrefix(s[m.coreEnd:], "씩")
 }
 
 // sentence returns the bounds of the sentence around [i, j), at most a few
