@@ -13,7 +13,7 @@ import (
 )
 
 const insertFactSQL = `INSERT INTO facts (report_id, kind, data, event_type, place_id, province_id, agency, date_from, date_to, usd, extractor_version, state, reviewed_by, reviewed_at, note)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 const factCols = `f.id, f.report_id, f.kind, f.data, f.machine, f.extractor_version, f.state, f.reviewed_by, f.reviewed_at, f.note`
 
@@ -60,10 +60,15 @@ func (s *Store) insertFact(ctx context.Context, tx *sql.Tx, f *casebook.Fact, pr
 	if err != nil {
 		return err
 	}
-	err = ins.QueryRowContext(ctx,
+	// No RETURNING: it needs a statement journal, and every statement
+	// journal makes FTS5 flush its pending report text into a new segment.
+	res, err := ins.ExecContext(ctx,
 		f.ReportID, row.Kind, string(row.Data), null(row.EventType), null(row.PlaceID), null(row.ProvinceID), null(row.Agency),
-		null(row.DateFrom), null(row.DateTo), usd, f.ExtractorVersion, f.State, f.ReviewedBy, at, f.Note).Scan(&f.ID)
+		null(row.DateFrom), null(row.DateTo), usd, f.ExtractorVersion, f.State, f.ReviewedBy, at, f.Note)
 	if err != nil {
+		return fmt.Errorf("insert fact: %w", err)
+	}
+	if f.ID, err = res.LastInsertId(); err != nil {
 		return fmt.Errorf("insert fact: %w", err)
 	}
 	return nil
