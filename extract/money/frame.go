@@ -3,6 +3,8 @@ package money
 import (
 	"strings"
 	"unicode/utf8"
+
+	"casebook"
 )
 
 // Frames are the sentence shapes that settle a sum's role whatever cue words
@@ -360,6 +362,53 @@ func clauseJoin(s string, i int) bool {
 	k := skipSpace(s, i)
 	for _, w := range []string{"and", "but", "while", "whereas", "so", "though", "although"} {
 		if wordAt(s, k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// headWords after a sum make it a sum per person or per occasion.
+var headWords = []string{"each", "apiece", "a head", "per head", "per person", "a person", "per family", "a family",
+	"per household", "a household", "from each", "from every", "for each", "for every", "per man", "per woman",
+	"each time", "every time", "a time", "per time", "per case", "a case", "씩"}
+
+// PerHead reports whether the sum at span sp of text is a sum per person or
+// per occasion: "1,000 dollars for each man's release", "each must pay 1.2
+// million won", "한 사람당 1만 원씩", "3 million won from each family". Find
+// gives these the role "rate", as the annotation guide counts them, but
+// unlike an exchange rate or a price per kilogram they are what each victim
+// paid or was asked for, so an assembler may take one as an event's amount.
+func PerHead(text string, sp casebook.Span) bool {
+	if sp[0] < 0 || sp[1] > len(text) || sp[0] >= sp[1] {
+		return false
+	}
+	sa, sb := sentence(text, sp[0], sp[1])
+	// after the number and its currency, within the span (a bracketed or comma conversion) or right after it
+	for p := sp[0]; p < min(sb, sp[1]+2); p++ {
+		if p > sp[0] && (isLetter(text[p-1]) || text[p-1] >= 0x80 && text[p] >= 0x80 && !utf8.RuneStart(text[p])) {
+			continue
+		}
+		for _, w := range headWords {
+			if w[0] >= 0x80 {
+				if strings.HasPrefix(text[p:], w) {
+					return true
+				}
+				continue
+			}
+			if wordAt(text, p, w) && p >= sp[0] {
+				return true
+			}
+		}
+	}
+	if eachBefore(text, sa, sp[0]) {
+		return true
+	}
+	// 인당, 1인당, 한 사람당, 가구당, 집당
+	j := backSpace(text, sp[0])
+	before := text[max(sa, j-24):j]
+	for _, w := range []string{"인당", "사람당", "명당", "가구당", "집당", "세대당", "가족당", "한 번에", "번에"} {
+		if strings.HasSuffix(before, w) {
 			return true
 		}
 	}

@@ -392,3 +392,33 @@ func BenchmarkFindCorpus(b *testing.B) {
 		}
 	}
 }
+
+func TestPerHead(t *testing.T) {
+	tests := []struct {
+		text string
+		want []bool // per sum Find returns, in order
+	}{
+		{"Agents demanded 2,000 dollars for each detainee's release.", []bool{true}},
+		{"The chief told them each must pay 800,000 won by Monday.", []bool{true}},
+		{"Police demanded 3 million won from each family, about $375.", []bool{true}},
+		{"보안원들은 한 사람당 5000원씩 걷었다.", []bool{true}},
+		{"검열단은 1인당 200위안을 요구했다.", []bool{true}},
+		{"One dollar bought 8,200 won and a kilogram of rice cost 4,100 won.", []bool{false, false}},
+		{"A porter makes RMB 300 a day.", []bool{false}},
+		{"The family paid 4,000 yuan to the police.", []bool{false}},
+	}
+	for _, tt := range tests {
+		got := Find(tt.text, pub)
+		if len(got) != len(tt.want) {
+			t.Fatalf("Find(%q) = %d sums, want %d", tt.text, len(got), len(tt.want))
+		}
+		for i, m := range got {
+			if PerHead(tt.text, m.Span) != tt.want[i] {
+				t.Errorf("PerHead(%q, %q) = %v, want %v", tt.text, tt.text[m.Span[0]:m.Span[1]], !tt.want[i], tt.want[i])
+			}
+		}
+	}
+	if PerHead("abc", casebook.Span{2, 9}) {
+		t.Error("PerHead of a span out of the text")
+	}
+}
