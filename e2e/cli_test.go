@@ -297,7 +297,10 @@ func TestAnalystCLI(t *testing.T) {
 		}
 
 		// Someone with the database changes who was added as what.
-		list := c.ok("", []string{"audit", "list"})
+		list := c.ok("", []string{"audit", "list", "--limit", "1000"})
+		if n := len(regexp.MustCompile(`(?m)\singest\s+report:\d+\s+sha256 [0-9a-f]{64}$`).FindAllString(list, -1)); n != goodReports {
+			t.Errorf("audit list has %d ingest entries, want one per stored report (%d):\n%s", n, goodReports, list)
+		}
 		m = regexp.MustCompile(`(?m)^(\d+)\s+\S+ \S+\s+\S+\s+user_add\s+user:ana\s`).FindStringSubmatch(list)
 		if m == nil {
 			t.Fatalf("audit list shows no user_add of ana:\n%s", list)
