@@ -85,7 +85,7 @@ const (
 )
 
 // goodReports is how many reports testdata/reports holds that ingest must
-// keep: four files and a JSONL file of two.
+// keep: four files and two lines of a JSONL file.
 const goodReports = 6
 
 // TestAnalystCLI is the analyst at the command line: set up, ingest a
@@ -104,30 +104,31 @@ func TestAnalystCLI(t *testing.T) {
 			t.Errorf("user add with a 5-character password succeeded: %s", r)
 		}
 
-		// Ingest: the good files are kept, the empty and the binary one fail
-		// by name with a reason, and the exit code says something failed.
+		// Ingest: the good files are kept; the empty file, the binary one and
+		// a JSONL line in French fail by name with a reason, and the exit
+		// code says something failed.
 		folder := testdata(t, "reports")
 		r := c.run("", []string{"ingest"}, "-q", folder)
 		if r.code != 1 {
-			t.Errorf("ingest with two broken files: exit %d, want 1\n%s", r.code, r)
+			t.Errorf("ingest with broken files: exit %d, want 1\n%s", r.code, r)
 		}
-		if want := fmt.Sprintf("%d added, 0 already present, 2 failed", goodReports); !strings.Contains(r.stdout, want) {
+		if want := fmt.Sprintf("%d added, 0 already present, 3 failed", goodReports); !strings.Contains(r.stdout, want) {
 			t.Errorf("ingest summary: want %q in\n%s", want, r.stdout)
 		}
-		failures := map[string]string{"empty.md": "empty", "scanned-page.txt": "binary file"}
+		failures := map[string]string{"empty.md": "empty", "scanned-page.txt": "binary file", "batch.jsonl:3": `language "fr" is not en or ko`}
 		for name, reason := range failures {
 			re := regexp.MustCompile(`(?m)^\s+failed: \S*` + regexp.QuoteMeta(name) + `: .*` + regexp.QuoteMeta(reason))
 			if !re.MatchString(r.stdout) {
 				t.Errorf("ingest does not say %s failed because it is %s:\n%s", name, reason, r.stdout)
 			}
 		}
-		if n := strings.Count(r.stdout, "failed: "); n != 2 {
-			t.Errorf("ingest lists %d failures, want 2:\n%s", n, r.stdout)
+		if n := strings.Count(r.stdout, "failed: "); n != 3 {
+			t.Errorf("ingest lists %d failures, want 3:\n%s", n, r.stdout)
 		}
 
-		// Again: nothing new, the same two failures.
+		// Again: nothing new, the same failures.
 		r = c.run("", []string{"ingest"}, "-q", folder)
-		if want := fmt.Sprintf("0 added, %d already present, 2 failed", goodReports); !strings.Contains(r.stdout, want) {
+		if want := fmt.Sprintf("0 added, %d already present, 3 failed", goodReports); !strings.Contains(r.stdout, want) {
 			t.Errorf("second ingest: want %q in\n%s", want, r)
 		}
 		// A binary file given by name with an unknown extension is refused too.
