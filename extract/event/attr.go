@@ -293,7 +293,9 @@ func (a *assembler) moneyFor(m mention, s *sentence) (casebook.Money, bool) {
 		k := sort.Search(len(a.money), func(i int) bool { return a.money[i].Span[0] >= scope[0] })
 		for i := k; i < len(a.money) && a.money[i].Span[0] < scope[1]; i++ {
 			mo := a.money[i]
-			if !within(mo.Span, scope) || mo.Role == casebook.RoleRate {
+			// A rate is no event's sum, but a sum per head is what each
+			// victim paid or was asked for ("1,000 dollars for each man").
+			if !within(mo.Span, scope) || mo.Role == casebook.RoleRate && !money.PerHead(a.d.Text, mo.Span) {
 				continue
 			}
 			if best < 0 || roleFits(m.typ, mo.Role) && !roleFits(m.typ, a.money[best].Role) {
@@ -396,10 +398,10 @@ func (a *assembler) recentDate() *casebook.Interval {
 	return nil
 }
 
-// reportingDate reports whether a date expression dates the reporting (a
-// source "told Daily NK on Friday", 소식통은 20일) rather than an act, or
-// is an aside in brackets ("보안절(11월 19일)").
-func reportingDate(text, lower string, sp casebook.Span, ko bool) bool {
+// bracketDay reports a date in brackets after the name of a day
+// ("보안절(11월 19일)"): it dates the day, not an act. (The date of the
+// reporting itself is date.Expr's Reporting mark.)
+func bracketDay(text string, sp casebook.Span) bool {
 	// The date of a named day in brackets ("보안절(11월 19일)", "Kim Il Sung's
 	// birthday (April 15)") dates the day, not an act.
 	if open := strings.LastIndexByte(text[max(0, sp[0]-16):sp[0]], '('); open >= 0 {
@@ -407,41 +409,6 @@ func reportingDate(text, lower string, sp casebook.Span, ko bool) bool {
 		inside := !strings.ContainsRune(text[open:sp[0]], ')') &&
 			strings.HasPrefix(strings.TrimLeft(text[sp[1]:min(len(text), sp[1]+8)], " 경께쯤"), ")")
 		if inside && namedDay(text[max(0, open-24):open]) {
-			return true
-		}
-	}
-	before := text[max(0, sp[0]-48):sp[0]]
-	after := text[sp[1]:min(len(text), sp[1]+40)]
-	// Stay within the line.
-	if i := strings.LastIndexByte(before, '\n'); i >= 0 {
-		before = before[i+1:]
-	}
-	if i := strings.IndexByte(after, '\n'); i >= 0 {
-		after = after[:i]
-	}
-	if ko {
-		b := strings.TrimRight(before, " ")
-		for _, w := range []string{"소식통은", "소식통이", "소식통", "통화에서", "전했다", "밝혔다"} {
-			if strings.HasSuffix(b, w) {
-				return true
-			}
-		}
-		for _, w := range []string{"데일리NK", "통화", "전했다", "말했다", "밝혔다", "알려왔다"} {
-			if strings.HasPrefix(strings.TrimLeft(after, " "), w) {
-				return true
-			}
-		}
-		return false
-	}
-	lb := lower[sp[0]-len(before) : sp[0]]
-	for _, w := range []string{"told daily nk", "told dailynk", "said", "says", "spoke to daily nk", "spoke", "speaking to daily nk", "in a phone call", "by phone", "by telephone", "via telephone", "reported", "told", "daily nk met", "met on", "interviewed", "date of information"} {
-		if strings.HasSuffix(strings.TrimRight(lb, " ,"), w) || strings.Contains(lb[max(0, len(lb)-24):], w) {
-			return true
-		}
-	}
-	la := lower[sp[1] : sp[1]+len(after)]
-	for _, w := range []string{" told daily nk", " said", ", the source said", " in a phone call"} {
-		if strings.HasPrefix(la, w) {
 			return true
 		}
 	}

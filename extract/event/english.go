@@ -88,6 +88,7 @@ const (
 	fAppoint                 // personnel: an appointment, not a removal
 	fOfficial                // needs an official or a named organ in the clause (not just "they")
 	fSubjOfficer             // an official just before the trigger is its subject ("the police told her")
+	fTold                    // a verb of telling or threatening earlier in the sentence ("told them … or face trial")
 )
 
 type elem struct {
@@ -114,7 +115,8 @@ var enRules = []struct {
 	{casebook.EventDetention, "arresting|detaining|apprehending|rounding", fIng},
 	{casebook.EventDetention, "taken|took|taking * into * custody", 0},
 	{casebook.EventDetention, "taken|dragged|hauled|carted away|off", fPart | fPerson},
-	{casebook.EventDetention, "taken|dragged|hauled|carted in", fPart | fPerson | fAgent},
+	{casebook.EventDetention, "taken|took|dragged|hauled|carted in", fPart | fPerson | fAgent},
+	{casebook.EventDetention, "interrogated", fPart | fAgent},
 	{casebook.EventDetention, "taken|brought|called|summoned in * for questioning|interrogation", fPart},
 	{casebook.EventDetention, "picked|rounded|locked up", fPart},
 	{casebook.EventDetention, "took|taken|dragged|hauled|brought * to|into * station|cells|cell|jail|prison|headquarters|lockup|office", fPerson | fAgent},
@@ -132,6 +134,9 @@ var enRules = []struct {
 	{casebook.EventBribeDemand, "told|ordered|pressed|pressured * to pay|hand", fMoney},
 	{casebook.EventBribeDemand, "until *6 hand|pay|paid", fMoney},
 	{casebook.EventBribeDemand, "squeezed|squeezing * out", fBribe},
+	// A threat's condition of paying ("would be sent to a camp unless each
+	// family brought 1,000 dollars") is a demand too.
+	{casebook.EventBribeDemand, "unless *6 paid|pay|brought|bring|handed|hand|came|paying", fMoney | fHypo | fTold},
 
 	// bribe_payment
 	{casebook.EventBribePayment, "gave|handed|slipped", fBribe | fOfficial},
@@ -156,9 +161,11 @@ var enRules = []struct {
 	{casebook.EventThreat, "issued|gave|given * warnings|warning", fHypo},
 	{casebook.EventThreat, "declared|announced|proclaimed", fHypo | fWould},
 	{casebook.EventThreat, "told|warned|said", fHypo | fWould | fSubjOfficer},
+	{casebook.EventThreat, "or face|risk *2 trial|punishment|prosecution|arrest|prison|expulsion|exile|charges|jail", fHypo | fTold},
 
 	// confiscation
 	{casebook.EventConfiscation, "confiscated|seized", fPart | fNoPerson},
+	{casebook.EventConfiscation, "confiscating|seizing", fIng | fNoPerson},
 	{casebook.EventConfiscation, "ordered * to surrender|hand", fPerson},
 	{casebook.EventConfiscation, "took|taken * away", fNoPerson},
 	{casebook.EventConfiscation, "took|taken|snatched|grabbed *3 phone|phones|handset|handsets|goods|stock|cargo|belongings|property|rice|merchandise", 0},
@@ -167,10 +174,13 @@ var enRules = []struct {
 	// punishment
 	{casebook.EventPunishment, "executed|exiled|banished|expelled|sentenced|tortured|beaten", fPart},
 	{casebook.EventPunishment, "carried * out * execution|executions", 0},
-	{casebook.EventPunishment, "held|staged|conducted|opened|holding|staging * public|open trial|trials|execution|executions", 0},
+	{casebook.EventPunishment, "held|staged|conducted|opened|holding|staging|organised|organized|organising|organizing|convened|arranged * public|open trial|trials|execution|executions", 0},
+	{casebook.EventPunishment, "beat|whipped|flogged|kicked|clubbed", fPerson | fAgent | fPart},
+	// An imposed fine is a penalty like a sentence.
+	{casebook.EventPunishment, "fined", fPart},
 	{casebook.EventPunishment, "publicly tried|executed|shot", fPart},
 	{casebook.EventPunishment, "put|sentenced to death", 0},
-	{casebook.EventPunishment, "sent|packed|shipped|moved|sending *6 camp|camps|prison|exile|mine|mines|labour|labor|countryside|mountains|remote|reeducation|re", fPart},
+	{casebook.EventPunishment, "sent|packed|shipped|moved|sending *9 camp|camps|prison|exile|mine|mines|labour|labor|countryside|mountains|remote|reeducation|re", fPart},
 	{casebook.EventPunishment, "sent|packed|shipped away|off", fPart},
 	{casebook.EventPunishment, "ended|end up * camp|prison|camps", 0},
 	{casebook.EventPunishment, "ordered|thrown|kicked|driven out", fPart},
@@ -201,7 +211,11 @@ var enRules = []struct {
 	{casebook.EventPersonnel, "took|taken over as", fAppoint},
 
 	// crackdown
-	{casebook.EventCrackdown, "launched|began|begun|mounted|waged|waging|stepped|intensified|conducted|started|widened|expanded|declared|announced|staged|escalated|ramped|undertaken|launching|stepping|carrying|carried|conducting|widening * crackdown|crackdowns|campaign|sweep|drive|inspection|inspections|investigation|hunt|operation|clampdown|cleanup|raids|purge|mop|patrols", 0},
+	{casebook.EventCrackdown, "launched|began|begun|mounted|waged|waging|stepped|intensified|conducted|started|widened|expanded|declared|announced|staged|escalated|ramped|undertaken|launching|stepping|carrying|carried|conducting|widening * crackdown|crackdowns|campaign|sweep|drive|inspection|inspections|investigation|hunt|operation|clampdown|cleanup|raids|raid|purge|mop|patrols|searches|search|checks|crackdowns", 0},
+	{casebook.EventCrackdown, "raided|demolished|bulldozed", fPart | fAgent},
+	{casebook.EventCrackdown, "tore|torn|pulled down", fAgent},
+	{casebook.EventCrackdown, "crackdown|campaign|sweep|inspection|inspections|investigation|operation|drive launched|declared|ordered|begun|started|announced", 0},
+	{casebook.EventCrackdown, "campaign|crackdown|drive|sweep *8 that|which *6 declared|launched|announced|began|started|ordered", fAgent},
 	{casebook.EventCrackdown, "anti smuggling|anti-smuggling patrol|patrols|boats|teams|squads|units|unit", fEvent},
 	{casebook.EventCrackdown, "cracked|clamped|cracking|clamping down", 0},
 	{casebook.EventCrackdown, "crackdown|campaign|sweep|inspection|investigation|operation * has|was|have|were|had * launched|begun|started|declared|intensified|expanded", 0},
@@ -496,13 +510,16 @@ func (c *ctx) personNear(i, end int) bool {
 	// After an active trigger the first noun decides: "ten mobile phones"
 	// are goods, "ten residents" people; numbers only count in passives.
 	to := min(c.hi, end+5)
-	if end-i > 1 {
+	if end-i > 2 {
 		to = end - 1 // "let her go": the person sits inside the words
 	}
 	for k := i + 1; k < to; k++ {
 		w := c.all[k].w
 		if enGoods[w] {
 			return false
+		}
+		if w == "from" && k > i+1 {
+			break // "seized phones from traders": the people are where the goods came from
 		}
 		if enPerson[w] && !enNumber[w] {
 			return true
@@ -651,8 +668,13 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 				}
 			}
 		}
-		if !ok && p.flags&fOfficer != 0 && end < c.hi && enOfficer[toks[end].w] {
-			ok = true
+		if !ok && p.flags&fOfficer != 0 {
+			// "paid police", "paid the agents", "paid two officers".
+			k := end
+			for k < c.hi && k < end+2 && (enDet[toks[k].w] || enNumber[toks[k].w]) {
+				k++
+			}
+			ok = k < c.hi && enOfficer[toks[k].w] && toks[k].w != "he" && toks[k].w != "they" || end < c.hi && enOfficer[toks[end].w]
 		}
 		if !ok {
 			return false
@@ -673,6 +695,17 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		ok := false
 		for k := max(c.lo, i-30); k < min(c.hi, end+30); k++ {
 			if enOfficial[toks[k].w] {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if p.flags&fTold != 0 {
+		ok := false
+		for k := max(0, i-40); k < i; k++ {
+			if enTelling[toks[k].w] {
 				ok = true
 			}
 		}
@@ -723,6 +756,9 @@ func (c *ctx) goodsNear(i, end int) bool {
 	}
 	return false
 }
+
+// enTelling are verbs that put a condition or a threat to someone.
+var enTelling = wordSet("told", "warned", "threatened", "informed", "notified", "ordered", "demanded", "said", "insisted")
 
 var enIntent = wordSet("plan", "plans", "planned", "planning", "want", "wants", "wanted", "intend", "intends", "intended", "going", "about", "try", "tried", "trying", "expected", "expect", "expects", "likely", "hope", "hoped", "need", "needs", "able")
 var enFinite = wordSet("has", "have", "is", "are", "remains", "remain", "rose", "has risen", "doubled", "grew", "increased", "fell")

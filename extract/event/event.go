@@ -130,7 +130,7 @@ func newAssembler(d *Doc) *assembler {
 	}
 	sort.SliceStable(a.money, func(i, j int) bool { return a.money[i].Span[0] < a.money[j].Span[0] })
 	for _, e := range d.Dates {
-		if validSpan(e.Span, len(d.Text)) && e.Interval.From != "" && e.Interval.From <= e.Interval.To && !e.Reporting && !reportingDate(d.Text, a.lower, e.Span, a.ko) {
+		if validSpan(e.Span, len(d.Text)) && e.Interval.From != "" && e.Interval.From <= e.Interval.To && !e.Reporting && !bracketDay(d.Text, e.Span) {
 			a.dates = append(a.dates, e)
 		}
 	}

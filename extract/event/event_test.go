@@ -81,6 +81,21 @@ func TestEventTypes(t *testing.T) {
 		{"taken in", "en", "He was taken in for questioning by the county police on Friday.", "detention"},
 		{"two acts", "en", "Police arrested the driver and confiscated his cargo of copper wire.", "detention,confiscation"},
 
+		{"took in", "en", "On Monday the police took in a man who repairs bicycles near the station.", "detention"},
+		{"interrogated", "en", "The three drivers were interrogated by the county police for a week.", "detention"},
+		{"raided", "en", "Security agents raided several houses in the village on May 3.", "crackdown"},
+		{"tore down", "en", "The police tore down the kiosks outside the railway station last month.", "crackdown"},
+		{"begun searches", "en", "Agents in the county have begun house searches for foreign films.", "crackdown"},
+		{"inspection launched", "en", "Many traders closed their stalls during a residence inspection launched in March.", "crackdown"},
+		{"campaign that declared", "en", "Traders feared a campaign against smuggling that the police declared in April.", "crackdown"},
+		{"beat", "en", "The guards beat him with a belt during questioning.", "punishment"},
+		{"public trial organised", "en", "The county party committee organized a public trial at the sports ground.", "punishment"},
+		{"sent far", "en", "Officials sent the whole crew of the cargo ship to labor camps in March.", "punishment"},
+		{"confiscating", "en", "Police have begun confiscating satellite dishes from households in Hyesan.", "confiscation"},
+		{"fined", "en", "The county prosecutors fined four shop managers 500,000 won each last week.", "punishment"},
+		{"or face trial", "en", "Officials told the farmers that each must hand over 100 kilograms of maize or face trial.", "threat"},
+		{"paid the agents", "en", "Her brothers sold the family television and paid the agents.", "bribe_payment"},
+		{"unless brought", "en", "The agents warned the wives that their husbands would be sent to a prison camp unless each brought 2,000 yuan.", "threat,bribe_demand"},
 		// English acts that are not events.
 		{"negated", "en", "Police did not arrest anyone during the inspection of the market.", ""},
 		{"never", "en", "The officials never released the two brothers.", ""},
@@ -106,6 +121,23 @@ func TestEventTypes(t *testing.T) {
 		{"ko threat", "ko", "보위원은 돈을 내지 않으면 추방하겠다고 가족을 위협했다.", "threat"},
 		{"ko personnel", "ko", "회령시 보위부장이 지난달 해임됐다.", "personnel"},
 
+		{"ko crackdown verb", "ko", "지난달 안전부가 장마당 입구에서 외화를 쓰는 상인들을 단속했다.", "crackdown"},
+		{"ko dragged connective", "ko", "돈을 못 낸 주민은 보안서에 끌려가 닷새 동안 조사를 받았다.", "detention"},
+		{"ko summoned", "ko", "청년 두 명이 지난 3일 보위부에 불려가 조사를 받았다.", "detention"},
+		{"ko labour training", "ko", "이 주민은 열흘 동안 노동단련을 받았다.", "punishment"},
+		{"ko fine", "ko", "안전원들은 장사꾼들에게 벌금을 물렸다.", "punishment"},
+		{"ko fine rule", "ko", "허가 없이 장사하면 벌금을 물어야 한다.", ""},
+		{"ko camp rule", "ko", "국경에서 붙잡히면 노동단련대에 가야 한다.", ""},
+		{"ko slipped", "ko", "그는 보위원에게 20만 원을 찔러주고 풀려났다.", "bribe_payment,release"},
+		{"ko kickbacks", "ko", "경비대 중대장이 밀수꾼들에게서 뒷돈을 받아온 사실이 드러났다.", "bribe_payment"},
+		{"ko inspecting", "ko", "도 검열단이 시 보안서를 검열하면서 서류를 모두 가져갔다.", "crackdown"},
+		{"ko relieved of post", "ko", "검열단은 보안원 2명을 직위에서 해제했다.", "personnel"},
+		{"ko threat said", "ko", "새 보위부장은 밀수꾼을 모두 엄벌하겠다고 말했다.", "threat"},
+		{"ko watch team", "ko", "보위부는 국경 마을을 감시하는 전담조를 새로 꾸렸다.", "surveillance"},
+		{"ko informants", "ko", "보위부는 올해 들어 마을마다 정보원을 늘렸다.", "surveillance"},
+		{"ko decree", "ko", "시 인민위원회가 지난달 외화 사용을 금지하는 포고를 내렸다.", "crackdown"},
+		{"ko demand in threat", "ko", "보위원은 가족에게 3천 위안을 내지 않으면 교화소에 보내겠다고 협박했다.", "bribe_demand,threat"},
+		{"ko dragged habit", "ko", "돈이 없는 주민은 보안서로 끌려가 매를 맞는다.", ""},
 		// Korean acts that are not events.
 		{"ko negated", "ko", "보안원들은 그를 체포하지 않았다.", ""},
 		{"ko conditional", "ko", "중국과 통화하다 걸리면 벌금을 내야 한다.", ""},
@@ -139,6 +171,18 @@ func TestEventTypes(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestQuotedHeadlineIsNoEvent(t *testing.T) {
+	tests := []struct{ lang, text string }{
+		{"ko", "회령 보안원들, 장마당서 외화 단속…\"빼앗은 돈은 안 돌려줘\"\n\n요즘 회령 장마당은 조용하다고 한다."},
+		{"en", "Police raid Hyesan market: \"They took everything\"\n\nMarket life in the city has been quiet this spring."},
+	}
+	for _, tt := range tests {
+		if got := types(assemble(tt.text, tt.lang)); got != "" {
+			t.Errorf("%s: events from a quoted headline: %q", tt.lang, got)
+		}
 	}
 }
 

@@ -14,6 +14,7 @@ const (
 	kHypo              // a threat: the conditional belongs to it
 	kVerb              // a noun that needs a verb of doing right after (체포했다, 단속을 벌이고)
 	kAgent             // needs an officer in the clause
+	kThreat            // a threat in the clause: …겠다, 협박, 위협
 )
 
 // koRules are the Korean triggers. A stem is matched anywhere in a body
@@ -45,6 +46,14 @@ var koRules = []struct {
 	{casebook.EventDetention, "끌려갔", 0},
 	{casebook.EventDetention, "끌고 갔", 0},
 	{casebook.EventDetention, "구류", kVerb},
+	{casebook.EventDetention, "끌려가", 0},
+	{casebook.EventDetention, "끌려간 ", 0},
+	{casebook.EventDetention, "끌려왔", 0},
+	{casebook.EventDetention, "끌려와", 0},
+	{casebook.EventDetention, "불려가", kAgent},
+	{casebook.EventDetention, "불려갔", kAgent},
+	{casebook.EventDetention, "소환돼", kAgent},
+	{casebook.EventDetention, "소환됐", kAgent},
 
 	{casebook.EventBribeDemand, "요구", kBribe | kVerb},
 	{casebook.EventBribeDemand, "마련해 오라", kMoney},
@@ -55,6 +64,12 @@ var koRules = []struct {
 	{casebook.EventBribeDemand, "뜯어냈", 0},
 	{casebook.EventBribeDemand, "뜯어내", 0},
 	{casebook.EventBribeDemand, "갈취", kVerb},
+	// A threat's condition of paying (5천 위안을 내지 않으면 … 보내겠다고
+	// 협박했다) is a demand too.
+	{casebook.EventBribeDemand, "내지 않으면", kMoney | kHypo | kThreat},
+	{casebook.EventBribeDemand, "주지 않으면", kMoney | kHypo | kThreat},
+	{casebook.EventBribeDemand, "바치지 않으면", kMoney | kHypo | kThreat},
+	{casebook.EventBribeDemand, "가져오지 않으면", kMoney | kHypo | kThreat},
 
 	{casebook.EventBribePayment, "뇌물을 바치", 0},
 	{casebook.EventBribePayment, "뇌물을 바쳤", 0},
@@ -74,8 +89,15 @@ var koRules = []struct {
 	{casebook.EventBribePayment, "돈을 챙기", kAgent},
 	{casebook.EventBribePayment, "뇌물을 챙기", 0},
 	{casebook.EventBribePayment, "뜯겼", kMoney},
+	{casebook.EventBribePayment, "찔러주", 0},
 	{casebook.EventBribePayment, "찔러줬", 0},
+	{casebook.EventBribePayment, "찔러 주", 0},
 	{casebook.EventBribePayment, "찔러 줬", 0},
+	{casebook.EventBribePayment, "뒷돈을 받", 0},
+	{casebook.EventBribePayment, "뒷돈을 주", 0},
+	{casebook.EventBribePayment, "뒷돈을 챙", 0},
+	{casebook.EventBribePayment, "뒷돈을 건", 0},
+	{casebook.EventBribePayment, "뒷돈을 바", 0},
 	{casebook.EventBribePayment, "받고서야", kMoney},
 	{casebook.EventBribePayment, "을 받고 ", kMoney | kAgent},
 	{casebook.EventBribePayment, "를 받고 ", kMoney | kAgent},
@@ -99,6 +121,9 @@ var koRules = []struct {
 	{casebook.EventThreat, "교화소에 보내", kHypo},
 	{casebook.EventThreat, "관리소에 보내", kHypo},
 	{casebook.EventThreat, "추방하겠", kHypo},
+	{casebook.EventThreat, "엄벌하겠", kHypo},
+	{casebook.EventThreat, "엄벌에 처하겠", kHypo},
+	{casebook.EventThreat, "처벌하겠", kHypo},
 
 	{casebook.EventConfiscation, "압수", kVerb},
 	{casebook.EventConfiscation, "몰수", kVerb},
@@ -123,6 +148,15 @@ var koRules = []struct {
 	{casebook.EventPunishment, "폭행", kVerb},
 	{casebook.EventPunishment, "고문", kVerb},
 	{casebook.EventPunishment, "선고", kVerb},
+	{casebook.EventPunishment, "노동단련", 0},
+	{casebook.EventPunishment, "단련대로 보내", 0},
+	// An imposed fine is a penalty like a sentence.
+	{casebook.EventPunishment, "벌금을 물", 0},
+	{casebook.EventPunishment, "벌금을 내", 0},
+	{casebook.EventPunishment, "벌금을 부과", 0},
+	{casebook.EventPunishment, "벌금을 매", 0},
+	{casebook.EventPunishment, "벌금을 받아", kAgent},
+	{casebook.EventPunishment, "벌금형", 0},
 
 	{casebook.EventSurveillance, "도청", kVerb},
 	{casebook.EventSurveillance, "감시", kVerb},
@@ -133,6 +167,16 @@ var koRules = []struct {
 	{casebook.EventSurveillance, "행적을 몰래 쫓", 0},
 	{casebook.EventSurveillance, "행적을 쫓", 0},
 	{casebook.EventSurveillance, "잠복", kVerb},
+	{casebook.EventSurveillance, "감시하는 전담", 0},
+	{casebook.EventSurveillance, "감시 전담", 0},
+	{casebook.EventSurveillance, "감시조를", 0},
+	{casebook.EventSurveillance, "감시반을", 0},
+	{casebook.EventSurveillance, "정보원을 늘", 0},
+	{casebook.EventSurveillance, "정보원을 배치", 0},
+	{casebook.EventSurveillance, "정보원을 심", 0},
+	{casebook.EventSurveillance, "정보원을 포섭", 0},
+	{casebook.EventSurveillance, "정보원들을 늘", 0},
+	{casebook.EventSurveillance, "정보원 수를 늘", 0},
 
 	{casebook.EventPersonnel, "해임", kVerb},
 	{casebook.EventPersonnel, "철직", kVerb},
@@ -143,6 +187,10 @@ var koRules = []struct {
 	{casebook.EventPersonnel, "임명", kVerb},
 	{casebook.EventPersonnel, "교체", kVerb},
 	{casebook.EventPersonnel, "출당", kVerb},
+	{casebook.EventPersonnel, "직위에서 해제", 0},
+	{casebook.EventPersonnel, "직위 해제", 0},
+	{casebook.EventPersonnel, "직무에서 해제", 0},
+	{casebook.EventPersonnel, "해직", kVerb},
 
 	{casebook.EventCrackdown, "단속을 벌", 0},
 	{casebook.EventCrackdown, "단속에 나", 0},
@@ -166,6 +214,15 @@ var koRules = []struct {
 	{casebook.EventCrackdown, "검열이 진행", 0},
 	{casebook.EventCrackdown, "검열이 시작", 0},
 	{casebook.EventCrackdown, "소탕", kVerb},
+	{casebook.EventCrackdown, "단속했", 0},
+	{casebook.EventCrackdown, "단속해", 0},
+	{casebook.EventCrackdown, "단속하", 0},
+	{casebook.EventCrackdown, "검열했", 0},
+	{casebook.EventCrackdown, "검열해", 0},
+	{casebook.EventCrackdown, "검열하", 0},
+	{casebook.EventCrackdown, "포고를 내", 0},
+	{casebook.EventCrackdown, "포고를 발", 0},
+	{casebook.EventCrackdown, "포고문을", 0},
 	{casebook.EventCrackdown, "색출에 나", 0},
 	{casebook.EventCrackdown, "지시를 내렸", 0},
 	{casebook.EventCrackdown, "명령을 내렸", 0},
@@ -182,7 +239,7 @@ var koDoing = map[rune]bool{'했': true, '하': true, '한': true, '해': true, 
 
 var koHabit = []string{"평소", "대개", "보통", "흔히", "항상", "매년", "해마다", "기 마련", "일쑤", "되풀이", "늘 ", "으레", "종종", "자주"}
 var koNeg = []string{"지 않", "지 못", "지 말", "않았", "않은", "않는", "못했", "못한"}
-var koPlan = []string{"려고", "려는", "겠", "기로", "할 계획", "예정", "ㄹ 것", "을 것", "할 것"}
+var koPlan = []string{"려고", "려는", "겠", "기로", "할 계획", "예정", "ㄹ 것", "을 것", "할 것", "위해"}
 var koFuture = []string{"을 것", "ㄹ 것", "할 것", "될 것", "받을 것", "갈 것", "예정", "계획"}
 var koForeign = []string{"중국 공안", "중국 당국", "중국 경찰", "한국 경찰", "변방대"}
 var koOfficer = []string{"보위", "안전원", "안전부", "보안원", "보안서", "경비대", "경비", "검찰", "재판", "당국", "간부", "단속원", "규찰", "위원회", "기관", "경찰"}
@@ -328,15 +385,20 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		}
 	}
 	// Negation: 못 체포했다, 체포하지 않았다.
-	before := text[max(cl[0], lo-7):lo]
-	if strings.HasSuffix(before, "못 ") || strings.HasSuffix(before, "안 ") {
+	// The adverb stands alone: 동안 (during) and 이미 안 are not 안.
+	before := text[max(cl[0], lo-8):lo]
+	if before == "못 " || before == "안 " || strings.HasSuffix(before, " 못 ") || strings.HasSuffix(before, " 안 ") || strings.HasSuffix(before, "\n못 ") || strings.HasSuffix(before, "\n안 ") {
 		return false
 	}
 	if containsAny(rest+" "+next, koNeg) {
 		return false
 	}
 	if flags&kHypo == 0 {
-		if strings.Contains(rest, "면") || containsAny(rest, koPlan) || containsAny(next, koPlan) && !strings.HasPrefix(next, "있") {
+		// 벌금을 내야 한다: an obligation, a rule.
+		if strings.HasSuffix(rest, "야") && mustVerb(next) || strings.HasSuffix(next, "야") && mustVerb(next2) {
+			return false
+		}
+		if strings.Contains(rest, "면") && !strings.Contains(rest, "면서") || containsAny(rest, koPlan) || containsAny(next, koPlan) && !strings.HasPrefix(next, "있") {
 			return false
 		}
 		// 체포된 주민의 수가 늘었다: a count, not an act.
@@ -354,7 +416,7 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		if koHabitSet.in(clause) {
 			return false
 		}
-		if presentHabit(rest, next, text, cl) {
+		if presentHabit(rest, next, text[lo:hi], text, cl) {
 			return false
 		}
 	}
@@ -367,16 +429,30 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 			return false
 		}
 	}
+	if flags&kThreat != 0 && !strings.Contains(clause, "겠") && !strings.Contains(clause, "협박") && !strings.Contains(clause, "위협") {
+		return false
+	}
 	if flags&kAgent != 0 && !koOfficerSet.in(text[runeStart(text, max(0, cl[0]-60)):cl[1]]) {
 		return false
 	}
 	return true
 }
 
+// mustVerb reports the verb after …야 that makes an obligation (물어야
+// 한다, 가야 했다), not a time (뒤에야 풀려났다).
+func mustVerb(w string) bool {
+	for _, p := range [...]string{"한", "했", "된", "할", "하", "됐"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // presentHabit reports a present-tense ending: 걸리는 사람 (adnominal),
 // 단속한다 (declarative), or a connective (끌려가 매를 맞는다) whose clause
 // ends in one.
-func presentHabit(rest, next, text string, cl casebook.Span) bool {
+func presentHabit(rest, next, stem, text string, cl casebook.Span) bool {
 	// 바치기도 한다, 잡곤 했다: "does at times", "used to".
 	if strings.HasSuffix(rest, "기도") || strings.HasSuffix(rest, "곤") {
 		return true
@@ -390,6 +466,11 @@ func presentHabit(rest, next, text string, cl casebook.Span) bool {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(rest)
+	if rest == "" {
+		// The stem ends the word (끌려가 매를 맞는다): its own last syllable
+		// is the ending.
+		last, _ = utf8.DecodeLastRuneInString(stem)
+	}
 	switch last {
 	case '아', '어', '여', '가', '서', '며', '고', '해', '와', '워', '져', '겨', '려', '혀', '쳐', '켜':
 		// A connective: the clause's last verb decides.
@@ -482,7 +563,7 @@ var koVerbEnd = map[rune]bool{'다': true, '고': true, '며': true, '서': true
 // koBareNoun reports a trigger that is a noun standing alone before its
 // verb (공개재판, 노동교화), not a verb form (풀려난).
 func koBareNoun(upToStemEnd string) bool {
-	for _, n := range [...]string{"공개재판", "공개 재판", "노동교화", "교화형"} {
+	for _, n := range [...]string{"공개재판", "공개 재판", "노동교화", "교화형", "노동단련", "벌금형"} {
 		if strings.HasSuffix(upToStemEnd, n) {
 			return true
 		}

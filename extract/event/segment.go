@@ -46,7 +46,7 @@ func segmentInto(text, lower string, ko bool, out []sentence) []sentence {
 		}
 		lo, hi := trimSpan(text, start, end)
 		if lo < hi {
-			if isHeading(text[lo:hi], ko) {
+			if isHeading(text[lo:hi], ko) || para == 0 && quotedTitle(text[lo:hi], ko) {
 				out = append(out, sentence{span: casebook.Span{lo, hi}, para: para, heading: true})
 			} else {
 				out = splitSentences(text, lo, hi, para, ko, out)
@@ -116,6 +116,31 @@ func isHeading(line string, ko bool) bool {
 			words++
 		}
 	}
+	return words <= 25
+}
+
+// quotedTitle reports a first line that ends in a quoted phrase with no
+// sentence ending before its closing mark (평성 보안원들, 시장서 외화
+// 단속…"1천 달러 주고 풀려나"; Police raid market: "They took everything"):
+// outlets end titles so, and a title tells no act of the body.
+func quotedTitle(line string, ko bool) bool {
+	t := strings.TrimRight(line, " ")
+	last, n := utf8.DecodeLastRuneInString(t)
+	if last != '"' && last != '”' && last != '’' && last != '\'' {
+		return false
+	}
+	t = strings.TrimRight(t[:len(t)-n], " ")
+	end, _ := utf8.DecodeLastRuneInString(t)
+	switch end {
+	case '.', '!', '?', '。':
+		return false
+	}
+	if ko {
+		// 다 or 요 closes a Korean sentence; a quoted noun phrase or a
+		// clipped verb (풀려나, 주머니로) does not.
+		return end != '다' && end != '요' || strings.Contains(line, "…")
+	}
+	words := strings.Count(t, " ") + 1
 	return words <= 25
 }
 
