@@ -9,12 +9,12 @@ import (
 
 // Flags of a Korean trigger.
 const (
-	kMoney = 1 << iota // needs a sum of money in the clause
-	kBribe             // needs money or 뇌물/돈 in the clause
-	kHypo              // a threat: the conditional belongs to it
-	kVerb              // a noun that needs a verb of doing right after (체포했다, 단속을 벌이고)
-	kAgent             // needs an officer in the clause
-	kThreat            // a threat in the clause: …겠다, 협박, 위협
+	kMoney  = 1 << iota // needs a sum of money in the clause
+	kBribe              // needs money or 뇌물/돈 in the clause
+	kHypo               // a threat: the conditional belongs to it
+	kVerb               // a noun that needs a verb of doing right after (체포했다, 단속을 벌이고)
+	kAgent              // needs an officer in the clause
+	kThreat             // a threat in the clause: …겠다, 협박, 위협
 )
 
 // koRules are the Korean triggers. A stem is matched anywhere in a body
