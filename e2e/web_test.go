@@ -381,6 +381,45 @@ func TestAnalystWeb(t *testing.T) {
 		if code, _, _ := vic.do("GET", fmt.Sprintf("/api/v1/facts/%d", unreviewed.ID), "", nil); code != http.StatusNotFound {
 			t.Errorf("viewer reading unreviewed fact %d: %d, want 404", unreviewed.ID, code)
 		}
+		// A viewer reads reviewed reports with names masked and no source,
+		// and cannot open a report with nothing reviewed.
+		var rep struct {
+			ID       int64  `json:"id"`
+			Text     string `json:"text"`
+			SourceID int64  `json:"source_id"`
+		}
+		vic.getJSON(fmt.Sprintf("/api/v1/reports/%d", hyesan[0]), &rep)
+		if strings.Contains(rep.Text, "Yong-nam") || rep.SourceID != 0 || !strings.Contains(rep.Text, "arrested") {
+			t.Errorf("viewer's copy of report %d: source %d, text %q", hyesan[0], rep.SourceID, rep.Text)
+		}
+		if page := vic.get(fmt.Sprintf("/reports/%d", hyesan[0])); bytes.Contains(page, []byte("Yong-nam")) || bytes.Contains(page, []byte("River Crane")) {
+			t.Errorf("viewer's report page shows a name or the source")
+		}
+		if page := ana.get(fmt.Sprintf("/reports/%d", hyesan[0])); !bytes.Contains(page, []byte("Pak Yong-nam")) {
+			t.Errorf("analyst's report page hides the name: masking is for viewers")
+		}
+		if code, _, _ := vic.do("GET", fmt.Sprintf("/reports/%d", hits.Hits[0].ID+100), "", nil); code != http.StatusNotFound {
+			t.Errorf("viewer opening a report that does not exist: %d, want 404", code)
+		}
+		for _, f := range c.search("--limit", "50").Hits {
+			if f.Title == titleChongjin {
+				if code, _, _ := vic.do("GET", fmt.Sprintf("/api/v1/reports/%d", f.ID), "", nil); code != http.StatusNotFound {
+					t.Errorf("viewer opening report %d with no reviewed fact: %d, want 404", f.ID, code)
+				}
+			}
+		}
+		// The same search twice (the second is served from the results
+		// cache) and the list page twice: masked every time.
+		for i := range 2 {
+			for _, path := range []string{"/reports?q=smuggler", "/api/v1/reports?q=smuggler"} {
+				b := vic.get(path)
+				for _, leak := range []string{"Yong-nam", `"source_id"`} {
+					if at := bytes.Index(b, []byte(leak)); at >= 0 {
+						t.Errorf("viewer's search %s (time %d) shows %s: …%s…", path, i+1, leak, b[max(at-150, 0):min(at+100, len(b))])
+					}
+				}
+			}
+		}
 		body, _ = json.Marshal(map[string]string{"action": "reject"})
 		if code, _, _ := vic.do("POST", fmt.Sprintf("/api/v1/facts/%d/review", detention.ID), "application/json", bytes.NewReader(body)); code != http.StatusForbidden {
 			t.Errorf("viewer reviewing a fact: %d, want 403", code)
