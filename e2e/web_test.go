@@ -225,6 +225,13 @@ func TestAnalystWeb(t *testing.T) {
 		if again := ana.upload(testdata(t, "upload/onsong-release.txt")); len(again) != 1 || again[0].Created || again[0].ReportID != id {
 			t.Errorf("uploading the same file again: %+v, want report %d already present", again, id)
 		}
+		// Broken files are refused one by one, with a reason.
+		for file, reason := range map[string]string{"reports/empty.md": "empty", "reports/scanned-page.txt": "binary", "photo.png": "not a format"} {
+			res := ana.upload(testdata(t, file))
+			if len(res) != 1 || res[0].ReportID != 0 || res[0].Created || !strings.Contains(res[0].Error, reason) {
+				t.Errorf("upload %s: %+v, want an error saying %q", file, res, reason)
+			}
+		}
 		page := string(ana.get(loc))
 		for _, want := range []string{"Onsong family pays security agents", "demanded 3,000 dollars"} {
 			if !strings.Contains(strings.ReplaceAll(page, "&#39;", "'"), want) {
@@ -381,6 +388,37 @@ func TestAnalystWeb(t *testing.T) {
 		if code, _, _ := vic.do("GET", fmt.Sprintf("/api/v1/facts/%d", unreviewed.ID), "", nil); code != http.StatusNotFound {
 			t.Errorf("viewer reading unreviewed fact %d: %d, want 404", unreviewed.ID, code)
 		}
+		// The map, timeline and price index a viewer sees count reviewed
+		// events only, even right after an analyst built the same views.
+		var tlAll struct {
+			Total int `json:"total"`
+		}
+		var mAna, mVic mapOut
+		ana.getJSON("/api/v1/map", &mAna)
+		ana.getJSON("/api/v1/timeline", &tlAll)
+		ana.getJSON("/api/v1/prices", &pr)
+		if mAna.Total <= len(reviewed) || tlAll.Total != mAna.Total {
+			t.Errorf("analyst's map counts %d events and timeline %d, want all events (more than the %d reviewed)", mAna.Total, tlAll.Total, len(reviewed))
+		}
+		vic.getJSON("/api/v1/map", &mVic)
+		vic.getJSON("/api/v1/timeline", &tlAll)
+		if mVic.Total != len(reviewed) || tlAll.Total != len(reviewed) {
+			t.Errorf("viewer's map counts %d events and timeline %d, want the %d reviewed", mVic.Total, tlAll.Total, len(reviewed))
+		}
+		vic.getJSON("/api/v1/prices", &pr)
+		var priced int
+		for _, y := range pr.Years {
+			if d := y.All.Demanded; d != nil {
+				priced += d.Count
+				if y.Year != 2011 {
+					t.Errorf("viewer's price index has unreviewed demands in %d", y.Year)
+				}
+			}
+		}
+		if priced != 1 {
+			t.Errorf("viewer's price index counts %d demands, want the one corrected", priced)
+		}
+
 		// A viewer reads reviewed reports with names masked and no source,
 		// and cannot open a report with nothing reviewed.
 		var rep struct {
