@@ -1,6 +1,7 @@
 package agency
 
 import (
+	"encoding/binary"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -23,7 +24,7 @@ func post(text string, ms []Mention) []Mention {
 		}
 	}
 	ms = out
-	low := asciiLower(text)
+	var low string // lower-cased text, made at the first English mention
 	specific := map[string]bool{}
 	for _, mn := range ms {
 		if !mn.Generic {
@@ -33,6 +34,9 @@ func post(text string, ms []Mention) []Mention {
 	for k := range ms {
 		if ms[k].Generic && !specific[mss] && specific[mps] {
 			ms[k].Code = mps
+		}
+		if low == "" && !koreanAt(text, ms[k].Span[0]) {
+			low = asciiLower(text)
 		}
 		mark(text, low, &ms[k])
 	}
@@ -214,10 +218,16 @@ func sentenceAfter(text string, i int) string {
 	return s
 }
 
+// koreanAt reports whether a Hangul syllable starts at i.
+func koreanAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isHangul(r)
+}
+
 // mark sets a mention's Former, Target and Passing marks from its sentence.
 func mark(text, low string, mn *Mention) {
 	start, end := mn.Span[0], mn.Span[1]
-	if r, _ := utf8.DecodeRuneInString(text[start:]); isHangul(r) {
+	if koreanAt(text, start) {
 		markKorean(text, mn)
 		return
 	}
@@ -303,9 +313,13 @@ func mark(text, low string, mn *Mention) {
 	if hypotheticalHandover(before, tbt) {
 		mn.Passing = true
 	}
-	for _, p := range passingAfter {
-		if strings.Contains(after[:min(len(after), 120)], p) {
-			mn.Passing = true
+	// Every passingAfter phrase holds "down", "low" or "refrain": three
+	// scans rule most sentences out before the eleven.
+	if w := after[:min(len(after), 120)]; strings.Contains(w, "low") || strings.Contains(w, "down") || strings.Contains(w, "refrain") {
+		for _, p := range passingAfter {
+			if strings.Contains(w, p) {
+				mn.Passing = true
+			}
 		}
 	}
 	// "X (MSS) was arrested", "officials … have already been sacked"; but
@@ -513,11 +527,23 @@ func targetCueBefore(s string) bool {
 	return false
 }
 
-// asciiLower lower-cases ASCII letters only, so offsets stay those of the text.
+// asciiLower lower-cases ASCII letters only, so offsets stay those of the
+// text. It runs on every report with an English mention, so it works eight
+// bytes at a time.
 func asciiLower(s string) string {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
 	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		low7 := x &^ high
+		// A byte's top bit ends up set where it is 'A'..'Z': at least 'A',
+		// not above 'Z', and ASCII. Sums of 7-bit values do not carry over.
+		upper := (low7 + (0x80-'A')*ones) &^ (low7 + (0x80-'Z'-1)*ones) &^ x & high
+		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
 			b[i] = c + 'a' - 'A'
 		}
 	}

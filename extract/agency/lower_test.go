@@ -1,0 +1,27 @@
+package agency
+
+import "testing"
+
+// TestASCIILower checks the eight-bytes-at-a-time lowering against a byte
+// loop for every byte value at every offset of a word and its tail.
+func TestASCIILower(t *testing.T) {
+	ref := func(s string) string {
+		b := []byte(s)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
+	base := []byte("Ministry Of State-Security ’MSS’ 보위부 Z@[`{")
+	for c := 0; c < 256; c++ {
+		for at := range 17 {
+			b := append([]byte(nil), base...)
+			b[at] = byte(c)
+			if got, want := asciiLower(string(b)), ref(string(b)); got != want {
+				t.Fatalf("asciiLower(%q) = %q, want %q", b, got, want)
+			}
+		}
+	}
+}
