@@ -127,6 +127,20 @@ func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string 
 		}
 		return ""
 	}
+	if a.ko && a.main != "" && provincialOrgan(a.d.Text[m.clause[0]:m.trig[0]]) {
+		// 도 당위원회가 … 지시를 내렸다: a provincial organ acts for the
+		// whole province, unless the clause names a place of its own.
+		if i := nearest(span, n, m.clause, m.trig, func(i int) bool { return a.placeAside[i] }); i < 0 {
+			if p, ok := place.ByID(a.main); ok {
+				if p.Kind == "province" {
+					return p.ID
+				}
+				if _, ok := place.ByID(p.Province); ok {
+					return p.Province
+				}
+			}
+		}
+	}
 	id := pick(false)
 	if id == "" && a.main == "" {
 		id = pick(true)
@@ -140,6 +154,28 @@ func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string 
 	return id
 }
 
+// provincialOrgan reports a Korean clause opening whose organ is the
+// province's own (도 당위원회, 도 검찰소, 도 인민위원회): 도 standing alone
+// before an organ's name.
+func provincialOrgan(s string) bool {
+	for i := 0; ; {
+		k := strings.Index(s[i:], "도 ")
+		if k < 0 {
+			return false
+		}
+		k += i
+		if k == 0 || s[k-1] == ' ' || s[k-1] == '\n' || s[k-1] == '"' {
+			rest := s[k+len("도 "):]
+			for _, o := range [...]string{"당", "인민위원회", "검찰", "보위", "안전", "보안", "사회안전", "비사회주의"} {
+				if strings.HasPrefix(rest, o) {
+					return true
+				}
+			}
+		}
+		i = k + len("도 ")
+	}
+}
+
 // asidePlace reports a place named as where a source is or where someone
 // was heading, not where an act happened.
 func asidePlace(text, lower string, sp casebook.Span, ko bool) bool {
@@ -150,10 +186,16 @@ func asidePlace(text, lower string, sp casebook.Span, ko bool) bool {
 		if i := strings.Index(after, "소식통"); i >= 0 && !strings.ContainsAny(after[:i], ".\"“”") {
 			return true
 		}
-		for _, w := range []string{" 출신", "에서 온"} {
+		for _, w := range []string{" 출신", "에서 온", "으로 가려", "로 가려", "으로 가던", "로 가던", "으로 향하", "로 향하", "으로 가는", "로 가는", "에 가려", "으로 떠나", "로 떠나"} {
 			if strings.HasPrefix(after, w) {
 				return true
 			}
+		}
+		// 사리원시 안전부 부부장 출신 간부: an organ of the place that is
+		// someone's former post, a few words on.
+		far := text[sp[1]:runeStart(text, min(len(text), sp[1]+40))]
+		if i := strings.Index(far, " 출신"); i >= 0 && !strings.ContainsAny(far[:i], ".,\"“”") && strings.Count(far[:i], " ") <= 3 {
+			return true
 		}
 		return false
 	}
@@ -215,15 +257,62 @@ func (a *assembler) mainPlace() string {
 			best, bestN, bestProv = id, n, prov
 		}
 	}
-	// A district of the main city is more precise ("Pyongyang's Sosong District").
-	for id := range count {
-		if id != best && place.Within(id, best) {
-			if p, ok := place.ByID(id); ok && p.Kind != "province" && (p.Kind == "district" || !bestProv) {
-				return id
-			}
+	// A district of the main city is more precise ("Pyongyang's Sosong
+	// District") when the lead names it or an organ acting from it (사포구역
+	// 보안서); a district named only later in passing may be a side scene
+	// (한편 판문구역에서는 쌀값이…), and two such districts mean the story
+	// spans the city.
+	lead := a.leadSpan()
+	district := ""
+	for i, p := range a.places {
+		if p.ID == best || a.placeAside[i] || !a.placeSeat[i] && !within(p.Span, lead) || !place.Within(p.ID, best) {
+			continue
 		}
+		q, ok := place.ByID(p.ID)
+		if !ok || q.Kind == "province" || !(q.Kind == "district" || !bestProv) {
+			continue
+		}
+		if district != "" && district != p.ID {
+			return best
+		}
+		district = p.ID
+	}
+	if district != "" {
+		return district
 	}
 	return best
+}
+
+// leadSpan is the span of the first body paragraph (the report's title
+// excluded).
+func (a *assembler) leadSpan() casebook.Span {
+	for _, s := range a.sents {
+		if s.heading {
+			continue
+		}
+		lo, hi := s.span[0], s.span[1]
+		for _, t := range a.sents {
+			if t.para == s.para && t.span[1] > hi {
+				hi = t.span[1]
+			}
+		}
+		return casebook.Span{lo, hi}
+	}
+	return casebook.Span{}
+}
+
+// seat reports a place named as an organ's seat: an organ's name follows
+// it at once ("Hungnam district State Security Department", 개성시 안전부).
+func (a *assembler) seat(sp casebook.Span) bool {
+	k := sort.Search(len(a.agencies), func(i int) bool { return a.agencies[i].Span[0] >= sp[1] })
+	if k == len(a.agencies) {
+		return false
+	}
+	gap := strings.TrimSpace(strings.ToLower(a.d.Text[sp[1]:a.agencies[k].Span[0]]))
+	for _, w := range [...]string{"district", "city", "county", "province", "provincial", "municipal", "'s", "’s"} {
+		gap = strings.TrimSpace(strings.TrimPrefix(gap, w))
+	}
+	return gap == ""
 }
 
 // agencyFor picks the organ acting in an event: in its clause the first

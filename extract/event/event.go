@@ -91,6 +91,9 @@ type assembler struct {
 	// was heading: never an act's place.
 	placeAside  []bool
 	placeOrigin []bool // places named as where someone comes from
+	// placeSeat marks places named only as an organ's seat ("the Hungnam
+	// district State Security Department", 사포구역 보안서).
+	placeSeat []bool
 	lead        int    // paragraph index of the lead (first body paragraph)
 	// acting holds the agency mentions of organs acting, not acted on,
 	// formerly employing someone or named in passing; agencies holds them all.
@@ -147,7 +150,6 @@ func newAssembler(d *Doc) *assembler {
 			a.placeOrigin[i] = gap == "and" || gap == "," || gap == "or"
 		}
 	}
-	a.main = a.mainPlace()
 	for _, g := range d.Agencies {
 		if !validSpan(g.Span, len(d.Text)) {
 			continue
@@ -158,6 +160,19 @@ func newAssembler(d *Doc) *assembler {
 		}
 	}
 	sort.SliceStable(a.agencies, func(i, j int) bool { return a.agencies[i].Span[0] < a.agencies[j].Span[0] })
+	a.placeSeat = make([]bool, len(a.places))
+	for i, p := range a.places {
+		// "a source in Kaesong's Kaepung district": the district is where
+		// the source is too.
+		if i > 0 && !a.placeAside[i] && a.placeAside[i-1] && p.Span[0] > a.places[i-1].Span[1] && sourceBefore(a.lower, a.places[i-1].Span[0]) {
+			switch strings.TrimSpace(d.Text[a.places[i-1].Span[1]:p.Span[0]]) {
+			case "'s", "’s", "", ",":
+				a.placeAside[i] = true
+			}
+		}
+		a.placeSeat[i] = a.seat(p.Span)
+	}
+	a.main = a.mainPlace()
 	sort.SliceStable(a.acting, func(i, j int) bool { return a.acting[i].Span[0] < a.acting[j].Span[0] })
 	count := map[string]int{}
 	for _, g := range a.acting {
@@ -180,6 +195,13 @@ func newAssembler(d *Doc) *assembler {
 		}
 	}
 	return a
+}
+
+// sourceBefore reports a source or contact named just before position at
+// ("a source in", 소식통 is after the place and needs no such check).
+func sourceBefore(lower string, at int) bool {
+	b := lower[max(0, at-24):at]
+	return strings.Contains(b, "source") || strings.Contains(b, "informant") || strings.Contains(b, "contact")
 }
 
 func validSpan(s casebook.Span, n int) bool { return s[0] >= 0 && s[0] < s[1] && s[1] <= n }

@@ -358,3 +358,38 @@ func TestPresentPerfectIsRecent(t *testing.T) {
 		t.Errorf("a simple past act got the recent default: %+v", f.Events[0].Date)
 	}
 }
+
+func TestEventPlace(t *testing.T) {
+	tests := []struct {
+		name, lang, text, typ, want string
+	}{
+		{"source's district", "en", "Trader executed in Kaesong\n\nPolice in Kaesong arrested a trader last month. A source in Kaesong's Kaepung district said the trader was sent to a labour camp.", "punishment", "kaesong"},
+		{"destination", "ko", "혜산 보안서\n\n양강도 혜산시에서 청진으로 가려던 남성이 보안원들에게 체포됐다.", "detention", "hyesan"},
+		{"former post", "ko", "회령 보위부장 교체\n\n회령시 보위부장이 해임되고 그 자리에 무산군 보위부 부부장 출신 간부가 임명됐다.", "personnel", "hoeryong"},
+		{"provincial organ", "ko", "평성 외화 단속\n\n평안남도 평성시 장마당에서 외화를 쓰던 상인 두 명이 보안원들에게 붙잡혔다. 도 인민위원회가 지난달 외화 사용을 금지하는 포고를 내렸다.", "crackdown", "south-pyongan"},
+		{"side district", "ko", "개성 보안원 체포\n\n개성시 보안원들이 지난달 밀수꾼 3명을 체포했다.\n\n한편 판문구역 일대에서는 쌀값이 올랐다.", "detention", "kaesong"},
+		{"lead district", "en", "Family banished\n\nA family living in Pyongyang's Sosong District was ordered out of the capital in March.\n\nThe order came from Pyongyang city authorities.", "punishment", "sosong"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := assemble(tt.text, tt.lang)
+			n := 0
+			for _, e := range f.Events {
+				if e.Type != tt.typ {
+					continue
+				}
+				n++
+				got := ""
+				if e.Place != nil {
+					got = e.Place.ID
+				}
+				if got != tt.want {
+					t.Errorf("%s place = %q, want %q", e.Type, got, tt.want)
+				}
+			}
+			if n == 0 {
+				t.Errorf("no %s event in %q (got %q)", tt.typ, tt.text, types(f))
+			}
+		})
+	}
+}
