@@ -94,7 +94,7 @@ type assembler struct {
 	// placeSeat marks places named only as an organ's seat ("the Hungnam
 	// district State Security Department", 사포구역 보안서).
 	placeSeat []bool
-	lead        int    // paragraph index of the lead (first body paragraph)
+	lead      int // paragraph index of the lead (first body paragraph)
 	// acting holds the agency mentions of organs acting, not acted on,
 	// formerly employing someone or named in passing; agencies holds them all.
 	acting, agencies []agency.Mention
