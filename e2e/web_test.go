@@ -508,6 +508,65 @@ func TestAnalystWeb(t *testing.T) {
 		}
 		checkPublic("export --redact", c.ok("", []string{"export"}, "--format", "csv", "--redact"))
 
+		// The public JSON and GeoJSON hold the same events, names masked.
+		var pub struct {
+			Redacted bool `json:"redacted"`
+			Reports  []struct {
+				Facts []struct {
+					ID    int64  `json:"id"`
+					State string `json:"state"`
+				} `json:"facts"`
+			} `json:"reports"`
+		}
+		js := c.ok("", []string{"export"}, "--format", "json", "--redact")
+		if err := json.Unmarshal([]byte(js), &pub); err != nil {
+			t.Fatalf("export --format json --redact: %v", err)
+		}
+		var pubIDs []int64
+		for _, r := range pub.Reports {
+			for _, f := range r.Facts {
+				pubIDs = append(pubIDs, f.ID)
+				if f.State != "confirmed" && f.State != "corrected" {
+					t.Errorf("public JSON has fact %d in state %s", f.ID, f.State)
+				}
+			}
+		}
+		if slices.Sort(pubIDs); !pub.Redacted || !slices.Equal(pubIDs, reviewed) {
+			t.Errorf("public JSON (redacted %v) has facts %v, want %v", pub.Redacted, pubIDs, reviewed)
+		}
+		var gj struct {
+			Features []struct {
+				Props map[string]any `json:"properties"`
+			} `json:"features"`
+		}
+		geo := string(vic.get("/export?format=geojson"))
+		if err := json.Unmarshal([]byte(geo), &gj); err != nil {
+			t.Fatalf("viewer's GeoJSON: %v", err)
+		}
+		if len(gj.Features) != len(reviewed) {
+			t.Errorf("viewer's GeoJSON has %d features, want %d", len(gj.Features), len(reviewed))
+		}
+		for _, out := range []string{js, geo} {
+			for _, name := range []string{"Yong-nam", "김영희", "River Crane", "reviewed_by"} {
+				if strings.Contains(out, name) {
+					t.Errorf("a public JSON or GeoJSON export holds %q", name)
+				}
+			}
+		}
+
+		// A new password, set at the command line, ends the viewer's session.
+		c.ok("another horse battery staple\n", []string{"user", "passwd"}, "--password-stdin", "vic")
+		if code, _, _ := vic.do("GET", "/api/v1/me", "", nil); code != http.StatusUnauthorized {
+			t.Errorf("viewer's session after a password change: %d, want 401", code)
+		}
+		// Logging out ends the analyst's.
+		if code, _, _ := ana.do("POST", "/logout", "", nil); code != http.StatusSeeOther {
+			t.Errorf("log out: %d, want 303", code)
+		}
+		if code, _, _ := ana.do("GET", "/api/v1/me", "", nil); code != http.StatusUnauthorized {
+			t.Errorf("analyst's session after logging out: %d, want 401", code)
+		}
+
 		// Every step is in an intact audit trail.
 		if out := c.ok("", []string{"audit", "verify"}); !strings.HasPrefix(out, "OK: ") {
 			t.Errorf("audit verify after the web session: %s", out)
