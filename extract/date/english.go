@@ -113,11 +113,11 @@ func (r *reader) dayNum(i int) (int, int, bool) {
 		return t.num, i + 1, true
 	}
 	if t.kind == tWord {
-		if d, ok := lookup(ordinals, r.s, t.start, t.end); ok {
+		if d, ok := ordinalsTable.lookup(r.s, t.start, t.end); ok {
 			return d, i + 1, true
 		}
 		if r.isAny(i, "twenty", "thirty") && r.punct(i+1, '-') && i+2 < len(r.toks) {
-			if d, ok := lookup(ordinals, r.s, r.toks[i+2].start, r.toks[i+2].end); ok && d < 10 {
+			if d, ok := ordinalsTable.lookup(r.s, r.toks[i+2].start, r.toks[i+2].end); ok && d < 10 {
 				base := 20
 				if r.is(i, "thirty") {
 					base = 30
@@ -243,6 +243,8 @@ func (r *reader) part(i int) (int, int) {
 // passed over without a look.
 var triggers = map[string]bool{}
 
+var triggersTable *wordTable[bool] // built with triggers, in init
+
 // triggerStart marks the first two letters of the triggers, a filter cheaper
 // than the map.
 var triggerStart [26 * 26]bool
@@ -254,6 +256,7 @@ func init() {
 				triggerStart[int(w[0]-'a')*26+int(w[1]-'a')] = true
 			}
 		}
+		triggersTable = newWordTable(triggers)
 	}()
 	for _, w := range []string{"spring", "summer", "autumn", "fall", "winter", "since", "from", "between", "the", "early", "mid", "late", "last", "past", "previous",
 		"this", "earlier", "recently", "lately", "nowadays", "these", "recent", "yesterday", "today",
@@ -272,20 +275,6 @@ func init() {
 	for w := range counts {
 		triggers[w] = true
 	}
-}
-
-// lookup finds the lower-cased word s[a:b] in m without allocating.
-func lookup[V any](m map[string]V, s string, a, b int) (V, bool) {
-	var buf [16]byte
-	if b-a > len(buf) {
-		var zero V
-		return zero, false
-	}
-	for k := a; k < b; k++ {
-		buf[k-a] = lower(s[k])
-	}
-	v, ok := m[string(buf[:b-a])]
-	return v, ok
 }
 
 // trigger reports whether the word s[a:b] may start a date expression.
@@ -317,7 +306,7 @@ func (r *reader) trigger(a, b int) bool {
 	if b-a == 3 && hasFold(r.s, a, "the") {
 		return r.afterArticle(b) || theFollow(r.s, b)
 	}
-	_, ok := lookup(triggers, r.s, a, b)
+	_, ok := triggersTable.lookup(r.s, a, b)
 	return ok
 }
 
@@ -339,10 +328,10 @@ func (r *reader) afterArticle(i int) bool {
 	for e < len(r.s) && isLetter(r.s[e]) {
 		e++
 	}
-	if _, ok := lookup(afterArticle, r.s, i, e); ok {
+	if _, ok := afterArticleTable.lookup(r.s, i, e); ok {
 		return true
 	}
-	_, ok := lookup(ordinals, r.s, i, e)
+	_, ok := ordinalsTable.lookup(r.s, i, e)
 	return ok || e-i == 6 && (hasFold(r.s, i, "twenty") || hasFold(r.s, i, "thirty"))
 }
 
@@ -488,7 +477,7 @@ func (r *reader) core(i int) (from, to time.Time, next int, vague, ok bool) {
 	}
 	// "the summer of 2024", "winter 2023"
 	if part == whole && j < len(r.toks) && r.toks[j].kind == tWord {
-		if first, ok := lookup(seasons, r.s, r.toks[j].start, r.toks[j].end); ok {
+		if first, ok := seasonsTable.lookup(r.s, r.toks[j].start, r.toks[j].end); ok {
 			k := j + 1
 			if r.is(k, "of") {
 				k++
@@ -640,7 +629,7 @@ func (r *reader) relative(i, part int) (from, to time.Time, next int, vague, ok 
 			return
 		}
 		if unit < len(r.toks) && r.toks[unit].kind == tWord {
-			if first, isSeason := lookup(seasons, r.s, r.toks[unit].start, r.toks[unit].end); isSeason {
+			if first, isSeason := seasonsTable.lookup(r.s, r.toks[unit].start, r.toks[unit].end); isSeason {
 				if last {
 					f, t := lastSeason(pub, first)
 					return f, t, unit + 1, false, true
@@ -757,7 +746,7 @@ func (r *reader) count(i int) (n, next int, few, ok bool) {
 		return 3, i + 1, true, true
 	}
 	if t.kind == tWord {
-		if c, ok := lookup(counts, r.s, t.start, t.end); ok {
+		if c, ok := countsTable.lookup(r.s, t.start, t.end); ok {
 			return c, i + 1, false, true
 		}
 	}

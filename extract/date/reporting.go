@@ -86,11 +86,11 @@ func saidBefore(s string, a int) bool {
 			w--
 		}
 		word := s[w:p]
-		if _, ok := lookup(sayingVerbSet, s, w, p); ok {
+		if _, ok := sayingVerbSetTable.lookup(s, w, p); ok {
 			return true
 		}
 		capital := 'A' <= word[0] && word[0] <= 'Z'
-		if _, known := lookup(betweenSayingSet, s, w, p); !known && !(capital && n > 0) {
+		if _, known := betweenSayingSetTable.lookup(s, w, p); !known && !(capital && n > 0) {
 			return false
 		}
 		p = w
