@@ -93,6 +93,7 @@ const goodReports = 6
 // export for analysts and for the public, and check the originals and the
 // audit trail — then tamper with the audit trail in the database itself.
 func TestAnalystCLI(t *testing.T) {
+	t.Parallel()
 	forEachBackend(t, func(t *testing.T, c *casebook) {
 		c.setup(map[string]string{"ana": "analyst"})
 		users := c.ok("", []string{"user", "list"})

@@ -11,6 +11,7 @@ import (
 // directory answers its first page within 5 s, and the one-time password it
 // prints logs in (a wrong one does not); the sample reports then arrive.
 func TestServeDemo(t *testing.T) {
+	t.Parallel()
 	forEachBackend(t, func(t *testing.T, c *casebook) {
 		start := time.Now()
 		srv := c.serve("--demo")

@@ -175,6 +175,7 @@ const titleOnsong = "Onsong family pays security agents for a son's release"
 // the price index and the CSV download; then a viewer sees only reviewed
 // facts, and a public export of them names nobody.
 func TestAnalystWeb(t *testing.T) {
+	t.Parallel()
 	forEachBackend(t, func(t *testing.T, c *casebook) {
 		c.setup(map[string]string{"boss": "admin", "ana": "analyst", "vic": "viewer"})
 		// Reports already in the store, unreviewed: what a viewer must not see.
