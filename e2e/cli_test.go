@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -100,9 +102,16 @@ func TestAnalystCLI(t *testing.T) {
 		if !regexp.MustCompile(`(?m)^ana\s+analyst\s`).MatchString(users) {
 			t.Errorf("user list does not show ana as analyst:\n%s", users)
 		}
+		// A name taken already is refused.
+		if r := c.run(password("ana")+"\n", []string{"user", "add"}, "--password-stdin", "ana"); r.code == 0 {
+			t.Errorf("adding ana twice succeeded: %s", r)
+		}
 		// A password too short is refused, and nothing is added.
 		if r := c.run("short\n", []string{"user", "add"}, "--password-stdin", "bob"); r.code == 0 {
 			t.Errorf("user add with a 5-character password succeeded: %s", r)
+		}
+		if users := c.ok("", []string{"user", "list"}); strings.Contains(users, "bob") {
+			t.Errorf("bob was added with a refused password:\n%s", users)
 		}
 
 		// Ingest: the good files are kept; the empty file, the binary one and
@@ -284,6 +293,12 @@ func TestAnalystCLI(t *testing.T) {
 		redacted := c.ok("", []string{"export"}, "--format", "json", "--redact")
 		if strings.Contains(redacted, "River Crane") || strings.Contains(redacted, "Pak Yong-nam") || strings.Contains(redacted, "김영희") || strings.Contains(redacted, `"machine"`) {
 			t.Errorf("redacted JSON export holds a source, a name or an unreviewed fact:\n%.2000s", redacted)
+		}
+		// An export written to a file is readable by its owner only.
+		outFile := filepath.Join(t.TempDir(), "events.csv")
+		c.ok("", []string{"export"}, "--format", "csv", "--out", outFile)
+		if fi, err := os.Stat(outFile); err != nil || fi.Mode().Perm() != 0o600 || fi.Size() == 0 {
+			t.Errorf("export --out: %v, mode %v, want a non-empty file of mode 0600", err, fi)
 		}
 		if r := c.run("", []string{"export"}, "--redact", "--full"); r.code == 0 {
 			t.Errorf("export --redact --full succeeded")
