@@ -352,7 +352,14 @@ func (a *assembler) agencyFor(m mention, s *sentence, para casebook.Span) string
 	// bribes").
 	all := a.agencies
 	allSpan := func(i int) casebook.Span { return all[i].Span }
-	if i := nearest(allSpan, len(all), casebook.Span{para[0], m.trig[0]}, m.trig, nil); i >= 0 {
+	// An organ of the trigger's own sentence was judged there already (a
+	// threat's "would be handed to the security department" is not
+	// acting), except the organ of a passive clause's subject.
+	otherInSentence := func(i int) bool {
+		sp := all[i].Span
+		return within(sp, s.span) && !(m.passive && within(sp, m.clause) && sp[1] <= m.trig[0])
+	}
+	if i := nearest(allSpan, len(all), casebook.Span{para[0], m.trig[0]}, m.trig, otherInSentence); i >= 0 {
 		return all[i].Code
 	}
 	// The last organ acting before, outside headings.

@@ -360,6 +360,14 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 			continue
 		}
 		s.ensureClauses(text, lower, false, toks)
+		// "Soldiers … caught a man. They told his wife …": "they" are the
+		// officials of the sentence before, in the same paragraph.
+		theyOfficial := false
+		if si > 0 && sents[si-1].para == s.para {
+			for _, t := range tokRange(all, sents[si-1].span[0], sents[si-1].span[1]) {
+				theyOfficial = theyOfficial || enOfficial[t.w]
+			}
+		}
 		before := len(out)
 		ti, h := 0, 0
 		for _, cl := range s.clauses {
@@ -370,7 +378,7 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 			for tj < len(toks) && toks[tj].hi <= cl[1] {
 				tj++
 			}
-			c := ctx{text: text, all: toks, lo: ti, hi: tj, cl: cl, money: money}
+			c := ctx{text: text, all: toks, lo: ti, hi: tj, cl: cl, money: money, theyOfficial: theyOfficial}
 			for h < len(hits) && hits[h].tok < ti {
 				h++
 			}
@@ -453,6 +461,9 @@ type ctx struct {
 	lo, hi int // the clause's tokens are all[lo:hi]
 	cl     casebook.Span
 	money  []casebook.Money
+	// theyOfficial: the sentence before names officials, so "they" here
+	// may be them.
+	theyOfficial bool
 }
 
 // month reports a "May" that names the month: capitalised inside a
@@ -662,7 +673,8 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&(fMoney|fBribe|fOfficer) != 0 {
 		ok := hasMoney(c.money, c.cl)
 		if !ok && p.flags&(fBribe|fOfficer) != 0 {
-			for k := i; k < min(c.hi, end+30); k++ {
+			// "borrowed the money … and paid it": the word may come first.
+			for k := max(c.lo, i-12); k < min(c.hi, end+30); k++ {
 				if enBribe[toks[k].w] {
 					ok = true
 				}
@@ -716,7 +728,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&fSubjOfficer != 0 {
 		ok := false
 		for k := max(c.lo, i-4); k < i; k++ {
-			if enOfficial[toks[k].w] {
+			if enOfficial[toks[k].w] || c.theyOfficial && toks[k].w == "they" {
 				ok = true
 			}
 		}
@@ -764,7 +776,7 @@ var enIntent = wordSet("plan", "plans", "planned", "planning", "want", "wants", 
 var enFinite = wordSet("has", "have", "is", "are", "remains", "remain", "rose", "has risen", "doubled", "grew", "increased", "fell")
 var enNumber = wordSet("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several", "dozens", "whole", "local", "couple", "group")
 var enPeriod = wordSet("year", "years", "time", "times", "month", "months", "week", "weeks", "day", "days", "morning", "night", "season", "quarter", "summer", "winter", "spring", "autumn")
-var enPunishWord = wordSet("sent", "kyohwaso", "exile", "expelled", "banished", "punishment", "punished", "punish", "arrested", "arrest", "exiled", "prison", "camp", "treated", "executed", "severe", "harsh", "penalty", "penalties", "jailed", "detained", "sentenced")
+var enPunishWord = wordSet("sent", "handed", "kyohwaso", "exile", "expelled", "banished", "punishment", "punished", "punish", "arrested", "arrest", "exiled", "prison", "camp", "treated", "executed", "severe", "harsh", "penalty", "penalties", "jailed", "detained", "sentenced")
 
 func hasMoney(money []casebook.Money, cl casebook.Span) bool {
 	for _, m := range money {

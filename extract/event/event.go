@@ -204,6 +204,12 @@ func sourceBefore(lower string, at int) bool {
 	return strings.Contains(b, "source") || strings.Contains(b, "informant") || strings.Contains(b, "contact")
 }
 
+// actingIn reports an acting organ named within sp.
+func (a *assembler) actingIn(sp casebook.Span) bool {
+	k := sort.Search(len(a.acting), func(i int) bool { return a.acting[i].Span[0] >= sp[0] })
+	return k < len(a.acting) && a.acting[k].Span[1] <= sp[1]
+}
+
 func validSpan(s casebook.Span, n int) bool { return s[0] >= 0 && s[0] < s[1] && s[1] <= n }
 
 // events finds, filters, merges and fills the report's events.
@@ -271,6 +277,24 @@ func (a *assembler) events() []casebook.Event {
 			continue
 		}
 		kept = append(kept, i)
+	}
+	// A release is the detaining organ's act, and a payment after a
+	// detention goes to it: with no organ of its own sentence acting ("He
+	// was released that evening", "She … paid it the next day"), such an
+	// event takes the organ of the detention before it.
+	detainer := ""
+	for _, k := range kept {
+		dr := &drafts[k]
+		switch dr.ev.Type {
+		case casebook.EventDetention:
+			detainer = dr.ev.Agency
+		case casebook.EventRelease, casebook.EventBribePayment:
+			// A payment by an official ("the officer had been accepting
+			// bribes") is not one made to get someone out.
+			if detainer != "" && !a.actingIn(a.sents[dr.m.sent].span) && dr.ev.Target != "official" {
+				dr.ev.Agency = detainer
+			}
+		}
 	}
 	var prevDate *casebook.Interval
 	recent := a.recentDate()

@@ -96,6 +96,8 @@ func TestEventTypes(t *testing.T) {
 		{"or face trial", "en", "Officials told the farmers that each must hand over 100 kilograms of maize or face trial.", "threat"},
 		{"paid the agents", "en", "Her brothers sold the family television and paid the agents.", "bribe_payment"},
 		{"unless brought", "en", "The agents warned the wives that their husbands would be sent to a prison camp unless each brought 2,000 yuan.", "threat,bribe_demand"},
+		{"they told", "en", "Border guards stopped a fisherman near the pier. They told his mother that he would be handed to the police unless she came at once.", "threat"},
+		{"paid it", "en", "Her sister borrowed the money from a neighbour and paid it to the guards the same night.", "bribe_payment"},
 		// English acts that are not events.
 		{"negated", "en", "Police did not arrest anyone during the inspection of the market.", ""},
 		{"never", "en", "The officials never released the two brothers.", ""},
@@ -391,5 +393,18 @@ func TestEventPlace(t *testing.T) {
 				t.Errorf("no %s event in %q (got %q)", tt.typ, tt.text, types(f))
 			}
 		})
+	}
+}
+
+func TestReleaseByDetainer(t *testing.T) {
+	text := "Headline\n\nSoldiers of the border guard caught a fisherman near the river on May 2 and held him at their post. His wife borrowed the money and paid it the next day. He was released that evening."
+	f := assemble(text, "en")
+	if got := types(f); got != "detention,bribe_payment,release" {
+		t.Fatalf("events = %q", got)
+	}
+	for _, e := range f.Events[1:] {
+		if e.Agency != casebook.AgencyKPA {
+			t.Errorf("%s agency = %q, want the detaining organ %q", e.Type, e.Agency, casebook.AgencyKPA)
+		}
 	}
 }
