@@ -34,8 +34,8 @@ func (a *assembler) fill(m mention) (ev casebook.Event, weakDate bool) {
 		m.passive = true
 	}
 	ev.Agency = a.agencyFor(m, s, para)
-	switch m.typ {
-	case casebook.EventBribeDemand, casebook.EventBribePayment, casebook.EventConfiscation:
+	switch {
+	case m.typ == casebook.EventBribeDemand, m.typ == casebook.EventBribePayment, m.typ == casebook.EventConfiscation, m.fine:
 		if mo, ok := a.moneyFor(m, s); ok {
 			ev.Amount = &casebook.Amount{Amount: mo.Amount, Max: mo.Max, Currency: mo.Currency, USD: mo.USD}
 		}
@@ -430,6 +430,8 @@ func roleFits(typ, role string) bool {
 		return role == casebook.RoleBribeDemand
 	case casebook.EventBribePayment:
 		return role == casebook.RoleBribePayment
+	case casebook.EventPunishment:
+		return role == casebook.RoleFine
 	}
 	return false
 }

@@ -323,6 +323,7 @@ type mention struct {
 	rule     int  // which trigger rule matched (English ≥ 0, Korean < 0)
 	appoint  bool // personnel: an appointment
 	perfect  bool // "have been sent": a present perfect, so a recent act
+	fine     bool // punishment: a fine, another act than a sentence or a beating
 }
 
 // findEnglish returns the English trigger mentions of the body sentences.
@@ -393,7 +394,7 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 					out = append(out, mention{
 						typ: p.typ, clause: cl, trig: casebook.Span{toks[i].lo, toks[end-1].hi}, sent: si,
 						passive: c.passive(i) && !strings.HasSuffix(toks[i].w, "ing"), appoint: p.flags&fAppoint != 0, rule: pi,
-						perfect: c.perfect(i),
+						perfect: c.perfect(i), fine: toks[i].w == "fined",
 					})
 				}
 			}

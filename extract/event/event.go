@@ -330,7 +330,7 @@ func sameAct(a, b *casebook.Event, ma, mb mention, quoted bool) bool {
 	if ma.clause == mb.clause {
 		return true
 	}
-	if ma.appoint != mb.appoint {
+	if ma.appoint != mb.appoint || ma.fine != mb.fine {
 		return false
 	}
 	if a.Type == casebook.EventCrackdown {

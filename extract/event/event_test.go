@@ -140,6 +140,9 @@ func TestEventTypes(t *testing.T) {
 		{"ko decree", "ko", "시 인민위원회가 지난달 외화 사용을 금지하는 포고를 내렸다.", "crackdown"},
 		{"ko demand in threat", "ko", "보위원은 가족에게 3천 위안을 내지 않으면 교화소에 보내겠다고 협박했다.", "bribe_demand,threat"},
 		{"ko dragged habit", "ko", "돈이 없는 주민은 보안서로 끌려가 매를 맞는다.", ""},
+		{"ko fine and labour", "ko", "보안원들은 상인 10명에게 벌금을 물렸다. 돈을 못 낸 상인들은 닷새 동안 노동단련을 받았다.", "punishment,punishment"},
+		{"ko news progressive", "ko", "앵커: 북한 보안원들이 장마당 상인들에게 벌금을 물리고 있다는 소식입니다.", "punishment"},
+		{"ko hearsay habit", "ko", "초소의 군인들이 지나가는 주민에게 20위안을 요구한다는 말도 있다.", ""},
 		// Korean acts that are not events.
 		{"ko negated", "ko", "보안원들은 그를 체포하지 않았다.", ""},
 		{"ko conditional", "ko", "중국과 통화하다 걸리면 벌금을 내야 한다.", ""},
@@ -406,5 +409,12 @@ func TestReleaseByDetainer(t *testing.T) {
 		if e.Agency != casebook.AgencyKPA {
 			t.Errorf("%s agency = %q, want the detaining organ %q", e.Type, e.Agency, casebook.AgencyKPA)
 		}
+	}
+}
+
+func TestFineAmount(t *testing.T) {
+	f := assemble("Headline\n\nThe county prosecutors fined the farm manager 300,000 won in April.", "en")
+	if len(f.Events) != 1 || f.Events[0].Amount == nil || f.Events[0].Amount.Amount != 300000 {
+		t.Fatalf("events = %+v, want one punishment of 300,000 won", f.Events)
 	}
 }

@@ -321,7 +321,7 @@ func findKorean(text string, sents []sentence, money []casebook.Money, out []men
 					continue
 				}
 				end := eojeolEnd(text, at+len(r.stem), cl[1])
-				out = append(out, mention{typ: r.typ, clause: cl, trig: casebook.Span{at, end}, sent: si, evidence: koEvidence(text, cl, at+len(r.stem), end), rule: -1 - ri})
+				out = append(out, mention{typ: r.typ, clause: cl, trig: casebook.Span{at, end}, sent: si, evidence: koEvidence(text, cl, at+len(r.stem), end), rule: -1 - ri, fine: strings.HasPrefix(r.stem, "벌금")})
 			}
 			k += n
 		}
@@ -458,6 +458,14 @@ func presentHabit(rest, next, stem, text string, cl casebook.Span) bool {
 		return true
 	}
 
+	// 요구한다는 말도 있다: hearsay of a present habit.
+	if strings.HasSuffix(rest, "다는") && finalN(strings.TrimSuffix(rest, "는")) {
+		return true
+	}
+	// 물리고 있다는: a progressive, told as news.
+	if strings.HasSuffix(rest, "고") && strings.HasPrefix(next, "있") {
+		return false
+	}
 	if strings.HasSuffix(rest, "는") && !strings.HasSuffix(rest, "다는") && next != "" {
 		// 하고 있는 is a progressive, kept.
 		return !strings.HasSuffix(rest, "있는")
