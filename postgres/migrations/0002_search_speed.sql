@@ -24,5 +24,3 @@ CREATE INDEX facts_province ON facts(province_id, state, report_id) WHERE provin
 CREATE INDEX facts_agency ON facts(agency, state, report_id) WHERE agency IS NOT NULL;
 CREATE INDEX facts_date ON facts(date_from, date_to, state, report_id) WHERE date_from IS NOT NULL;
 CREATE INDEX facts_usd ON facts(usd, state, report_id) WHERE usd IS NOT NULL;
-ANALYZE reports;
-ANALYZE facts;
