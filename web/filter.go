@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"casebook"
@@ -41,7 +42,9 @@ func parseFilter(r *http.Request) (filter, error) {
 	bad := func(what string) (filter, error) {
 		return filter{}, casebook.Errorf(casebook.EINVALID, "bad %s filter", what)
 	}
-	if utf8.RuneCountInString(f.Q) > 200 || !utf8.ValidString(f.Q) {
+	// Control characters (NUL above all) are never search text, and the
+	// full-text engines fail on them.
+	if utf8.RuneCountInString(f.Q) > 200 || !utf8.ValidString(f.Q) || strings.ContainsFunc(f.Q, unicode.IsControl) {
 		return bad("search text (at most 200 characters)")
 	}
 	if f.Place != "" && !isSlug(f.Place) {
@@ -61,10 +64,10 @@ func parseFilter(r *http.Request) (filter, error) {
 	if f.Lang != "" && f.Lang != "en" && f.Lang != "ko" {
 		return bad("language")
 	}
-	if len(f.Target) > 60 || !utf8.ValidString(f.Target) {
+	if len(f.Target) > 60 || !utf8.ValidString(f.Target) || strings.ContainsFunc(f.Target, unicode.IsControl) {
 		return bad("target")
 	}
-	if len(f.Case) > 80 || !utf8.ValidString(f.Case) {
+	if len(f.Case) > 80 || !utf8.ValidString(f.Case) || strings.ContainsFunc(f.Case, unicode.IsControl) {
 		return bad("case")
 	}
 	if f.Split != "" && f.Split != "case" {

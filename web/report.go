@@ -25,7 +25,8 @@ type factView struct {
 }
 
 // visibleFacts drops the facts u may not see: a viewer sees confirmed and
-// corrected facts only.
+// corrected facts only, without the machine value, the analyst's note or
+// the reviewer's name (as in a redacted export).
 func visibleFacts(facts []casebook.Fact, u *casebook.User) []casebook.Fact {
 	if canMachine(u) {
 		return facts
@@ -33,7 +34,7 @@ func visibleFacts(facts []casebook.Fact, u *casebook.User) []casebook.Fact {
 	var out []casebook.Fact
 	for _, f := range facts {
 		if f.State == casebook.StateConfirmed || f.State == casebook.StateCorrected {
-			f.Machine = nil
+			f.Machine, f.Note, f.ReviewedBy = nil, "", ""
 			out = append(out, f)
 		}
 	}
