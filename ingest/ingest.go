@@ -346,7 +346,9 @@ func listFiles(path string) ([]string, error) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() && extensions[strings.ToLower(filepath.Ext(p))] {
+		// Files of other types are listed too: ingestOne fails them by name,
+		// so a summary never hides a file it did not take.
+		if d.Type().IsRegular() {
 			files = append(files, p)
 		}
 		return nil

@@ -291,27 +291,33 @@ func TestIngestPath(t *testing.T) {
 	write("sub/bad.txt", "\x00\x01binary")
 	write("two.jsonl", `{"id":"x","text":"Guards in Onsong took bribes."}`+"\n"+`{"id":"y","text":"Guards in Sinuiju took bribes."}`)
 	write(".hidden/h.txt", "hidden report")
-	write("notes.docx", "ignored")
+	write("notes.docx", "not a format casebook reads")
 	var calls, lastTotal int
 	sum := in.IngestPath(context.Background(), dir, func(results []Result, done, total int) {
 		calls++
 		lastTotal = total
 	})
-	if sum.Added != 5 || sum.Present != 1 || sum.Failed != 1 {
-		t.Errorf("summary %+v, want 5 added, 1 present, 1 failed", sum)
+	// A file of an unknown type is a failure named in the summary, never
+	// dropped in silence.
+	if sum.Added != 5 || sum.Present != 1 || sum.Failed != 2 {
+		t.Errorf("summary %+v, want 5 added, 1 present, 2 failed", sum)
 	}
-	if len(sum.Failures) != 1 || !strings.HasSuffix(sum.Failures[0].Name, "bad.txt") {
+	failed := map[string]string{}
+	for _, f := range sum.Failures {
+		failed[filepath.Base(f.Name)] = f.Err.Error()
+	}
+	if !strings.Contains(failed["bad.txt"], "binary") || !strings.Contains(failed["notes.docx"], "unsupported file type") {
 		t.Errorf("failures: %+v", sum.Failures)
 	}
-	if calls != 6 || lastTotal != 6 {
-		t.Errorf("progress called %d times with total %d, want 6 and 6", calls, lastTotal)
+	if calls != 7 || lastTotal != 7 {
+		t.Errorf("progress called %d times with total %d, want 7 and 7", calls, lastTotal)
 	}
 	_, total, _ := st.FindReports(t.Context(), casebook.ReportFilter{})
 	if total != 5 {
 		t.Errorf("%d reports stored, want 5", total)
 	}
 	again := in.IngestPath(context.Background(), dir, nil)
-	if again.Added != 0 || again.Present != 6 || again.Failed != 1 {
+	if again.Added != 0 || again.Present != 6 || again.Failed != 2 {
 		t.Errorf("second run: %+v, want everything present", again)
 	}
 	missing := in.IngestPath(context.Background(), filepath.Join(dir, "nope"), nil)

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"casebook/internal/index"
 	"context"
 	"errors"
 	"fmt"
@@ -214,20 +215,46 @@ func (s *Server) searchReports(ctx context.Context, f filter, u *casebook.User) 
 		return nil, 0, err
 	}
 	key := fmt.Sprintf("%t|%d|%s", rf.ConfirmedOnly, f.Page, f.Encode())
-	if hits, total, ok := s.results.get(key, gen); ok {
-		return hits, total, nil
-	}
-	hits, total, err := s.store.FindReports(ctx, rf)
-	if err == nil {
+	hits, total, ok := s.results.get(key, gen)
+	if !ok {
+		hits, total, err = s.store.FindReports(ctx, rf)
+		if err != nil {
+			return nil, 0, err
+		}
 		s.results.put(key, gen, hits, total)
 	}
-	if err == nil && !canMachine(u) {
-		for i := range hits {
-			hits[i].Report = redactReport(hits[i].Report)
-			hits[i].Snippet = export.Redact(hits[i].Snippet)
-		}
+	// Mask after the cache as well as after the store: the cache holds what an
+	// analyst may see, and every copy a viewer gets must be masked.
+	if !canMachine(u) {
+		hits, total = maskHits(hits, total, rf.Query)
 	}
-	return hits, total, err
+	return hits, total, nil
+}
+
+// maskHits masks personal names in hits for a role that may not read them,
+// and drops hits the query matched only inside a masked name, so a search
+// cannot be used to test whether a person appears in a report.
+func maskHits(hits []casebook.ReportHit, total int, query string) ([]casebook.ReportHit, int) {
+	terms := index.Terms(query)
+	kept := hits[:0]
+	for _, h := range hits {
+		h.Report = redactReport(h.Report)
+		h.Snippet = export.Redact(h.Snippet)
+		visible := strings.ToLower(h.Report.Title + "\n" + h.Report.Text)
+		matched := true
+		for _, t := range terms {
+			if !strings.Contains(visible, strings.ToLower(t)) {
+				matched = false
+				break
+			}
+		}
+		if !matched {
+			total--
+			continue
+		}
+		kept = append(kept, h)
+	}
+	return kept, max(total, len(kept))
 }
 
 func (s *Server) handleReportList(w http.ResponseWriter, r *http.Request) {

@@ -36,7 +36,7 @@ func runIngest(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	defer st.Close()
 
-	in := &ingest.Ingester{Store: st, Log: env.log, Audit: true, Workers: *workers}
+	in := &ingest.Ingester{Store: st, Log: env.log, Audit: true, Workers: *workers, Actor: cliActor(env)}
 	bar := newProgressBar(env.stderr, !*quiet && isTerminal(env.stderr))
 	var total ingest.Summary
 	start := time.Now()
