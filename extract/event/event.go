@@ -239,6 +239,24 @@ func (a *assembler) events() []casebook.Event {
 		from := max(a.paraSpan(s.para)[0], m.trig[0]-4000) // quotes are shorter than this
 		drafts = append(drafts, draft{ev: ev, m: m, weak: weak, quoted: inQuote(a.d.Text, from, m.trig[0]), para: s.para})
 	}
+	// A release is the detaining organ's act, and a payment after a
+	// detention goes to it: with no organ of its own sentence acting ("He
+	// was released that evening", "She … paid it the next day"), such an
+	// event takes the organ of the detention before it.
+	detainer := ""
+	for k := range drafts {
+		dr := &drafts[k]
+		switch dr.ev.Type {
+		case casebook.EventDetention:
+			detainer = dr.ev.Agency
+		case casebook.EventRelease, casebook.EventBribePayment:
+			// A payment by an official ("the officer had been accepting
+			// bribes") is not one made to get someone out.
+			if detainer != "" && !a.actingIn(a.sents[dr.m.sent].span) && dr.ev.Target != "official" {
+				dr.ev.Agency = detainer
+			}
+		}
+	}
 	lead := a.lead
 	var out []casebook.Event
 	var kept []int
@@ -278,24 +296,6 @@ func (a *assembler) events() []casebook.Event {
 		}
 		kept = append(kept, i)
 	}
-	// A release is the detaining organ's act, and a payment after a
-	// detention goes to it: with no organ of its own sentence acting ("He
-	// was released that evening", "She … paid it the next day"), such an
-	// event takes the organ of the detention before it.
-	detainer := ""
-	for _, k := range kept {
-		dr := &drafts[k]
-		switch dr.ev.Type {
-		case casebook.EventDetention:
-			detainer = dr.ev.Agency
-		case casebook.EventRelease, casebook.EventBribePayment:
-			// A payment by an official ("the officer had been accepting
-			// bribes") is not one made to get someone out.
-			if detainer != "" && !a.actingIn(a.sents[dr.m.sent].span) && dr.ev.Target != "official" {
-				dr.ev.Agency = detainer
-			}
-		}
-	}
 	var prevDate *casebook.Interval
 	recent := a.recentDate()
 	for _, k := range kept {
@@ -327,11 +327,13 @@ func (a *assembler) events() []casebook.Event {
 
 // sameAct reports whether a later mention b restates the act of a.
 func sameAct(a, b *casebook.Event, ma, mb mention, quoted bool) bool {
-	if ma.clause == mb.clause {
-		return true
-	}
+	// A dismissal and an appointment (해임되고 … 임명된), a fine and a
+	// sentence, are two acts even in one clause.
 	if ma.appoint != mb.appoint || ma.fine != mb.fine {
 		return false
+	}
+	if ma.clause == mb.clause {
+		return true
 	}
 	if a.Type == casebook.EventCrackdown {
 		// A campaign is one event however often it is named; one aimed at
@@ -341,7 +343,10 @@ func sameAct(a, b *casebook.Event, ma, mb mention, quoted bool) bool {
 		}
 		return a.Agency == "" || b.Agency == "" || a.Agency == b.Agency
 	}
-	if a.Target != "" && b.Target != "" && a.Target != b.Target && !quoted {
+	// "resident" is what a lead calls anyone it reports arrested; a
+	// later, closer look may name the same person a phone user or a trader.
+	generic := a.Type == casebook.EventDetention && (a.Target == "resident" || b.Target == "resident")
+	if a.Target != "" && b.Target != "" && a.Target != b.Target && !quoted && !generic {
 		return false
 	}
 	if a.Place != nil && b.Place != nil && a.Place.ID != b.Place.ID {

@@ -143,6 +143,7 @@ func TestEventTypes(t *testing.T) {
 		{"ko fine and labour", "ko", "보안원들은 상인 10명에게 벌금을 물렸다. 돈을 못 낸 상인들은 닷새 동안 노동단련을 받았다.", "punishment,punishment"},
 		{"ko news progressive", "ko", "앵커: 북한 보안원들이 장마당 상인들에게 벌금을 물리고 있다는 소식입니다.", "punishment"},
 		{"ko hearsay habit", "ko", "초소의 군인들이 지나가는 주민에게 20위안을 요구한다는 말도 있다.", ""},
+		{"ko dismissed and appointed", "ko", "회령시 보위부장이 지난달 해임되고 그 자리에 도 보위국 간부가 임명됐다.", "personnel,personnel"},
 		// Korean acts that are not events.
 		{"ko negated", "ko", "보안원들은 그를 체포하지 않았다.", ""},
 		{"ko conditional", "ko", "중국과 통화하다 걸리면 벌금을 내야 한다.", ""},
@@ -416,5 +417,12 @@ func TestFineAmount(t *testing.T) {
 	f := assemble("Headline\n\nThe county prosecutors fined the farm manager 300,000 won in April.", "en")
 	if len(f.Events) != 1 || f.Events[0].Amount == nil || f.Events[0].Amount.Amount != 300000 {
 		t.Fatalf("events = %+v, want one punishment of 300,000 won", f.Events)
+	}
+}
+
+func TestRestatedDetention(t *testing.T) {
+	text := "제목\n\n함흥시에서 한국과 통화하던 주민이 보안서에 붙잡혔다.\n\n협력자에 따르면 지난달 중순 보안원들은 전파탐지기로 통화를 추적해 40대 여성을 현장에서 체포했다."
+	if got := types(assemble(text, "ko")); got != "detention,surveillance" {
+		t.Errorf("events = %q, want the later arrest merged into the lead's", got)
 	}
 }

@@ -321,7 +321,7 @@ func findKorean(text string, sents []sentence, money []casebook.Money, out []men
 					continue
 				}
 				end := eojeolEnd(text, at+len(r.stem), cl[1])
-				out = append(out, mention{typ: r.typ, clause: cl, trig: casebook.Span{at, end}, sent: si, evidence: koEvidence(text, cl, at+len(r.stem), end), rule: -1 - ri, fine: strings.HasPrefix(r.stem, "벌금")})
+				out = append(out, mention{typ: r.typ, clause: cl, trig: casebook.Span{at, end}, sent: si, evidence: koEvidence(text, cl, at+len(r.stem), end), rule: -1 - ri, fine: strings.HasPrefix(r.stem, "벌금"), appoint: r.stem == "임명"})
 			}
 			k += n
 		}
