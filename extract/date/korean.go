@@ -52,8 +52,12 @@ func findKorean(text string, pub time.Time) ([]Expr, []pending) {
 			}
 			continue
 		}
-		_, sz := utf8.DecodeRuneInString(text[i:])
-		i += sz
+		// Step to the next character start: a continuation byte starts
+		// nothing above, so this skips what decoding would, cheaper.
+		i++
+		for i < len(text) && text[i]&0xC0 == 0x80 {
+			i++
+		}
 	}
 	return out, ps
 }
@@ -103,8 +107,11 @@ func (r *kreader) num(i int, u string) (int, int, bool) {
 
 // anyOf returns the first of ws that s[i:] starts with.
 func (r *kreader) anyOf(i int, ws ...string) (string, bool) {
+	rest := r.s[i:]
 	for _, w := range ws {
-		if r.has(i, w) {
+		// The first and last bytes rule out most words before a full
+		// comparison: a Hangul syllable's last byte varies most.
+		if n := len(w); n == 0 || n <= len(rest) && rest[0] == w[0] && rest[n-1] == w[n-1] && rest[:n] == w {
 			return w, true
 		}
 	}

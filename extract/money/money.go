@@ -152,8 +152,12 @@ func scan(s string) []mention {
 					continue
 				}
 			}
-			_, sz := utf8.DecodeRuneInString(s[i:])
-			i += sz
+			// Step to the next character start: a continuation byte starts
+			// nothing above, so this skips what decoding would, cheaper.
+			i++
+			for i < n && s[i]&0xC0 == 0x80 {
+				i++
+			}
 		}
 	}
 	return out
