@@ -287,12 +287,20 @@ func TestViewerMustNotSee(t *testing.T) {
 		if f.State != casebook.StateConfirmed && f.State != casebook.StateCorrected {
 			t.Errorf("viewer sees fact %d in state %s", f.ID, f.State)
 		}
-		if f.Machine != nil {
-			t.Errorf("viewer sees the machine value of fact %d", f.ID)
+		if f.Machine != nil || f.Note != "" || f.ReviewedBy != "" {
+			t.Errorf("viewer sees the machine value, note or reviewer of fact %d: %+v", f.ID, f)
 		}
 	}
 	_, page := a.get(viewer, fmt.Sprintf("/reports/%d", a.ko.ID))
 	_, apage := a.get(analyst, fmt.Sprintf("/reports/%d", a.ko.ID))
+	for _, p := range []string{fmt.Sprintf("/api/v1/reports/%d", a.ko.ID), fmt.Sprintf("/api/v1/facts/%d", a.confirmed.ID)} {
+		if _, b := a.get(viewer, p); strings.Contains(b, "secret analyst note") || strings.Contains(b, "analyst1") {
+			t.Errorf("viewer GET %s shows the analyst's note or name", p)
+		}
+	}
+	if strings.Contains(page, "secret analyst note") || !strings.Contains(apage, "secret analyst note") {
+		t.Errorf("analyst's note on the viewer's page: %v; on the analyst's: %v", strings.Contains(page, "secret analyst note"), strings.Contains(apage, "secret analyst note"))
+	}
 	anchor := fmt.Sprintf("fact-%d", a.rejected.ID)
 	if strings.Contains(page, anchor) || !strings.Contains(apage, anchor) {
 		t.Errorf("rejected fact on the viewer's page: %v; on the analyst's: %v", strings.Contains(page, anchor), strings.Contains(apage, anchor))
@@ -653,7 +661,7 @@ func TestSQLInjectionInSearchFields(t *testing.T) {
 		`' OR '1'='1`, `' OR 1=1 --`, `"; DROP TABLE reports; --`, `'); DELETE FROM facts; --`,
 		`1 OR 1=1`, `%`, `_`, `*`, `%' OR state='machine' --`, `" OR ""="`, `NEAR(a b)`, `"unbalanced`,
 		`title:x`, `) OR (1=1`, `\`, `보위부' OR 1=1 --`, `x' UNION SELECT password_hash FROM users --`,
-		strings.Repeat("'", 300),
+		"a\x00b", "tab\there", strings.Repeat("'", 300),
 	}
 	fields := []string{"q", "place", "agency", "type", "target", "state", "lang", "year", "page"}
 	paths := []string{"/reports", "/api/v1/reports", "/events", "/api/v1/events", "/map", "/api/v1/map",
@@ -793,5 +801,82 @@ func TestUploadNamesAndSizes(t *testing.T) {
 	}
 	if _, err := a.store.FindReportBySHA256(ctx, sha256hex([]byte(big))); err == nil {
 		t.Error("the oversized upload was stored")
+	}
+}
+
+// TestViewerSeesNoPersonalNames: a viewer reads reports with personal names
+// masked — page, API and search snippets — while the facts still highlight;
+// an analyst reads the text as received.
+func TestViewerSeesNoPersonalNames(t *testing.T) {
+	a := newSecApp(t)
+	ctx := context.Background()
+	text := "Musan, 4 July 2024. Agents of the Ministry of State Security detained Mr. Kim Chol-su, a trader. " +
+		"보위부가 상인 김영호 씨를 구류했다고 소식통이 전했다."
+	r := &casebook.Report{Original: []byte(text), MediaType: "text/plain", Title: "Mr. Kim Chol-su detained in Musan",
+		Published: "2024-07-05", Language: "en", Text: text}
+	ev := casebook.Event{Type: casebook.EventDetention, Span: span(t, text, "Agents of the Ministry of State Security detained Mr. Kim Chol-su"),
+		Place: &casebook.PlaceRef{ID: "musan", Name: "Musan"}, Agency: "MSS", Target: "trader"}
+	if _, err := a.store.CreateReport(ctx, r, []casebook.Fact{{Kind: casebook.KindEvent, Event: &ev, State: casebook.StateMachine, ExtractorVersion: "test"}}); err != nil {
+		t.Fatal(err)
+	}
+	f := a.facts(r.ID)[0]
+	if _, err := a.store.UpdateFact(ctx, f.ID, casebook.FactUpdate{State: casebook.StateConfirmed, By: "analyst1"}); err != nil {
+		t.Fatal(err)
+	}
+	a.server.Invalidate()
+	names := []string{"Chol-su", "Kim Chol", "김영호"}
+	// Each search twice: the second answer may come from a cache.
+	for _, p := range []string{fmt.Sprintf("/reports/%d", r.ID), fmt.Sprintf("/api/v1/reports/%d", r.ID),
+		"/reports?q=trader", "/api/v1/reports?q=trader", "/reports?q=trader", "/api/v1/reports?q=trader",
+		"/reports?q=Musan", "/reports?q=Musan", "/api/v1/reports?place=musan", "/api/v1/reports?place=musan"} {
+		code, vbody := a.get(a.clients[casebook.RoleViewer], p)
+		_, abody := a.get(a.clients[casebook.RoleAnalyst], p)
+		if code != 200 {
+			t.Errorf("viewer GET %s: %d", p, code)
+			continue
+		}
+		for _, n := range names {
+			if strings.Contains(vbody, n) {
+				t.Errorf("viewer GET %s shows the name %q", p, n)
+			}
+		}
+		if !strings.Contains(abody, "Chol-su") {
+			t.Errorf("analyst GET %s lacks the name: the viewer check proves nothing", p)
+		}
+	}
+	_, page := a.get(a.clients[casebook.RoleViewer], fmt.Sprintf("/reports/%d", r.ID))
+	if !strings.Contains(page, "[name]") || !strings.Contains(page, fmt.Sprintf("fact-%d", f.ID)) {
+		t.Error("viewer's report page lost the mark or the highlighted fact")
+	}
+	// The stored text is untouched.
+	if got, _ := a.store.FindReportByID(ctx, r.ID); got.Text != text {
+		t.Error("masking changed the stored text")
+	}
+}
+
+// TestAuditEntriesBounded: a login name with line breaks and 10 KB cannot
+// forge audit lines or bloat the log.
+func TestAuditEntriesBounded(t *testing.T) {
+	a := newSecApp(t)
+	name := "mallory\nseq 99 admin user_add user:mallory\r" + strings.Repeat("x", 10000)
+	a.post(a.client(), "/login", url.Values{"name": {name}, "password": {"wrong"}})
+	es, err := a.store.FindAudit(context.Background(), 0, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, e := range es {
+		if e.Action != "login_failed" || !strings.HasPrefix(e.Actor, "mallory") {
+			continue
+		}
+		found = true
+		for _, f := range []string{e.Actor, e.Object, e.Detail} {
+			if strings.ContainsAny(f, "\r\n") || len(f) > 600 {
+				t.Errorf("audit field of %d bytes with line breaks %v", len(f), strings.ContainsAny(f, "\r\n"))
+			}
+		}
+	}
+	if !found {
+		t.Error("the failed login is not in the audit log")
 	}
 }
