@@ -9,7 +9,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"time"
 
 	"casebook"
 	"casebook/auth"
@@ -32,8 +31,8 @@ func runExport(ctx context.Context, env *cmdEnv, args []string) error {
 	typ := fs.String("type", "", "event type: "+strings.Join(casebook.EventTypes, ", "))
 	placeName := fs.String("place", "", "place id or name; a province includes its cities and counties")
 	agency := fs.String("agency", "", "agency code: MSS, MPS, WPK, KPA, PROSECUTION, OTHER")
-	from := fs.String("from", "", "events on or after this date, YYYY-MM-DD")
-	to := fs.String("to", "", "events on or before this date, YYYY-MM-DD")
+	from := fs.String("from", "", "events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+	to := fs.String("to", "", "events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)")
 	minUSD := fs.Float64("min-usd", 0, "events with an amount of at least this many USD")
 	maxUSD := fs.Float64("max-usd", 0, "events with an amount of at most this many USD")
 	states := fs.String("state", "", "review states, comma-separated: machine, confirmed, corrected, rejected")
@@ -67,14 +66,14 @@ func runExport(ctx context.Context, env *cmdEnv, args []string) error {
 		}
 		f.PlaceID = p.ID
 	}
-	for _, d := range []string{*from, *to} {
-		if d != "" {
-			if _, err := time.Parse("2006-01-02", d); err != nil {
-				return casebook.Errorf(casebook.EINVALID, "date %q: want YYYY-MM-DD", d)
-			}
-		}
+	// The same date forms as search (dateBound in search.go).
+	var err error
+	if f.Date.From, err = dateBound(*from, false); err != nil {
+		return casebook.Errorf(casebook.EINVALID, "%v", err)
 	}
-	f.Date = casebook.Interval{From: *from, To: *to}
+	if f.Date.To, err = dateBound(*to, true); err != nil {
+		return casebook.Errorf(casebook.EINVALID, "%v", err)
+	}
 	if *states != "" {
 		for _, s := range strings.Split(*states, ",") {
 			s = strings.TrimSpace(s)

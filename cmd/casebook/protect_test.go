@@ -334,6 +334,12 @@ func TestExportCommand(t *testing.T) {
 	if code, _, errs := p.run("", "export", "--format", "xlsx"); code == 0 || !strings.Contains(errs, "xlsx") {
 		t.Errorf("bad format: exit %d %s", code, errs)
 	}
+	if out := p.must("", "export", "--from", "2019", "--to", "2019-12"); len(rows(out)) != 1 {
+		t.Errorf("undated events in a 2019 export:\n%s", out)
+	}
+	if code, _, _ := p.run("", "export", "--from", "19-1-1"); code == 0 {
+		t.Error("a bad date accepted")
+	}
 	if code, _, _ := p.run("", "export", "--place", "Atlantis"); code == 0 {
 		t.Error("unknown place accepted")
 	}
