@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -394,4 +395,27 @@ func TestOptionsFor(t *testing.T) {
 	if _, err := OptionsFor(casebook.RoleAdmin, "pdf", false, false); err == nil {
 		t.Error("format pdf accepted")
 	}
+}
+
+// BenchmarkEventsCSV exports 5,000 confirmed events of 500 reports, redacted.
+func BenchmarkEventsCSV(b *testing.B) {
+	st := &fakeStore{reports: map[int64]*casebook.Report{}}
+	hoeryong, _ := place.Lookup("Hoeryong")
+	for r := int64(1); r <= 500; r++ {
+		text := strings.Repeat("Agents of the Ministry of State Security in Hoeryong detained Mr. Kim Chol-su for a phone call. ", 10)
+		st.reports[r] = &casebook.Report{ID: r, SHA256: strings.Repeat("c", 64), Text: text, Language: "en"}
+		for i := range 10 {
+			id := r*10 + int64(i)
+			sp := casebook.Span{i * 96, i*96 + 80}
+			st.facts = append(st.facts, casebook.Fact{ID: id, ReportID: r, Kind: casebook.KindEvent, State: casebook.StateConfirmed,
+				Event: &casebook.Event{Type: casebook.EventDetention, Span: sp, Place: &casebook.PlaceRef{ID: hoeryong.ID, Name: hoeryong.Name}, Agency: "MSS"}})
+		}
+	}
+	for b.Loop() {
+		st.audit = nil
+		if err := Events(context.Background(), st, casebook.FactFilter{}, Options{Format: FormatCSV, Redact: true}, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(st.facts))*float64(b.N)/b.Elapsed().Seconds(), "events/s")
 }
