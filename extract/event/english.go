@@ -324,6 +324,7 @@ type mention struct {
 	appoint  bool // personnel: an appointment
 	perfect  bool // "have been sent": a present perfect, so a recent act
 	fine     bool // punishment: a fine, another act than a sentence or a beating
+	agLocal  bool // its sentence names an organ: its agency is not a guess
 }
 
 // findEnglish returns the English trigger mentions of the body sentences.
@@ -618,7 +619,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		if enDet[w] && !(w == "by") {
 			return false // "the arrested man", "recovering confiscated goods"
 		}
-		if end < c.hi && enGoods[toks[end].w] && !(p.typ == casebook.EventConfiscation && enAuxPast[w]) {
+		if end < c.hi && enGoods[toks[end].w] && !(p.typ == casebook.EventConfiscation && (enAuxPast[w] || c.officialBefore(i))) {
 			return false
 		}
 		// "the number of people detained has doubled": a participle right
@@ -758,6 +759,17 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		}
 	}
 	return true
+}
+
+// officialBefore reports officials named earlier in the clause, the
+// subject of an active verb ("police searched the market and seized phones").
+func (c *ctx) officialBefore(i int) bool {
+	for k := c.lo; k < i; k++ {
+		if enOfficial[c.all[k].w] {
+			return true
+		}
+	}
+	return false
 }
 
 // goodsNear reports goods right after the trigger or just before it.

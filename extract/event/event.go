@@ -204,6 +204,12 @@ func sourceBefore(lower string, at int) bool {
 	return strings.Contains(b, "source") || strings.Contains(b, "informant") || strings.Contains(b, "contact")
 }
 
+// agencyIn reports an organ named within sp, acting or not.
+func (a *assembler) agencyIn(sp casebook.Span) bool {
+	k := sort.Search(len(a.agencies), func(i int) bool { return a.agencies[i].Span[0] >= sp[0] })
+	return k < len(a.agencies) && a.agencies[k].Span[1] <= sp[1]
+}
+
 // actingIn reports an acting organ named within sp.
 func (a *assembler) actingIn(sp casebook.Span) bool {
 	k := sort.Search(len(a.acting), func(i int) bool { return a.acting[i].Span[0] >= sp[0] })
@@ -236,6 +242,8 @@ func (a *assembler) events() []casebook.Event {
 	for _, m := range ms {
 		s := &a.sents[m.sent]
 		ev, weak := a.fill(m)
+		// Only a lead, which summarises, has its organ guessed.
+		m.agLocal = a.agencyIn(s.span) || s.para != a.lead
 		from := max(a.paraSpan(s.para)[0], m.trig[0]-4000) // quotes are shorter than this
 		drafts = append(drafts, draft{ev: ev, m: m, weak: weak, quoted: inQuote(a.d.Text, from, m.trig[0]), para: s.para})
 	}
@@ -341,7 +349,7 @@ func sameAct(a, b *casebook.Event, ma, mb mention, quoted bool) bool {
 		if a.Target != "" && b.Target != "" && a.Target != b.Target && a.Target != "resident" && b.Target != "resident" {
 			return false
 		}
-		return a.Agency == "" || b.Agency == "" || a.Agency == b.Agency
+		return a.Agency == "" || b.Agency == "" || a.Agency == b.Agency || !ma.agLocal
 	}
 	// "resident" is what a lead calls anyone it reports arrested; a
 	// later, closer look may name the same person a phone user or a trader.
@@ -352,7 +360,10 @@ func sameAct(a, b *casebook.Event, ma, mb mention, quoted bool) bool {
 	if a.Place != nil && b.Place != nil && a.Place.ID != b.Place.ID {
 		return false
 	}
-	if a.Agency != "" && b.Agency != "" && a.Agency != b.Agency {
+	// An organ guessed from elsewhere in the report for a first mention
+	// ("Authorities … have begun confiscating") does not tell it apart
+	// from the act told in detail later.
+	if a.Agency != "" && b.Agency != "" && a.Agency != b.Agency && ma.agLocal {
 		return false
 	}
 	switch a.Type {

@@ -98,6 +98,7 @@ func TestEventTypes(t *testing.T) {
 		{"unless brought", "en", "The agents warned the wives that their husbands would be sent to a prison camp unless each brought 2,000 yuan.", "threat,bribe_demand"},
 		{"they told", "en", "Border guards stopped a fisherman near the pier. They told his mother that he would be handed to the police unless she came at once.", "threat"},
 		{"paid it", "en", "Her sister borrowed the money from a neighbour and paid it to the guards the same night.", "bribe_payment"},
+		{"seized goods active", "en", "Police searched the bus station and seized phones from six travellers.", "confiscation"},
 		// English acts that are not events.
 		{"negated", "en", "Police did not arrest anyone during the inspection of the market.", ""},
 		{"never", "en", "The officials never released the two brothers.", ""},
@@ -424,5 +425,19 @@ func TestRestatedDetention(t *testing.T) {
 	text := "제목\n\n함흥시에서 한국과 통화하던 주민이 보안서에 붙잡혔다.\n\n협력자에 따르면 지난달 중순 보안원들은 전파탐지기로 통화를 추적해 40대 여성을 현장에서 체포했다."
 	if got := types(assemble(text, "ko")); got != "detention,surveillance" {
 		t.Errorf("events = %q, want the later arrest merged into the lead's", got)
+	}
+}
+
+func TestLeadWithGuessedOrgan(t *testing.T) {
+	text := "Headline\n\nAuthorities in Hyesan have begun confiscating U.S. dollars from vendors, a source said.\n\n\"The county party committee issued a notice on May 2, and the party committee put it up at every market gate,\" the source said.\n\nOn Monday, police searched the market and seized dollars from a dozen vendors, the source added."
+	f := assemble(text, "en")
+	n := 0
+	for _, e := range f.Events {
+		if e.Type == casebook.EventConfiscation {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d confiscations (%+v), want the lead's and the market raid's as one", n, f.Events)
 	}
 }
