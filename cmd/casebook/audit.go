@@ -91,6 +91,9 @@ func runAudit(ctx context.Context, env *cmdEnv, args []string) error {
 			}
 			if r.Entries > 0 {
 				fmt.Fprintf(env.stdout, "head: %d:%s\n", r.LastSeq, r.LastHash)
+			} else {
+				// casebook init writes the first entry: an empty log was emptied.
+				fmt.Fprintln(env.stdout, "warning: the audit log is empty; check it against a head noted earlier (--head)")
 			}
 		}
 		if !r.OK() || headErr != nil {
