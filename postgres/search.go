@@ -66,7 +66,9 @@ func reportQuery(f casebook.ReportFilter, a *args) (where string, terms []string
 		fact("f.usd <= " + a.add(f.MaxUSD))
 	}
 	if f.State != "" {
-		conds = append(conds, "r.id IN (SELECT f.report_id FROM facts f WHERE f.state = "+a.add(f.State)+")")
+		// Most reports have machine facts: probe each candidate rather than
+		// list the whole store.
+		conds = append(conds, "EXISTS (SELECT 1 FROM facts f WHERE f.report_id = r.id AND f.state = "+a.add(f.State)+")")
 	}
 	if f.ConfirmedOnly {
 		conds = append(conds, "r.id IN (SELECT f.report_id FROM facts f WHERE f.state IN ('confirmed', 'corrected'))")

@@ -81,7 +81,10 @@ func reportQuery(f casebook.ReportFilter) (from, id, where, rank string, args []
 		fact("f.usd <= ?", f.MaxUSD)
 	}
 	if f.State != "" {
-		add("SELECT f.report_id FROM facts f WHERE f.state = ?", f.State)
+		// Most reports have machine facts: a list of them would be the whole
+		// store, so probe each candidate instead.
+		conds = append(conds, "EXISTS (SELECT 1 FROM facts f WHERE f.state = ? AND f.report_id = "+strings.TrimPrefix(id, "+")+")")
+		args = append(args, f.State)
 	}
 	if f.ConfirmedOnly {
 		add("SELECT f.report_id FROM facts f WHERE f.state IN ('confirmed', 'corrected')")
