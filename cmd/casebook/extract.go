@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 	"unicode/utf8"
@@ -84,6 +85,19 @@ func checkText(text string) error {
 		return casebook.Errorf(casebook.EINVALID, "text is empty")
 	case !utf8.ValidString(text):
 		return casebook.Errorf(casebook.EINVALID, "text is not valid UTF-8")
+	case strings.IndexByte(text, 0) >= 0:
+		return casebook.Errorf(casebook.EINVALID, "text contains NUL bytes (a binary file?)")
+	}
+	return nil
+}
+
+// checkDecodedText is checkText for text decoded from a valid UTF-8 JSON
+// line: both decoders keep it valid UTF-8 (escapes become valid runes,
+// encoding/json turns bad ones into U+FFFD), so that scan is left out.
+func checkDecodedText(text string) error {
+	switch {
+	case strings.TrimSpace(text) == "":
+		return casebook.Errorf(casebook.EINVALID, "text is empty")
 	case strings.IndexByte(text, 0) >= 0:
 		return casebook.Errorf(casebook.EINVALID, "text contains NUL bytes (a binary file?)")
 	}
@@ -282,6 +296,9 @@ func extractJSONL(ctx context.Context, in io.Reader, out io.Writer) error {
 		res := <-j.done
 		if writeErr == nil {
 			_, writeErr = w.Write(res)
+			if cap(res) <= 1<<20 { // a huge line's buffer is not kept
+				outBufs.Put(&res)
+			}
 			// Flush when nothing else is ready, so a caller feeding one line at a
 			// time gets its answer at once.
 			if writeErr == nil && len(order) == 0 {
@@ -360,7 +377,7 @@ func processLine(line []byte, readErr error) (res []byte) {
 		}
 	}
 	id = in.ID
-	if err := checkText(in.Text); err != nil {
+	if err := checkDecodedText(in.Text); err != nil {
 		return encodeOut(jsonlOut{ID: id, Error: err.Error()})
 	}
 	var pub time.Time
@@ -388,13 +405,17 @@ func salvageID(line []byte) string {
 	return ""
 }
 
+// outBufs recycles output lines: the writer hands each back once written,
+// so a long batch does not grow a fresh buffer per line.
+var outBufs = sync.Pool{New: func() any { return new([]byte) }}
+
 func encodeOut(o jsonlOut) []byte {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
+	b := bytes.NewBuffer((*outBufs.Get().(*[]byte))[:0])
+	enc := json.NewEncoder(b)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(o); err != nil {
 		b.Reset()
-		fmt.Fprintf(&b, "{\"id\":%q,\"error\":\"cannot encode result\"}\n", o.ID)
+		fmt.Fprintf(b, "{\"id\":%q,\"error\":\"cannot encode result\"}\n", o.ID)
 	}
 	return b.Bytes()
 }

@@ -42,7 +42,14 @@ func (t *gazTables) find(text string) []Mention {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		var r rune
+		var size int
+		// Hangul (U+A000–U+D7FF) decoded inline, the rest by utf8: same result.
+		if c0 := text[i]; c0-0xEA < 4 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 && (c0 != 0xED || text[i+1] < 0xA0) {
+			r, size = rune(c0&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case isHangul(r):
 			if !prevHangul {

@@ -65,7 +65,14 @@ func (f *folder) next() (b byte, end int, ok bool) {
 			}
 			return f.letter(c)
 		}
-		r, size := utf8.DecodeRuneInString(f.s[f.i:])
+		var r rune
+		var size int
+		// Hangul (U+A000–U+D7FF) decoded inline, the rest by utf8: same result.
+		if c0 := f.s[f.i]; c0-0xEA < 4 && f.i+2 < len(f.s) && f.s[f.i+1]&0xC0 == 0x80 && f.s[f.i+2]&0xC0 == 0x80 && (c0 != 0xED || f.s[f.i+1] < 0xA0) {
+			r, size = rune(c0&0x0F)<<12|rune(f.s[f.i+1]&0x3F)<<6|rune(f.s[f.i+2]&0x3F), 3
+		} else {
+			r, size = utf8.DecodeRuneInString(f.s[f.i:])
+		}
 		switch {
 		case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllable
 			f.i += size
