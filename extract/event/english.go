@@ -144,7 +144,10 @@ var enRules = []struct {
 	{casebook.EventBribePayment, "had to pay|hand", fBribe},
 	{casebook.EventBribePayment, "forced|made|compelled to pay|hand", fBribe},
 	{casebook.EventBribePayment, "bribed", fPart},
-	{casebook.EventBribePayment, "accepting|accepted|taking|took|taken|received|receiving|collected|collecting * bribe|bribes|kababi", 0},
+	{casebook.EventBribePayment, "accepted|took|taken|received|collected * bribe|bribes|kababi", 0},
+	// "had been accepting bribes"; not a gerund ("more interested in
+	// collecting bribes").
+	{casebook.EventBribePayment, "accepting|taking|receiving|collecting * bribe|bribes|kababi", fIng},
 	{casebook.EventBribePayment, "took|take * bribe", fMoney},
 	{casebook.EventBribePayment, "bought * protection|freedom|release", 0},
 
@@ -452,6 +455,10 @@ func foreignSentence(s string, toks []token) bool {
 // North Korea's.
 var enForeignState = wordSet("chinese", "japanese", "russian", "american", "vietnamese", "laotian", "thai", "mongolian", "cambodian")
 
+// enForeignPlace are places abroad where North Koreans are often caught
+// (by that state's police, not North Korea's).
+var enForeignPlace = wordSet("china", "dandong", "shenyang", "yanji", "tumen", "hunchun", "changbai", "beijing", "russia", "vladivostok", "laos", "vietnam", "thailand", "mongolia", "yanbian", "jilin", "liaoning", "longjing", "helong", "qingdao", "shanghai")
+
 // enForeignOrgan are the words after "Chinese" that name China's own
 // organs ("Chinese police", "the Chinese side").
 var enForeignOrgan = wordSet("officials", "police", "authorities", "side", "bank", "security", "public", "guards", "officers", "customs")
@@ -632,6 +639,18 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 			if !aux {
 				return false
 			}
+		}
+	}
+	if p.typ == casebook.EventDetention {
+		// "are still being held": the custody of an act told before.
+		for k := max(c.lo, i-3); k < i; k++ {
+			if toks[k].w == "still" {
+				return false
+			}
+		}
+		// "caught in Dandong": another state's arrest.
+		if end+1 < c.hi && toks[end].w == "in" && enForeignPlace[toks[end+1].w] {
+			return false
 		}
 	}
 	if toks[i].w == "caught" {

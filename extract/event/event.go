@@ -285,10 +285,13 @@ func (a *assembler) events() []casebook.Event {
 			// the same words again.
 			// A payment told from both sides ("handed them 1만 위안 … they
 			// pocketed the money") stays one act; sums tell payments apart.
-			twoInOne := kd.m.sent == dr.m.sent && kd.m.rule != dr.m.rule && kd.m.clause != dr.m.clause &&
+			// ("the manager was dismissed and the officer was demoted": one
+			// rule, two words, two acts).
+			twoInOne := kd.m.sent == dr.m.sent && kd.m.clause != dr.m.clause &&
+				(kd.m.rule != dr.m.rule || !a.ko && nextWord(a.lower, kd.m.trig[0], kd.m.trig[1]) != nextWord(a.lower, dr.m.trig[0], dr.m.trig[1])) &&
 				kd.ev.Type != casebook.EventBribePayment
 			restates := kd.m.clause == dr.m.clause ||
-				dr.quoted && (kd.m.sent < dr.m.sent || kd.m.rule == dr.m.rule) || kd.ev.Type == casebook.EventCrackdown ||
+				dr.quoted && (kd.m.sent < dr.m.sent || kd.m.rule == dr.m.rule && !twoInOne) || kd.ev.Type == casebook.EventCrackdown ||
 				kd.para <= lead+2 && !twoInOne && a.shareWords(kd.m, dr.m)
 			if restates && sameAct(&kd.ev, &dr.ev, kd.m, dr.m, dr.quoted) {
 				if kd.weak && dr.ev.Date != nil && !dr.weak {

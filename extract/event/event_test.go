@@ -99,6 +99,11 @@ func TestEventTypes(t *testing.T) {
 		{"they told", "en", "Border guards stopped a fisherman near the pier. They told his mother that he would be handed to the police unless she came at once.", "threat"},
 		{"paid it", "en", "Her sister borrowed the money from a neighbour and paid it to the guards the same night.", "bribe_payment"},
 		{"seized goods active", "en", "Police searched the bus station and seized phones from six travellers.", "confiscation"},
+		{"dismissed and demoted", "en", "\"The factory's director was dismissed and the unit's party secretary was demoted,\" he said.", "personnel,personnel"},
+		{"caught abroad", "en", "The family was banished to a remote village after a relative was caught in Shenyang.", "punishment"},
+		{"still held", "en", "Two of the men are still being held at the county police station.", ""},
+		{"gerund bribes", "en", "The police seem more interested in catching smugglers than in collecting bribes.", ""},
+		{"accepting bribes", "en", "The officer had been accepting bribes from smugglers for years.", "bribe_payment"},
 		// English acts that are not events.
 		{"negated", "en", "Police did not arrest anyone during the inspection of the market.", ""},
 		{"never", "en", "The officials never released the two brothers.", ""},
