@@ -190,9 +190,10 @@ func containsAny(s string, subs []string) bool {
 var (
 	surnameFullSet  = setOf(strings.Split(surnamesFull, "|"))
 	surnameAloneSet = setOf(strings.Split(surnamesAlone, "|"))
-	capTokenRe      = regexp.MustCompile(capWord)
-	givenPartRe     = regexp.MustCompile(`^[A-Z][a-z]+(?:-[a-z]+)?$`)
-	givenSimpleRe   = regexp.MustCompile(`^[A-Z][a-z]+$`)
+	// capTokenRe also takes words in capitals (KIM CHOL-SU in a headline).
+	capTokenRe    = regexp.MustCompile(`[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*`)
+	givenPartRe   = regexp.MustCompile(`^[A-Z][a-z]+(?:-[a-z]+)?$`)
+	givenSimpleRe = regexp.MustCompile(`^[A-Z][a-z]+$`)
 )
 
 // romanizedNames finds romanized Korean names — Kim Chol-su, Ri Myong Hui —
@@ -221,12 +222,13 @@ func romanizedNames(s string, add func(start, end int)) {
 		gap := s[a[1]:b[0]]
 		return gap != "" && strings.TrimSpace(gap) == ""
 	}
+	word := func(t []int) string { return titleCase(s[t[0]:t[1]]) }
 	for i := 0; i < len(words); i++ {
-		w := s[words[i][0]:words[i][1]]
-		if surnameFullSet[w] && i+1 < len(words) && spaced(words[i], words[i+1]) && givenPartRe.MatchString(s[words[i+1][0]:words[i+1][1]]) {
+		w := word(words[i])
+		if surnameFullSet[w] && i+1 < len(words) && spaced(words[i], words[i+1]) && givenPartRe.MatchString(word(words[i+1])) {
 			end, next := words[i+1][1], i+1
-			if !strings.Contains(s[words[i+1][0]:words[i+1][1]], "-") && i+2 < len(words) && spaced(words[i+1], words[i+2]) &&
-				givenSimpleRe.MatchString(s[words[i+2][0]:words[i+2][1]]) {
+			if !strings.Contains(word(words[i+1]), "-") && i+2 < len(words) && spaced(words[i+1], words[i+2]) &&
+				givenSimpleRe.MatchString(word(words[i+2])) {
 				end, next = words[i+2][1], i+2
 			}
 			add(words[i][0], end)
@@ -270,6 +272,15 @@ func namesBeforeAge(s string, add func(start, end int)) {
 			add(start, end)
 		}
 	}
+}
+
+// titleCase turns a word in capitals into the form the lists hold
+// (CHOL-SU → Chol-su); other words are returned as they are.
+func titleCase(w string) string {
+	if len(w) < 2 || strings.ToUpper(w) != w {
+		return w
+	}
+	return w[:1] + strings.ToLower(w[1:])
 }
 
 func isWordByte(c byte) bool {

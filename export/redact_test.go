@@ -31,9 +31,13 @@ func TestRedact(t *testing.T) {
 		{"name with age parens", "Yong (52) was fined", "[name] (52) was fined"},
 		{"quoted name", "the agent called him ‘Kang’ and took the phone", "the agent called him ‘[name]’ and took the phone"},
 		{"two names", "Kim and Ri Chol-man were held", "[name] and [name] were held"},
+		{"capitals", "KIM CHOL-SU DETAINED IN HYESAN", "[name] DETAINED IN HYESAN"},
+		{"capital surname", "Police held PAK for a week", "Police held [name] for a week"},
 		// English: kept.
 		{"leader", "under Kim Jong Un the MSS grew", "under Kim Jong Un the MSS grew"},
 		{"leader hyphen", "Kim Jong-un ordered a crackdown", "Kim Jong-un ordered a crackdown"},
+		{"leader capitals", "KIM JONG UN ORDERS CRACKDOWN", "KIM JONG UN ORDERS CRACKDOWN"},
+		{"acronyms", "The MSS, MPS and KPA took USD and CNY", "The MSS, MPS and KPA took USD and CNY"},
 		{"university", "a Kim Il Sung University student", "a Kim Il Sung University student"},
 		{"city", "in Kim Chaek the police fined traders", "in Kim Chaek the police fined traders"},
 		{"county suffix", "a resident of Musan-gun was detained", "a resident of Musan-gun was detained"},
