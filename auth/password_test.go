@@ -148,3 +148,13 @@ func FuzzParsePHC(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkCheckPassword(b *testing.B) {
+	h, err := HashPassword("benchmark password 1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		CheckPassword(h, "benchmark password 2")
+	}
+}
