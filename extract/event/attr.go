@@ -116,6 +116,11 @@ func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string 
 				continue
 			}
 			id := a.places[i].ID
+			// "Pyongyang's Moranbong and Rangnang districts": an act over
+			// two districts is the city's.
+			if p := a.pairParent(i); p != "" {
+				return p
+			}
 			// A more precise place in the same scope wins ("Chongjin, North
 			// Hamgyong Province"); look only at the mentions around it.
 			for j := max(0, i-3); j < min(n, i+4); j++ {
@@ -152,6 +157,35 @@ func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string 
 		return a.main
 	}
 	return id
+}
+
+// pairParent returns the place named just before mention i when i and a
+// neighbour are joined by "and" (or a comma, 과, 와) and both lie in it:
+// the act spans them, so its place is the parent. "" otherwise.
+func (a *assembler) pairParent(i int) string {
+	for _, j := range [2]int{i - 1, i + 1} {
+		lo, hi := min(i, j), max(i, j)
+		if lo < 1 || hi >= len(a.places) {
+			continue
+		}
+		x, y, parent := a.places[lo], a.places[hi], a.places[lo-1]
+		if x.Span[1] > y.Span[0] || parent.Span[1] > x.Span[0] || x.Span[0]-parent.Span[1] > 8 {
+			continue
+		}
+		gap := strings.ToLower(strings.TrimSpace(a.d.Text[x.Span[1]:y.Span[0]]))
+		for _, w := range [...]string{"districts", "district", "counties", "county", "구역", "군"} {
+			gap = strings.TrimSpace(strings.TrimPrefix(gap, w))
+		}
+		switch gap {
+		case "and", ",", "or", "과", "와", "및", "·":
+		default:
+			continue
+		}
+		if x.ID != y.ID && place.Within(x.ID, parent.ID) && place.Within(y.ID, parent.ID) && x.ID != parent.ID {
+			return parent.ID
+		}
+	}
+	return ""
 }
 
 // provincialOrgan reports a Korean clause opening whose organ is the

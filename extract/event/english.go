@@ -89,6 +89,7 @@ const (
 	fOfficial                // needs an official or a named organ in the clause (not just "they")
 	fSubjOfficer             // an official just before the trigger is its subject ("the police told her")
 	fTold                    // a verb of telling or threatening earlier in the sentence ("told them … or face trial")
+	fPlace                   // a place or home right after the trigger ("removed from Sosong district")
 )
 
 type elem struct {
@@ -187,6 +188,7 @@ var enRules = []struct {
 	{casebook.EventPunishment, "sent|packed|shipped away|off", fPart},
 	{casebook.EventPunishment, "ended|end up * camp|prison|camps", 0},
 	{casebook.EventPunishment, "ordered|thrown|kicked|driven out", fPart},
+	{casebook.EventPunishment, "removed|evicted|relocated from", fPart | fPlace},
 	{casebook.EventPunishment, "arms|legs|ribs|arm|leg * broken", 0},
 	{casebook.EventPunishment, "stern|severe|serious warning|warnings|reprimand|reprimands", fEvent},
 
@@ -653,6 +655,9 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 			return false
 		}
 	}
+	if p.typ == casebook.EventPersonnel && toks[i].w == "removed" && end < c.hi && toks[end-1].w == "from" && c.placeAfter(end) {
+		return false // people removed from a place: an expulsion (another rule)
+	}
 	if toks[i].w == "caught" {
 		// "residents caught making calls" is a rule; an arrest needs "was caught".
 		ok := false
@@ -735,6 +740,9 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 			return false
 		}
 	}
+	if p.flags&fPlace != 0 && !c.placeAfter(end) {
+		return false
+	}
 	if p.flags&fTold != 0 {
 		ok := false
 		for k := max(0, i-40); k < i; k++ {
@@ -778,6 +786,18 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		}
 	}
 	return true
+}
+
+// placeAfter reports a place or home right after token k ("removed from
+// Sosong district", "from their homes").
+func (c *ctx) placeAfter(k int) bool {
+	for j := k; j < min(c.hi, k+4); j++ {
+		switch c.all[j].w {
+		case "district", "county", "city", "capital", "homes", "home", "village", "town", "province", "houses", "area", "border":
+			return true
+		}
+	}
+	return false
 }
 
 // officialBefore reports officials named earlier in the clause, the

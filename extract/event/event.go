@@ -293,6 +293,12 @@ func (a *assembler) events() []casebook.Event {
 			restates := kd.m.clause == dr.m.clause ||
 				dr.quoted && (kd.m.sent < dr.m.sent || kd.m.rule == dr.m.rule && !twoInOne) || kd.ev.Type == casebook.EventCrackdown ||
 				kd.para <= lead+2 && !twoInOne && a.shareWords(kd.m, dr.m)
+			// An act of an earlier year told as background ("Such expulsions
+			// are not new. In 2017, …") is another act.
+			if !kd.weak && !dr.weak && kd.ev.Date != nil && dr.ev.Date != nil && len(dr.ev.Date.To) >= 4 && len(kd.ev.Date.From) >= 4 &&
+				dr.ev.Date.To[:4] < kd.ev.Date.From[:4] {
+				continue
+			}
 			if restates && sameAct(&kd.ev, &dr.ev, kd.m, dr.m, dr.quoted) {
 				if kd.weak && dr.ev.Date != nil && !dr.weak {
 					kd.ev.Date, kd.weak = dr.ev.Date, false

@@ -104,6 +104,8 @@ func TestEventTypes(t *testing.T) {
 		{"still held", "en", "Two of the men are still being held at the county police station.", ""},
 		{"gerund bribes", "en", "The police seem more interested in catching smugglers than in collecting bribes.", ""},
 		{"accepting bribes", "en", "The officer had been accepting bribes from smugglers for years.", "bribe_payment"},
+		{"removed from district", "en", "In 2019, several families were removed from Sosong district after a son defected.", "punishment"},
+		{"removed from post", "en", "The county's police chief was removed from his post in June.", "personnel"},
 		// English acts that are not events.
 		{"negated", "en", "Police did not arrest anyone during the inspection of the market.", ""},
 		{"never", "en", "The officials never released the two brothers.", ""},
@@ -380,6 +382,7 @@ func TestEventPlace(t *testing.T) {
 		{"former post", "ko", "회령 보위부장 교체\n\n회령시 보위부장이 해임되고 그 자리에 무산군 보위부 부부장 출신 간부가 임명됐다.", "personnel", "hoeryong"},
 		{"provincial organ", "ko", "평성 외화 단속\n\n평안남도 평성시 장마당에서 외화를 쓰던 상인 두 명이 보안원들에게 붙잡혔다. 도 인민위원회가 지난달 외화 사용을 금지하는 포고를 내렸다.", "crackdown", "south-pyongan"},
 		{"side district", "ko", "개성 보안원 체포\n\n개성시 보안원들이 지난달 밀수꾼 3명을 체포했다.\n\n한편 판문구역 일대에서는 쌀값이 올랐다.", "detention", "kaesong"},
+		{"two districts", "en", "Families expelled\n\nAuthorities expelled 20 families from Pyongyang's Sosong and Moranbong districts in March.", "punishment", "pyongyang"},
 		{"lead district", "en", "Family banished\n\nA family living in Pyongyang's Sosong District was ordered out of the capital in March.\n\nThe order came from Pyongyang city authorities.", "punishment", "sosong"},
 	}
 	for _, tt := range tests {
@@ -444,5 +447,13 @@ func TestLeadWithGuessedOrgan(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("%d confiscations (%+v), want the lead's and the market raid's as one", n, f.Events)
+	}
+}
+
+func TestEarlierYearIsAnotherAct(t *testing.T) {
+	text := "Headline\n\nPolice banished a dozen families from Hyesan in March, a source said.\n\nSuch banishments are not new. In 2016, several families were banished from the city after relatives fled."
+	f := assemble(text, "en")
+	if got := types(f); got != "punishment,punishment" {
+		t.Errorf("events = %q, want the 2016 banishment apart from this year's", got)
 	}
 }
