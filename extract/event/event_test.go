@@ -152,6 +152,8 @@ func TestEventTypes(t *testing.T) {
 		{"ko news progressive", "ko", "앵커: 북한 보안원들이 장마당 상인들에게 벌금을 물리고 있다는 소식입니다.", "punishment"},
 		{"ko hearsay habit", "ko", "초소의 군인들이 지나가는 주민에게 20위안을 요구한다는 말도 있다.", ""},
 		{"ko dismissed and appointed", "ko", "회령시 보위부장이 지난달 해임되고 그 자리에 도 보위국 간부가 임명됐다.", "personnel,personnel"},
+		{"ko failed attempt", "ko", "가족들이 보위원에게 뇌물을 주고 그를 빼내려 했지만 손을 쓸 수 없었다.", ""},
+		{"ko arrested's family", "ko", "체포된 상인의 가족들은 매일 보안서 앞을 찾고 있다.", ""},
 		// Korean acts that are not events.
 		{"ko negated", "ko", "보안원들은 그를 체포하지 않았다.", ""},
 		{"ko conditional", "ko", "중국과 통화하다 걸리면 벌금을 내야 한다.", ""},

@@ -240,6 +240,7 @@ var koDoing = map[rune]bool{'했': true, '하': true, '한': true, '해': true, 
 var koHabit = []string{"평소", "대개", "보통", "흔히", "항상", "매년", "해마다", "기 마련", "일쑤", "되풀이", "늘 ", "으레", "종종", "자주"}
 var koNeg = []string{"지 않", "지 못", "지 말", "않았", "않은", "않는", "못했", "못한"}
 var koPlan = []string{"려고", "려는", "겠", "기로", "할 계획", "예정", "ㄹ 것", "을 것", "할 것", "위해"}
+var koTried = []string{"려 했지만", "려고 했지만", "려 했으나", "려고 했으나", "려 애썼지만", "려고 애썼지만"}
 var koFuture = []string{"을 것", "ㄹ 것", "할 것", "될 것", "받을 것", "갈 것", "예정", "계획"}
 var koForeign = []string{"중국 공안", "중국 당국", "중국 경찰", "한국 경찰", "변방대"}
 var koOfficer = []string{"보위", "안전원", "안전부", "보안원", "보안서", "경비대", "경비", "검찰", "재판", "당국", "간부", "단속원", "규찰", "위원회", "기관", "경찰"}
@@ -414,6 +415,16 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 			return false
 		}
 		if koHabitSet.in(clause) {
+			return false
+		}
+		// 체포된 직원의 가족들: the act named to say whose family; told
+		// before, not told here.
+		if r, _ := utf8.DecodeLastRuneInString(rest); rest != "" && (r == '된' || r == '힌' || r == '린') && strings.HasSuffix(next, "의") {
+			return false
+		}
+		// 뇌물을 주고 빼내려 했지만 … 손을 쓸 수 없었다: an attempt that
+		// failed is told as not done.
+		if after := text[hi:runeStart(text, min(len(text), hi+90))]; containsAny(after, koTried) {
 			return false
 		}
 		if presentHabit(rest, next, text[lo:hi], text, cl) {
