@@ -643,6 +643,14 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 			}
 		}
 	}
+	// "are demanding ever larger bribes", "increasingly extorting": a
+	// trend, not an act.
+	for k := max(c.lo, i-2); k < min(c.hi-1, end+2); k++ {
+		w, next := toks[k].w, toks[k+1].w
+		if w == "increasingly" || w == "ever" && (next == "more" || strings.HasSuffix(next, "er") && len(next) > 4) {
+			return false
+		}
+	}
 	if p.typ == casebook.EventDetention {
 		// "are still being held": the custody of an act told before.
 		for k := max(c.lo, i-3); k < i; k++ {

@@ -106,6 +106,7 @@ func TestEventTypes(t *testing.T) {
 		{"accepting bribes", "en", "The officer had been accepting bribes from smugglers for years.", "bribe_payment"},
 		{"removed from district", "en", "In 2019, several families were removed from Sosong district after a son defected.", "punishment"},
 		{"removed from post", "en", "The county's police chief was removed from his post in June.", "personnel"},
+		{"trend", "en", "Police in Hyesan are demanding ever larger bribes from traders who use Chinese phones.", ""},
 		// English acts that are not events.
 		{"negated", "en", "Police did not arrest anyone during the inspection of the market.", ""},
 		{"never", "en", "The officials never released the two brothers.", ""},
