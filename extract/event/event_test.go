@@ -155,6 +155,8 @@ func TestEventTypes(t *testing.T) {
 		{"ko dismissed and appointed", "ko", "회령시 보위부장이 지난달 해임되고 그 자리에 도 보위국 간부가 임명됐다.", "personnel,personnel"},
 		{"ko failed attempt", "ko", "가족들이 보위원에게 뇌물을 주고 그를 빼내려 했지만 손을 쓸 수 없었다.", ""},
 		{"ko arrested's family", "ko", "체포된 상인의 가족들은 매일 보안서 앞을 찾고 있다.", ""},
+		{"ko received", "ko", "보위원들이 지켜보는 가운데 그는 브로커에게서 3천 위안을 건네받았다.", ""},
+		{"ko handed after demand", "ko", "보안원은 처음에 2천 달러를 요구했다. 가족이 돈을 꾸어 5백 달러를 건네자 그를 풀어줬다.", "bribe_demand,bribe_payment,release"},
 		// Korean acts that are not events.
 		{"ko negated", "ko", "보안원들은 그를 체포하지 않았다.", ""},
 		{"ko conditional", "ko", "중국과 통화하다 걸리면 벌금을 내야 한다.", ""},

@@ -385,6 +385,10 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 			rest = next
 		}
 	}
+	// 건네받았다 is receiving, not handing over.
+	if strings.HasPrefix(rest, "받") && strings.HasSuffix(text[lo:hi], "건네") {
+		return false
+	}
 	// Negation: 못 체포했다, 체포하지 않았다.
 	// The adverb stands alone: 동안 (during) and 이미 안 are not 안.
 	before := text[max(cl[0], lo-8):lo]
@@ -443,7 +447,9 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 	if flags&kThreat != 0 && !strings.Contains(clause, "겠") && !strings.Contains(clause, "협박") && !strings.Contains(clause, "위협") {
 		return false
 	}
-	if flags&kAgent != 0 && !koOfficerSet.in(text[runeStart(text, max(0, cl[0]-60)):cl[1]]) {
+	// The officer may be named in the sentence before ("보안서는 … 요구했다.
+	// 가족이 … 1천 달러를 건네자"): about sixty syllables back.
+	if flags&kAgent != 0 && !koOfficerSet.in(text[runeStart(text, max(0, cl[0]-180)):cl[1]]) {
 		return false
 	}
 	return true
