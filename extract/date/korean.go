@@ -81,7 +81,13 @@ func (r *kreader) wordStart(i int) bool {
 func isHangul(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
 
 // has reports whether s[i:] starts with w.
-func (r *kreader) has(i int, w string) bool { return strings.HasPrefix(r.s[i:], w) }
+// The last byte rules out most words before a full comparison: a Hangul
+// syllable's last byte varies most.
+func (r *kreader) has(i int, w string) bool {
+	rest := r.s[i:]
+	n := len(w)
+	return n == 0 || n <= len(rest) && rest[n-1] == w[n-1] && rest[:n] == w
+}
 
 // sp skips one optional space.
 func (r *kreader) sp(i int) int {
