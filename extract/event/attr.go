@@ -450,7 +450,7 @@ func (a *assembler) moneyFor(m mention, s *sentence) (casebook.Money, bool) {
 // moneyWord reports a clause that speaks of money taken without a sum.
 func (a *assembler) moneyWord(cl casebook.Span) bool {
 	c := a.lower[cl[0]:cl[1]]
-	for _, w := range []string{"money", "cash", "savings", "돈", "전액", "현금", "돈을"} {
+	for _, w := range []string{"money", "cash", "savings", "paid it", "the sum", "돈", "전액", "현금"} {
 		if strings.Contains(c, w) {
 			return true
 		}

@@ -313,6 +313,21 @@ func (a *assembler) events() []casebook.Event {
 		}
 		kept = append(kept, i)
 	}
+	// "… unless each family brought 1,000 dollars. Two families … raised
+	// the money and paid the agents": a payment of "the money", "it", 돈
+	// with no sum of its own pays the sum demanded just before.
+	var demand *casebook.Amount
+	demandPara := -1
+	for _, k := range kept {
+		dr := &drafts[k]
+		switch {
+		case dr.ev.Type == casebook.EventBribeDemand && dr.ev.Amount != nil:
+			demand, demandPara = dr.ev.Amount, dr.para
+		case dr.ev.Type == casebook.EventBribePayment && dr.ev.Amount == nil && demand != nil && dr.para-demandPara <= 1 && a.moneyWord(dr.m.clause):
+			am := *demand
+			dr.ev.Amount = &am
+		}
+	}
 	var prevDate *casebook.Interval
 	recent := a.recentDate()
 	for _, k := range kept {

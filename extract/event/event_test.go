@@ -462,3 +462,18 @@ func TestEarlierYearIsAnotherAct(t *testing.T) {
 		t.Errorf("events = %q, want the 2016 banishment apart from this year's", got)
 	}
 }
+
+func TestPaymentOfTheSumDemanded(t *testing.T) {
+	text := "Headline\n\nThe police told the family that the man would be sent to a labour camp unless they brought 3,000 yuan. His wife borrowed the money from a neighbour and paid the police."
+	f := assemble(text, "en")
+	for _, e := range f.Events {
+		if e.Type != casebook.EventBribePayment {
+			continue
+		}
+		if e.Amount == nil || e.Amount.Amount != 3000 {
+			t.Errorf("payment amount = %+v, want the 3,000 yuan demanded", e.Amount)
+		}
+		return
+	}
+	t.Errorf("no payment in %q", types(f))
+}
