@@ -84,15 +84,23 @@ var englishNumbers = map[string]float64{
 // filter before the map.
 var numberStart [26 * 26]bool
 
+// numberTri marks the first three letters of the number words: "the",
+// "that", "this" pass numberStart ("th" of three, thirty) but not this.
+var numberTri [26 * 26 * 26]bool
+
 func init() {
 	for w := range englishNumbers {
 		numberStart[int(w[0]-'a')*26+int(w[1]-'a')] = true
+		numberTri[(int(w[0]-'a')*26+int(w[1]-'a'))*26+int(w[2]-'a')] = true
 	}
 }
 
 // numberWord returns the value of the ASCII word s[i:j] when it is a number word.
 func numberWord(s string, i, j int) (float64, bool) {
 	if j-i < 3 || j-i > 9 || !numberStart[int(lower(s[i])-'a')*26+int(lower(s[i+1])-'a')] {
+		return 0, false
+	}
+	if c := lower(s[i+2]); 'a' <= c && c <= 'z' && !numberTri[(int(lower(s[i])-'a')*26+int(lower(s[i+1])-'a'))*26+int(c-'a')] {
 		return 0, false
 	}
 	var buf [9]byte
