@@ -82,6 +82,15 @@ func (s *Store) CreateReportAudited(ctx context.Context, r *casebook.Report, fac
 	}
 	created := false
 	err := s.tx(ctx, func(tx pgx.Tx) error {
+		if e != nil {
+			// The audit lock is held until the commit, so a commit waiting
+			// for its WAL flush would hold every other ingest. An ingest is
+			// idempotent: if the server crashes, the last reports vanish
+			// together with their audit entries, and a rerun restores both.
+			if _, err := tx.Exec(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
+				return err
+			}
+		}
 		var id int64
 		err := tx.QueryRow(ctx, `INSERT INTO reports (sha256, original, media_type, file_name, title, outlet, url, author, published, language, text, grams, source_id, created_at, created_by)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
