@@ -104,28 +104,50 @@ func rankExpr(terms []string, a *args) string {
 func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]casebook.ReportHit, int, error) {
 	var a args
 	where, terms := reportQuery(f, &a)
-	var total int
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM reports r WHERE `+where, a...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("postgres: count reports: %w", err)
-	}
+	countArgs := append(args(nil), a...)
 	rank := rankExpr(terms, &a)
-	limit := index.PageLimit(f.Limit)
-	q := `SELECT ` + reportCols + `, ` + rank + ` AS score FROM reports r WHERE ` + where +
-		` ORDER BY score DESC, r.published DESC, r.id DESC LIMIT ` + a.add(limit) + ` OFFSET ` + a.add(max(f.Offset, 0))
+	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
+	// One pass ranks the page and counts every match; full rows are read
+	// for the page only.
+	q := `SELECT r.id, ` + rank + ` AS score, count(*) OVER () FROM reports r WHERE ` + where +
+		` ORDER BY score DESC, r.published DESC, r.id DESC LIMIT ` + a.add(limit) + ` OFFSET ` + a.add(offset)
+	type hit struct {
+		id    int64
+		score float64
+	}
+	var page []hit
+	total := 0
 	rows, _ := s.pool.Query(ctx, q, a...)
-	hits, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (casebook.ReportHit, error) {
-		var score float64
-		r, err := scanReport(row, &score)
-		if err != nil {
-			return casebook.ReportHit{}, err
+	var h hit
+	if _, err := pgx.ForEachRow(rows, []any{&h.id, &h.score, &total}, func() error { page = append(page, h); return nil }); err != nil {
+		return nil, 0, fmt.Errorf("postgres: find reports: %w", err)
+	}
+	if len(page) == 0 && offset > 0 {
+		// Past the last page: the window saw no rows, so count apart.
+		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM reports r WHERE `+where, countArgs...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("postgres: count reports: %w", err)
 		}
-		return casebook.ReportHit{Report: r, Rank: score, Snippet: index.Snippet(r.Text, terms, snippetWidth)}, nil
-	})
+	}
+	ids := make([]int64, len(page))
+	for i, h := range page {
+		ids[i] = h.id
+	}
+	rows, _ = s.pool.Query(ctx, `SELECT `+reportCols+` FROM reports r WHERE r.id = ANY($1)`, ids)
+	byID := map[int64]*casebook.Report{}
+	reports, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (*casebook.Report, error) { return scanReport(row) })
 	if err != nil {
 		return nil, 0, fmt.Errorf("postgres: find reports: %w", err)
 	}
-	if hits == nil {
-		hits = []casebook.ReportHit{}
+	for _, r := range reports {
+		byID[r.ID] = r
+	}
+	hits := make([]casebook.ReportHit, 0, len(page))
+	for _, h := range page {
+		r, ok := byID[h.id]
+		if !ok {
+			continue // deleted meanwhile
+		}
+		hits = append(hits, casebook.ReportHit{Report: r, Rank: h.score, Snippet: index.Snippet(r.Text, terms, snippetWidth)})
 	}
 	return hits, total, nil
 }
