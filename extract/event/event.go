@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"casebook"
 	"casebook/extract/agency"
@@ -204,6 +205,20 @@ func sourceBefore(lower string, at int) bool {
 	return strings.Contains(b, "source") || strings.Contains(b, "informant") || strings.Contains(b, "contact")
 }
 
+// listItem reports a paragraph set as a list item (- • * ▲ ·).
+func (a *assembler) listItem(para int) bool {
+	sp := a.paraSpan(para)
+	if sp[0] < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(a.d.Text[sp[0]:sp[1]])
+	switch r {
+	case '-', '•', '*', '▲', '·', '–', '○', '■':
+		return true
+	}
+	return false
+}
+
 // agencyIn reports an organ named within sp, acting or not.
 func (a *assembler) agencyIn(sp casebook.Span) bool {
 	k := sort.Search(len(a.agencies), func(i int) bool { return a.agencies[i].Span[0] >= sp[0] })
@@ -290,7 +305,11 @@ func (a *assembler) events() []casebook.Event {
 			twoInOne := kd.m.sent == dr.m.sent && kd.m.clause != dr.m.clause &&
 				(kd.m.rule != dr.m.rule || !a.ko && nextWord(a.lower, kd.m.trig[0], kd.m.trig[1]) != nextWord(a.lower, dr.m.trig[0], dr.m.trig[1])) &&
 				kd.ev.Type != casebook.EventBribePayment
-			restates := kd.m.clause == dr.m.clause ||
+			// A list item that repeats an act's words ("- Around 70
+			// officials received stern warnings") sums up what was told.
+			listed := a.listItem(dr.para) && kd.m.rule == dr.m.rule &&
+				a.lower[kd.m.trig[0]:kd.m.trig[1]] == a.lower[dr.m.trig[0]:dr.m.trig[1]]
+			restates := kd.m.clause == dr.m.clause || listed ||
 				dr.quoted && (kd.m.sent < dr.m.sent || kd.m.rule == dr.m.rule && !twoInOne) || kd.ev.Type == casebook.EventCrackdown ||
 				kd.para <= lead+2 && !twoInOne && a.shareWords(kd.m, dr.m)
 			// An act of an earlier year told as background ("Such expulsions

@@ -477,3 +477,17 @@ func TestPaymentOfTheSumDemanded(t *testing.T) {
 	}
 	t.Errorf("no payment in %q", types(f))
 }
+
+func TestListRestatesAct(t *testing.T) {
+	text := "NOTE | Chagang\n\nSummary: an inspection of the province's mines ended last month.\n\n\"Many managers got severe reprimands, and a few were sent to a labour camp,\" a source in Kanggye said on Monday.\n\nOutcome:\n- About 30 officials received severe reprimands.\n- A few were sent to a labour camp."
+	f := assemble(text, "en")
+	n := 0
+	for _, e := range f.Events {
+		if e.Type == casebook.EventPunishment && strings.Contains(text[e.Span[0]:e.Span[1]], "reprimands") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d reprimand events (%s), want the list item merged into the quote's", n, types(f))
+	}
+}
