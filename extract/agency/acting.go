@@ -244,8 +244,9 @@ func mark(text, low string, mn *Mention) {
 	// of State Security official", "used to work as a police officer"; not
 	// "a former soldier, said border guards …".
 	near := before[max(0, len(before)-60):]
-	for _, f := range formerCues {
-		if !strings.Contains(near, f) {
+	inNear := byteSetOf(near)
+	for k, f := range formerCues {
+		if !inNear.holds(formerCueBytes[k]) || !strings.Contains(near, f) {
 			continue
 		}
 		i := strings.LastIndex(near, f)
@@ -460,6 +461,32 @@ var notLeading = map[string]bool{"said": true, "says": true, "told": true, "clai
 
 var orderCues = []string{"ordered", "told", "instructed", "directed", "urged", "called on", "commanded",
 	"tasked", "ordering", "instructing", "telling", "orders", "instructs"}
+
+// byteSet is a set of byte values. A phrase can only occur in a text that
+// holds all its bytes: one pass over a short window rules out most of a
+// list of phrases before any search.
+type byteSet [4]uint64
+
+func byteSetOf(s string) byteSet {
+	var b byteSet
+	for i := 0; i < len(s); i++ {
+		b[s[i]>>6] |= 1 << (s[i] & 63)
+	}
+	return b
+}
+
+// holds reports whether every byte of sub is in b.
+func (b *byteSet) holds(sub byteSet) bool {
+	return b[0]&sub[0] == sub[0] && b[1]&sub[1] == sub[1] && b[2]&sub[2] == sub[2] && b[3]&sub[3] == sub[3]
+}
+
+var formerCueBytes = func() []byteSet {
+	bs := make([]byteSet, len(formerCues))
+	for k, f := range formerCues {
+		bs[k] = byteSetOf(f)
+	}
+	return bs
+}()
 
 var passingBefore = []string{"confused with", "distinguished from", "known as", "also called", "referred to as",
 	"renamed", "successor to", "predecessor of", "formerly called", "abbreviated", "posts in", "join",
