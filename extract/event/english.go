@@ -90,6 +90,7 @@ const (
 	fSubjOfficer             // an official just before the trigger is its subject ("the police told her")
 	fTold                    // a verb of telling or threatening earlier in the sentence ("told them … or face trial")
 	fPlace                   // a place or home right after the trigger ("removed from Sosong district")
+	fWarn                    // a warning of punishment follows ("… at which residents were told … shoot")
 )
 
 type elem struct {
@@ -161,6 +162,9 @@ var enRules = []struct {
 	{casebook.EventThreat, "threatened", fHypo},
 	{casebook.EventThreat, "warned", fHypo | fPart},
 	{casebook.EventThreat, "by warning", fHypo},
+	// A dated public warning: "held a lecture at which residents were told
+	// that guards would shoot …".
+	{casebook.EventThreat, "held|gave|convened|organised|organized|staged * lecture|lectures|meeting|meetings|session|sessions", fHypo | fWarn},
 	{casebook.EventThreat, "stepped|ramped up warnings|warning", fHypo},
 	{casebook.EventThreat, "issued|gave|given * warnings|warning", fHypo},
 	{casebook.EventThreat, "declared|announced|proclaimed", fHypo | fWould},
@@ -208,6 +212,9 @@ var enRules = []struct {
 	// personnel
 	{casebook.EventPersonnel, "dismissed|sacked|fired|purged|demoted|replaced|reshuffled", fPart},
 	{casebook.EventPersonnel, "appointed|promoted", fPart | fAppoint},
+	// "dismissed … and replaced by a cadre from …": the successor's
+	// appointment is an act of its own.
+	{casebook.EventPersonnel, "replaced by", fPart | fAppoint},
 	{casebook.EventPersonnel, "removed|relieved as|from|of", fPart},
 	{casebook.EventPersonnel, "stripped of * post|posts|position|job|title|duties|rank", fPart},
 	{casebook.EventPersonnel, "pushed|forced|eased into|out * retirement|post|office|job|position", 0},
@@ -747,6 +754,20 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		if !ok {
 			return false
 		}
+	}
+	if p.flags&fWarn != 0 {
+		told, punish := false, false
+		for k := end; k < min(len(toks), end+30); k++ {
+			w := toks[k].w
+			told = told || w == "told" || w == "warned"
+			punish = punish || told && (enThreatWord[w] || w == "shoot" || w == "punished" || w == "punishment")
+		}
+		if !punish {
+			return false
+		}
+	}
+	if p.typ == casebook.EventPersonnel && toks[i].w == "replaced" && p.flags&fAppoint == 0 && end < c.hi && toks[end].w == "by" {
+		return false // the appointment rule takes "replaced by"
 	}
 	if p.flags&fPlace != 0 && !c.placeAfter(end) {
 		return false

@@ -107,6 +107,9 @@ func TestEventTypes(t *testing.T) {
 		{"removed from district", "en", "In 2019, several families were removed from Sosong district after a son defected.", "punishment"},
 		{"removed from post", "en", "The county's police chief was removed from his post in June.", "personnel"},
 		{"trend", "en", "Police in Hyesan are demanding ever larger bribes from traders who use Chinese phones.", ""},
+		{"dismissed and replaced", "en", "The county's party secretary was dismissed in May and replaced by a cadre from the provincial committee.", "personnel,personnel"},
+		{"replaced by", "en", "The city's police chief was replaced by his deputy in May.", "personnel"},
+		{"lecture warning", "en", "The county party committee held a lecture on May 2 at which residents were told that guards would shoot anyone near the river.", "threat"},
 		// English acts that are not events.
 		{"negated", "en", "Police did not arrest anyone during the inspection of the market.", ""},
 		{"never", "en", "The officials never released the two brothers.", ""},
