@@ -160,6 +160,8 @@ func TestEventTypes(t *testing.T) {
 		{"ko arrested's family", "ko", "체포된 상인의 가족들은 매일 보안서 앞을 찾고 있다.", ""},
 		{"ko received", "ko", "보위원들이 지켜보는 가운데 그는 브로커에게서 3천 위안을 건네받았다.", ""},
 		{"ko handed after demand", "ko", "보안원은 처음에 2천 달러를 요구했다. 가족이 돈을 꾸어 5백 달러를 건네자 그를 풀어줬다.", "bribe_demand,bribe_payment,release"},
+		{"ko came back after detention", "ko", "청년 두 명이 지난 3일 보위부에 불려가 조사를 받았다. 이들은 닷새 만에 돌아왔지만 휴대전화는 빼앗겼다.", "detention,release,confiscation"},
+		{"ko came back", "ko", "그는 중국에서 장사를 하다 보름 만에 돌아왔다.", ""},
 		// Korean acts that are not events.
 		{"ko negated", "ko", "보안원들은 그를 체포하지 않았다.", ""},
 		{"ko conditional", "ko", "중국과 통화하다 걸리면 벌금을 내야 한다.", ""},

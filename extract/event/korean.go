@@ -9,12 +9,13 @@ import (
 
 // Flags of a Korean trigger.
 const (
-	kMoney  = 1 << iota // needs a sum of money in the clause
-	kBribe              // needs money or 뇌물/돈 in the clause
-	kHypo               // a threat: the conditional belongs to it
-	kVerb               // a noun that needs a verb of doing right after (체포했다, 단속을 벌이고)
-	kAgent              // needs an officer in the clause
-	kThreat             // a threat in the clause: …겠다, 협박, 위협
+	kMoney    = 1 << iota // needs a sum of money in the clause
+	kBribe                // needs money or 뇌물/돈 in the clause
+	kHypo                 // a threat: the conditional belongs to it
+	kVerb                 // a noun that needs a verb of doing right after (체포했다, 단속을 벌이고)
+	kAgent                // needs an officer in the clause
+	kThreat               // a threat in the clause: …겠다, 협박, 위협
+	kDetained             // only after a detention told in this paragraph or the one before
 )
 
 // koRules are the Korean triggers. A stem is matched anywhere in a body
@@ -113,6 +114,10 @@ var koRules = []struct {
 	{casebook.EventRelease, "풀어주었", 0},
 	{casebook.EventRelease, "풀어준", 0},
 	{casebook.EventRelease, "내보냈", 0},
+	// 불려가 조사를 받았다 … 사흘 만에 돌아왔지만: back home after a detention.
+	{casebook.EventRelease, "만에 돌아왔", kDetained},
+	{casebook.EventRelease, "만에 집으로 돌아왔", kDetained},
+	{casebook.EventRelease, "만에 돌아온", kDetained},
 
 	{casebook.EventThreat, "위협", kVerb},
 	{casebook.EventThreat, "협박", kVerb},
@@ -321,6 +326,9 @@ func findKorean(text string, sents []sentence, money []casebook.Money, out []men
 				if !koAccept(text, at, at+len(r.stem), cl, r.flags, money) {
 					continue
 				}
+				if r.flags&kDetained != 0 && !detainedBefore(out, sents, s.para) {
+					continue
+				}
 				end := eojeolEnd(text, at+len(r.stem), cl[1])
 				out = append(out, mention{typ: r.typ, clause: cl, trig: casebook.Span{at, end}, sent: si, evidence: koEvidence(text, cl, at+len(r.stem), end), rule: -1 - ri, fine: strings.HasPrefix(r.stem, "벌금"), appoint: r.stem == "임명"})
 			}
@@ -331,6 +339,21 @@ func findKorean(text string, sents []sentence, money []casebook.Money, out []men
 		}
 	}
 	return out
+}
+
+// detainedBefore reports a detention among the mentions found so far in
+// paragraph para or the one before it.
+func detainedBefore(ms []mention, sents []sentence, para int) bool {
+	for i := len(ms) - 1; i >= 0; i-- {
+		p := sents[ms[i].sent].para
+		if p < para-1 {
+			return false
+		}
+		if ms[i].typ == casebook.EventDetention {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAny(s string, subs []string) bool {
