@@ -172,7 +172,10 @@ func (a *assembler) pairParent(i int) string {
 		if x.Span[1] > y.Span[0] || parent.Span[1] > x.Span[0] || x.Span[0]-parent.Span[1] > 8 {
 			continue
 		}
-		gap := strings.ToLower(strings.TrimSpace(a.d.Text[x.Span[1]:y.Span[0]]))
+		if y.Span[0]-x.Span[1] > 24 {
+			continue
+		}
+		gap := strings.TrimSpace(a.lower[x.Span[1]:y.Span[0]])
 		for _, w := range [...]string{"districts", "district", "counties", "county", "구역", "군"} {
 			gap = strings.TrimSpace(strings.TrimPrefix(gap, w))
 		}
@@ -342,7 +345,10 @@ func (a *assembler) seat(sp casebook.Span) bool {
 	if k == len(a.agencies) {
 		return false
 	}
-	gap := strings.TrimSpace(strings.ToLower(a.d.Text[sp[1]:a.agencies[k].Span[0]]))
+	if a.agencies[k].Span[0]-sp[1] > 40 {
+		return false
+	}
+	gap := strings.TrimSpace(a.lower[sp[1]:a.agencies[k].Span[0]])
 	for _, w := range [...]string{"district", "city", "county", "province", "provincial", "municipal", "'s", "’s"} {
 		gap = strings.TrimSpace(strings.TrimPrefix(gap, w))
 	}
