@@ -109,20 +109,33 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
 	// One pass ranks the page and counts every match; full rows are read
 	// for the page only.
-	q := `SELECT r.id, ` + rank + ` AS score, count(*) OVER () FROM reports r WHERE ` + where +
-		` ORDER BY score DESC, r.published DESC, r.id DESC LIMIT ` + a.add(limit) + ` OFFSET ` + a.add(offset)
 	type hit struct {
 		id    int64
 		score float64
 	}
 	var page []hit
 	total := 0
-	rows, _ := s.pool.Query(ctx, q, a...)
 	var h hit
-	if _, err := pgx.ForEachRow(rows, []any{&h.id, &h.score, &total}, func() error { page = append(page, h); return nil }); err != nil {
-		return nil, 0, fmt.Errorf("postgres: find reports: %w", err)
+	if len(terms) == 0 {
+		// Without a text query the page walks reports_published and stops
+		// after it; the count is its own query.
+		q := `SELECT r.id FROM reports r WHERE ` + where + ` ORDER BY r.published DESC, r.id DESC LIMIT ` + a.add(limit) + ` OFFSET ` + a.add(offset)
+		rows, _ := s.pool.Query(ctx, q, a...)
+		if _, err := pgx.ForEachRow(rows, []any{&h.id}, func() error { page = append(page, h); return nil }); err != nil {
+			return nil, 0, fmt.Errorf("postgres: find reports: %w", err)
+		}
+		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM reports r WHERE `+where, countArgs...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("postgres: count reports: %w", err)
+		}
+	} else {
+		q := `SELECT r.id, ` + rank + ` AS score, count(*) OVER () FROM reports r WHERE ` + where +
+			` ORDER BY score DESC, r.published DESC, r.id DESC LIMIT ` + a.add(limit) + ` OFFSET ` + a.add(offset)
+		rows, _ := s.pool.Query(ctx, q, a...)
+		if _, err := pgx.ForEachRow(rows, []any{&h.id, &h.score, &total}, func() error { page = append(page, h); return nil }); err != nil {
+			return nil, 0, fmt.Errorf("postgres: find reports: %w", err)
+		}
 	}
-	if len(page) == 0 && offset > 0 {
+	if len(page) == 0 && offset > 0 && len(terms) > 0 {
 		// Past the last page: the window saw no rows, so count apart.
 		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM reports r WHERE `+where, countArgs...).Scan(&total); err != nil {
 			return nil, 0, fmt.Errorf("postgres: count reports: %w", err)
@@ -132,7 +145,7 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 	for i, h := range page {
 		ids[i] = h.id
 	}
-	rows, _ = s.pool.Query(ctx, `SELECT `+reportCols+` FROM reports r WHERE r.id = ANY($1)`, ids)
+	rows, _ := s.pool.Query(ctx, `SELECT `+reportCols+` FROM reports r WHERE r.id = ANY($1)`, ids)
 	byID := map[int64]*casebook.Report{}
 	reports, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (*casebook.Report, error) { return scanReport(row) })
 	if err != nil {

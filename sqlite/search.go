@@ -110,40 +110,60 @@ func reportQuery(f casebook.ReportFilter) (from, id, where, rank string, args []
 func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]casebook.ReportHit, int, error) {
 	from, id, where, rank, args, terms := reportQuery(f)
 	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
-	order, pub := "score DESC, rid DESC", "''"
-	if from == "reports" {
-		order, pub = "pub DESC, rid DESC", "reports.published"
-	}
-	// One pass ranks the page and counts every match (bm25 cannot sit beside
-	// a window function, hence the subquery).
-	q := `SELECT rid, score, count(*) OVER () FROM (SELECT ` + strings.TrimPrefix(id, "+") + ` AS rid, ` + rank + ` AS score, ` + pub + ` AS pub FROM ` + from + ` WHERE ` + where +
-		`) ORDER BY ` + order + ` LIMIT ? OFFSET ?`
-	rows, err := s.r.QueryContext(ctx, q, append(args, limit, offset)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
-	}
 	type hit struct {
 		id    int64
 		score float64
 	}
 	var page []hit
 	total := 0
-	for rows.Next() {
-		var h hit
-		if err := rows.Scan(&h.id, &h.score, &total); err != nil {
-			rows.Close()
+	if from == "reports" {
+		// Without a text query the page walks reports_published in order and
+		// stops after it (no sort of every row); the count is its own query.
+		if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE `+where, args...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("sqlite: count reports: %w", err)
+		}
+		rows, err := s.r.QueryContext(ctx, `SELECT reports.id FROM reports WHERE `+where+` ORDER BY reports.published DESC, reports.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+		if err != nil {
 			return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
 		}
-		page = append(page, h)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
-	}
-	if len(page) == 0 && offset > 0 {
-		// Past the last page: the window saw no rows, so count apart.
-		if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM `+from+` WHERE `+where, args...).Scan(&total); err != nil {
-			return nil, 0, fmt.Errorf("sqlite: count reports: %w", err)
+		for rows.Next() {
+			var h hit
+			if err := rows.Scan(&h.id); err != nil {
+				rows.Close()
+				return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
+			}
+			page = append(page, h)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
+		}
+	} else {
+		// One pass ranks the page and counts every match (bm25 cannot sit
+		// beside a window function, hence the subquery).
+		q := `SELECT rid, score, count(*) OVER () FROM (SELECT ` + strings.TrimPrefix(id, "+") + ` AS rid, ` + rank + ` AS score FROM ` + from + ` WHERE ` + where +
+			`) ORDER BY score DESC, rid DESC LIMIT ? OFFSET ?`
+		rows, err := s.r.QueryContext(ctx, q, append(args, limit, offset)...)
+		if err != nil {
+			return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
+		}
+		for rows.Next() {
+			var h hit
+			if err := rows.Scan(&h.id, &h.score, &total); err != nil {
+				rows.Close()
+				return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
+			}
+			page = append(page, h)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
+		}
+		if len(page) == 0 && offset > 0 {
+			// Past the last page: the window saw no rows, so count apart.
+			if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM `+from+` WHERE `+where, args...).Scan(&total); err != nil {
+				return nil, 0, fmt.Errorf("sqlite: count reports: %w", err)
+			}
 		}
 	}
 	hits := make([]casebook.ReportHit, 0, len(page))
