@@ -117,7 +117,9 @@ var enRules = []struct {
 	{casebook.EventDetention, "arresting|detaining|apprehending|rounding", fIng},
 	{casebook.EventDetention, "taken|took|taking * into * custody", 0},
 	{casebook.EventDetention, "taken|dragged|hauled|carted away|off", fPart | fPerson},
-	{casebook.EventDetention, "taken|took|dragged|hauled|carted in", fPart | fPerson | fAgent},
+	{casebook.EventDetention, "taken|dragged|hauled|carted in", fPart | fPerson | fAgent},
+	// "they took in a woman" (police); not "he took in his nephew".
+	{casebook.EventDetention, "took in", fPerson | fOfficial},
 	{casebook.EventDetention, "interrogated", fPart | fAgent},
 	{casebook.EventDetention, "taken|brought|called|summoned in * for questioning|interrogation", fPart},
 	{casebook.EventDetention, "picked|rounded|locked up", fPart},
@@ -375,10 +377,10 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 		}
 		s.ensureClauses(text, lower, false, toks)
 		// "Soldiers … caught a man. They told his wife …": "they" are the
-		// officials of the sentence before, in the same paragraph.
+		// officials of the sentences just before.
 		theyOfficial := false
-		if si > 0 && sents[si-1].para == s.para {
-			for _, t := range tokRange(all, sents[si-1].span[0], sents[si-1].span[1]) {
+		for k := si - 1; k >= max(0, si-3) && !sents[k].heading && !theyOfficial; k-- {
+			for _, t := range tokRange(all, sents[k].span[0], sents[k].span[1]) {
 				theyOfficial = theyOfficial || enOfficial[t.w]
 			}
 		}
@@ -747,7 +749,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&fOfficial != 0 {
 		ok := false
 		for k := max(c.lo, i-30); k < min(c.hi, end+30); k++ {
-			if enOfficial[toks[k].w] {
+			if enOfficial[toks[k].w] || c.theyOfficial && toks[k].w == "they" && k < i {
 				ok = true
 			}
 		}

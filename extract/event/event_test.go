@@ -110,6 +110,7 @@ func TestEventTypes(t *testing.T) {
 		{"dismissed and replaced", "en", "The county's party secretary was dismissed in May and replaced by a cadre from the provincial committee.", "personnel,personnel"},
 		{"replaced by", "en", "The city's police chief was replaced by his deputy in May.", "personnel"},
 		{"lecture warning", "en", "The county party committee held a lecture on May 2 at which residents were told that guards would shoot anyone near the river.", "threat"},
+		{"took in a relative", "en", "He took in his nephew after the boy's parents died.", ""},
 		// English acts that are not events.
 		{"negated", "en", "Police did not arrest anyone during the inspection of the market.", ""},
 		{"never", "en", "The officials never released the two brothers.", ""},
@@ -162,6 +163,8 @@ func TestEventTypes(t *testing.T) {
 		{"ko handed after demand", "ko", "보안원은 처음에 2천 달러를 요구했다. 가족이 돈을 꾸어 5백 달러를 건네자 그를 풀어줬다.", "bribe_demand,bribe_payment,release"},
 		{"ko came back after detention", "ko", "청년 두 명이 지난 3일 보위부에 불려가 조사를 받았다. 이들은 닷새 만에 돌아왔지만 휴대전화는 빼앗겼다.", "detention,release,confiscation"},
 		{"ko came back", "ko", "그는 중국에서 장사를 하다 보름 만에 돌아왔다.", ""},
+		{"ko fine then free", "ko", "그는 벌금을 내고 풀려났다.", "punishment,release"},
+		{"ko threat arrest said", "ko", "보위원이 돈을 내지 않으면 체포하겠다고 말했다.", "threat"},
 		// Korean acts that are not events.
 		{"ko negated", "ko", "보안원들은 그를 체포하지 않았다.", ""},
 		{"ko conditional", "ko", "중국과 통화하다 걸리면 벌금을 내야 한다.", ""},

@@ -129,6 +129,10 @@ var koRules = []struct {
 	{casebook.EventThreat, "엄벌하겠", kHypo},
 	{casebook.EventThreat, "엄벌에 처하겠", kHypo},
 	{casebook.EventThreat, "처벌하겠", kHypo},
+	{casebook.EventThreat, "체포하겠", kHypo},
+	{casebook.EventThreat, "잡아가겠", kHypo},
+	{casebook.EventThreat, "넘기겠", kHypo},
+	{casebook.EventThreat, "가두겠", kHypo},
 
 	{casebook.EventConfiscation, "압수", kVerb},
 	{casebook.EventConfiscation, "몰수", kVerb},
@@ -407,6 +411,10 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		if r == '를' || r == '을' || r == '에' || r == '이' {
 			rest = next
 		}
+	}
+	// 벌금을 내고 풀려났다: a fine paid, not a bribe.
+	if strings.HasSuffix(text[lo:hi], "고 풀려") && strings.HasSuffix(text[max(cl[0], lo-10):lo], "벌금을 ") {
+		return false
 	}
 	// 건네받았다 is receiving, not handing over.
 	if strings.HasPrefix(rest, "받") && strings.HasSuffix(text[lo:hi], "건네") {
