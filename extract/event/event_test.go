@@ -204,6 +204,7 @@ func TestEventTypes(t *testing.T) {
 func TestQuotedHeadlineIsNoEvent(t *testing.T) {
 	tests := []struct{ lang, text string }{
 		{"ko", "회령 보안원들, 장마당서 외화 단속…\"빼앗은 돈은 안 돌려줘\"\n\n요즘 회령 장마당은 조용하다고 한다."},
+		{"ko", "보위부 \"탈북자 가족 모두 추방하겠다\"\n\n요즘 회령 장마당은 조용하다고 한다."},
 		{"en", "Police raid Hyesan market: \"They took everything\"\n\nMarket life in the city has been quiet this spring."},
 	}
 	for _, tt := range tests {

@@ -136,9 +136,10 @@ func quotedTitle(line string, ko bool) bool {
 		return false
 	}
 	if ko {
-		// 다 or 요 closes a Korean sentence; a quoted noun phrase or a
-		// clipped verb (풀려나, 주머니로) does not.
-		return end != '다' && end != '요' || strings.Contains(line, "…")
+		// A Korean body sentence closes with a period; a title has none,
+		// whether its quote ends a clipped verb (풀려나, 주머니로) or a
+		// full one (…"추방하겠다").
+		return !strings.ContainsAny(line, ".?!")
 	}
 	words := strings.Count(t, " ") + 1
 	return words <= 25
