@@ -195,7 +195,83 @@ func newAssembler(d *Doc) *assembler {
 			break
 		}
 	}
+	a.carryYear()
 	return a
+}
+
+// carryYear dates a month told without a year ("In October, the party
+// committee organised a public trial") in the year the story has just set
+// ("I was arrested in 2013 …"), when that year is earlier than the
+// publication's and was named in the same paragraph or the one before:
+// the date package resolves a bare month against publication.
+func (a *assembler) carryYear() {
+	year, yearPara := "", -1
+	for i := range a.dates {
+		e := &a.dates[i]
+		txt := a.d.Text[e.Span[0]:e.Span[1]]
+		para := a.paraOf(e.Span[0])
+		if y := yearIn(txt); y != "" {
+			if e.Days <= 366 {
+				year, yearPara = y, para
+			}
+			continue
+		}
+		if year == "" || para < 0 || para > yearPara+1 || e.FollowOn || e.Vague || e.Days > 31 || len(e.Interval.From) != 10 || !bareMonth(txt) {
+			continue
+		}
+		if year >= e.Interval.From[:4] || e.Interval.From[:4] != e.Interval.To[:4] {
+			continue
+		}
+		from, to := year+e.Interval.From[4:], year+e.Interval.To[4:]
+		if to[5:] == "02-29" || from[5:] == "02-29" {
+			continue // not every year has one
+		}
+		e.Interval = casebook.Interval{From: from, To: to}
+		yearPara = para
+	}
+}
+
+// paraOf returns the paragraph index holding byte offset at, or -1.
+func (a *assembler) paraOf(at int) int {
+	i := sort.Search(len(a.sents), func(i int) bool { return a.sents[i].span[1] > at })
+	if i < len(a.sents) && a.sents[i].span[0] <= at {
+		return a.sents[i].para
+	}
+	return -1
+}
+
+// yearIn returns a four-digit year (1950–2099) written in s, or "".
+func yearIn(s string) string {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+			(i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4])) {
+			return s[i : i+4]
+		}
+	}
+	return ""
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// bareMonth reports a date told by its month (and day) alone, not relative
+// to publication ("In October", "on March 5", "10월 중순"; not "last month",
+// 지난달, "this March").
+func bareMonth(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range [...]string{"last", "this", "next", "ago", "past", "지난", "이번", "이달", "올해", "지난해", "작년", "올", "내년", "recent", "week", "today", "yesterday"} {
+		if strings.Contains(l, w) {
+			return false
+		}
+	}
+	if strings.Contains(s, "월") {
+		return true
+	}
+	for _, m := range [...]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."} {
+		if strings.Contains(l, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceBefore reports a source or contact named just before position at

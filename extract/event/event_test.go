@@ -500,3 +500,18 @@ func TestListRestatesAct(t *testing.T) {
 		t.Errorf("%d reprimand events (%s), want the list item merged into the quote's", n, types(f))
 	}
 }
+
+func TestStoryYearCarriedForward(t *testing.T) {
+	text := "Interview summary\n\nThe man was arrested by the county police in August 2015 and held for two months.\n\nIn October, the provincial court sentenced him to five years in a labour camp."
+	f := assemble(text, "en")
+	for _, e := range f.Events {
+		if e.Type != casebook.EventPunishment {
+			continue
+		}
+		if e.Date == nil || e.Date.From != "2015-10-01" {
+			t.Errorf("punishment date = %+v, want October 2015", e.Date)
+		}
+		return
+	}
+	t.Errorf("no punishment in %q", types(f))
+}
