@@ -91,6 +91,7 @@ const (
 	fTold                    // a verb of telling or threatening earlier in the sentence ("told them … or face trial")
 	fPlace                   // a place or home right after the trigger ("removed from Sosong district")
 	fWarn                    // a warning of punishment follows ("… at which residents were told … shoot")
+	fSuccessor               // a person follows ("replaced by a cadre", not "by a new company")
 )
 
 type elem struct {
@@ -216,7 +217,7 @@ var enRules = []struct {
 	{casebook.EventPersonnel, "appointed|promoted", fPart | fAppoint},
 	// "dismissed … and replaced by a cadre from …": the successor's
 	// appointment is an act of its own.
-	{casebook.EventPersonnel, "replaced by", fPart | fAppoint},
+	{casebook.EventPersonnel, "replaced by", fPart | fAppoint | fSuccessor},
 	{casebook.EventPersonnel, "removed|relieved as|from|of", fPart},
 	{casebook.EventPersonnel, "stripped of * post|posts|position|job|title|duties|rank", fPart},
 	{casebook.EventPersonnel, "pushed|forced|eased into|out * retirement|post|office|job|position", 0},
@@ -225,7 +226,7 @@ var enRules = []struct {
 	{casebook.EventPersonnel, "took|taken over as", fAppoint},
 
 	// crackdown
-	{casebook.EventCrackdown, "launched|began|begun|mounted|waged|waging|stepped|intensified|conducted|started|widened|expanded|declared|announced|staged|escalated|ramped|undertaken|launching|stepping|carrying|carried|conducting|widening * crackdown|crackdowns|campaign|sweep|drive|inspection|inspections|investigation|hunt|operation|clampdown|cleanup|raids|raid|purge|mop|patrols|searches|search|checks|crackdowns", 0},
+	{casebook.EventCrackdown, "launched|began|begun|mounted|waged|waging|stepped|intensified|conducted|started|widened|expanded|declared|announced|staged|escalated|ramped|undertaken|launching|stepping|carrying|carried|conducting|widening * crackdown|crackdowns|campaign|sweep|drive|inspection|inspections|investigation|hunt|operation|clampdown|cleanup|raids|raid|purge|mop|patrols|searches|search|checks", 0},
 	{casebook.EventCrackdown, "raided|demolished|bulldozed", fPart | fAgent},
 	{casebook.EventCrackdown, "tore|torn|pulled down", fAgent},
 	{casebook.EventCrackdown, "crackdown|campaign|sweep|inspection|inspections|investigation|operation|drive launched|declared|ordered|begun|started|announced", 0},
@@ -546,8 +547,8 @@ func (c *ctx) personNear(i, end int) bool {
 	}
 	for k := i + 1; k < to; k++ {
 		w := c.all[k].w
-		if enGoods[w] {
-			return false
+		if enGoods[w] || enGathering[w] {
+			return false // "held a meeting with traders"
 		}
 		if w == "from" && k > i+1 {
 			break // "seized phones from traders": the people are where the goods came from
@@ -590,7 +591,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		if (w == "every" || w == "each") && k+1 < len(toks) && enPeriod[toks[k+1].w] {
 			return false
 		}
-		if (w == "those" || w == "anyone") && k+1 < len(toks) && toks[k+1].w == "who" && p.flags&fHypo == 0 {
+		if (w == "those" || w == "anyone") && k+1 < len(toks) && toks[k+1].w == "who" && (p.flags&fHypo == 0 || p.flags&fTold != 0) {
 			return false // "those who cannot pay": a rule
 		}
 		if w == "used" && k+1 < len(toks) && toks[k+1].w == "to" && k < i {
@@ -757,6 +758,15 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 			return false
 		}
 	}
+	if p.flags&fSuccessor != 0 {
+		ok := false
+		for k := end; k < min(c.hi, end+4); k++ {
+			ok = ok || enSuccessor[toks[k].w]
+		}
+		if !ok {
+			return false
+		}
+	}
 	if p.flags&fWarn != 0 {
 		told, punish := false, false
 		for k := end; k < min(len(toks), end+30); k++ {
@@ -777,7 +787,8 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&fTold != 0 {
 		ok := false
 		for k := max(0, i-40); k < i; k++ {
-			if enTelling[toks[k].w] {
+			// "were told", not "are told" (a rule).
+			if enTelling[toks[k].w] && !(k > 0 && enBeNow[toks[k-1].w]) {
 				ok = true
 			}
 		}
@@ -851,6 +862,12 @@ func (c *ctx) goodsNear(i, end int) bool {
 	}
 	return false
 }
+
+// enGathering are things held that are not people ("held a meeting with traders").
+var enGathering = wordSet("meeting", "meetings", "lecture", "lectures", "session", "sessions", "talks", "event", "ceremony", "rally", "rallies", "conference", "funeral", "election", "elections", "trial", "trials", "festival", "drill", "drills")
+
+// enSuccessor are the people an official is replaced by.
+var enSuccessor = wordSet("cadre", "cadres", "official", "officer", "deputy", "secretary", "chief", "director", "successor", "head", "man", "woman", "colonel", "general", "someone", "member", "veteran", "loyalist", "protege")
 
 // enTelling are verbs that put a condition or a threat to someone.
 var enTelling = wordSet("told", "warned", "threatened", "informed", "notified", "ordered", "demanded", "said", "insisted")

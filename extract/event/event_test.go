@@ -111,6 +111,9 @@ func TestEventTypes(t *testing.T) {
 		{"replaced by", "en", "The city's police chief was replaced by his deputy in May.", "personnel"},
 		{"lecture warning", "en", "The county party committee held a lecture on May 2 at which residents were told that guards would shoot anyone near the river.", "threat"},
 		{"took in a relative", "en", "He took in his nephew after the boy's parents died.", ""},
+		{"meeting held", "en", "Officials held a meeting with traders to discuss new market fees.", ""},
+		{"rule told unless", "en", "Those who cannot pay are told they will be sent to a camp unless they pay 500 yuan.", ""},
+		{"replaced by a company", "en", "The city's trade office was replaced by a new company last year.", ""},
 		// English acts that are not events.
 		{"negated", "en", "Police did not arrest anyone during the inspection of the market.", ""},
 		{"never", "en", "The officials never released the two brothers.", ""},
