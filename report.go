@@ -36,6 +36,10 @@ type ReportFilter struct {
 	ConfirmedOnly bool   // only reports with at least one confirmed or corrected fact (viewer role)
 	Offset        int
 	Limit         int // 0: a default page
+	// CountLimit caps the count of matches: when more than CountLimit
+	// reports match, the total returned is CountLimit+1, meaning "more than
+	// CountLimit". 0 counts every match (exactly, and more slowly).
+	CountLimit int
 }
 
 // ReportHit is one search result: the report, its rank and a snippet of the text

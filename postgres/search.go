@@ -124,8 +124,23 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 		if _, err := pgx.ForEachRow(rows, []any{&h.id}, func() error { page = append(page, h); return nil }); err != nil {
 			return nil, 0, fmt.Errorf("postgres: find reports: %w", err)
 		}
-		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM reports r WHERE `+where, countArgs...).Scan(&total); err != nil {
+		if err := s.pool.QueryRow(ctx, countQuery(where, &countArgs, f.CountLimit), countArgs...).Scan(&total); err != nil {
 			return nil, 0, fmt.Errorf("postgres: count reports: %w", err)
+		}
+	} else if f.CountLimit > 0 {
+		// The count stops after CountLimit+1 matches and ranks none; the
+		// page query sorts without counting.
+		ca := append(args(nil), countArgs...)
+		if err := s.pool.QueryRow(ctx, countQuery(where, &ca, f.CountLimit), ca...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("postgres: count reports: %w", err)
+		}
+		if offset < total {
+			q := `SELECT r.id, ` + rank + ` AS score FROM reports r WHERE ` + where +
+				` ORDER BY score DESC, r.published DESC, r.id DESC LIMIT ` + a.add(limit) + ` OFFSET ` + a.add(offset)
+			rows, _ := s.pool.Query(ctx, q, a...)
+			if _, err := pgx.ForEachRow(rows, []any{&h.id, &h.score}, func() error { page = append(page, h); return nil }); err != nil {
+				return nil, 0, fmt.Errorf("postgres: find reports: %w", err)
+			}
 		}
 	} else {
 		q := `SELECT r.id, ` + rank + ` AS score, count(*) OVER () FROM reports r WHERE ` + where +
@@ -135,7 +150,7 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 			return nil, 0, fmt.Errorf("postgres: find reports: %w", err)
 		}
 	}
-	if len(page) == 0 && offset > 0 && len(terms) > 0 {
+	if len(page) == 0 && offset > 0 && len(terms) > 0 && f.CountLimit <= 0 {
 		// Past the last page: the window saw no rows, so count apart.
 		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM reports r WHERE `+where, countArgs...).Scan(&total); err != nil {
 			return nil, 0, fmt.Errorf("postgres: count reports: %w", err)
@@ -163,4 +178,13 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 		hits = append(hits, casebook.ReportHit{Report: r, Rank: h.score, Snippet: index.Snippet(r.Text, terms, snippetWidth)})
 	}
 	return hits, total, nil
+}
+
+// countQuery counts the matches of where, stopping after n+1 of them when
+// n > 0 (its limit is added to a).
+func countQuery(where string, a *args, n int) string {
+	if n <= 0 {
+		return `SELECT count(*) FROM reports r WHERE ` + where
+	}
+	return `SELECT count(*) FROM (SELECT 1 FROM reports r WHERE ` + where + ` LIMIT ` + a.add(n+1) + `) m`
 }

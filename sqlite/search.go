@@ -119,7 +119,7 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 	if from == "reports" {
 		// Without a text query the page walks reports_published in order and
 		// stops after it (no sort of every row); the count is its own query.
-		if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE `+where, args...).Scan(&total); err != nil {
+		if err := s.r.QueryRowContext(ctx, countQuery("reports", "reports.id", where, f.CountLimit), countArgs(args, f.CountLimit)...).Scan(&total); err != nil {
 			return nil, 0, fmt.Errorf("sqlite: count reports: %w", err)
 		}
 		rows, err := s.r.QueryContext(ctx, `SELECT reports.id FROM reports WHERE `+where+` ORDER BY reports.published DESC, reports.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
@@ -137,6 +137,32 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
+		}
+	} else if f.CountLimit > 0 {
+		// The page ranks every match but keeps only its rows; the count
+		// stops after CountLimit+1 matches and computes no rank.
+		if err := s.r.QueryRowContext(ctx, countQuery(from, strings.TrimPrefix(id, "+"), where, f.CountLimit), countArgs(args, f.CountLimit)...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("sqlite: count reports: %w", err)
+		}
+		if offset < total {
+			q := `SELECT ` + strings.TrimPrefix(id, "+") + `, ` + rank + ` AS score FROM ` + from + ` WHERE ` + where +
+				` ORDER BY score DESC, ` + strings.TrimPrefix(id, "+") + ` DESC LIMIT ? OFFSET ?`
+			rows, err := s.r.QueryContext(ctx, q, append(args, limit, offset)...)
+			if err != nil {
+				return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
+			}
+			for rows.Next() {
+				var h hit
+				if err := rows.Scan(&h.id, &h.score); err != nil {
+					rows.Close()
+					return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
+				}
+				page = append(page, h)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
+			}
 		}
 	} else {
 		// One pass ranks the page and counts every match (bm25 cannot sit
@@ -175,4 +201,21 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 		hits = append(hits, casebook.ReportHit{Report: r, Rank: h.score, Snippet: index.Snippet(r.Text, terms, snippetWidth)})
 	}
 	return hits, total, nil
+}
+
+// countQuery counts the matches of a search, stopping after n+1 of them
+// when n > 0 (countArgs adds the limit to the arguments).
+func countQuery(from, id, where string, n int) string {
+	if n <= 0 {
+		return `SELECT count(*) FROM ` + from + ` WHERE ` + where
+	}
+	return `SELECT count(*) FROM (SELECT ` + id + ` FROM ` + from + ` WHERE ` + where + ` LIMIT ?)`
+}
+
+// countArgs returns the arguments of countQuery.
+func countArgs(args []any, n int) []any {
+	if n <= 0 {
+		return args
+	}
+	return append(args[:len(args):len(args)], n+1)
 }

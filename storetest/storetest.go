@@ -860,6 +860,27 @@ func testSearchPages(t *testing.T, st casebook.Store) {
 	if len(hits) != 20 {
 		t.Errorf("default page: %d hits, want 20", len(hits))
 	}
+	// A capped count is exact up to the cap and cap+1 ("more") past it; the
+	// page is the same either way.
+	for _, tt := range []struct {
+		query      string
+		limit, off int
+		countLimit int
+		wantTotal  int
+		wantHits   int
+	}{
+		{"", 10, 0, 5, 6, 10},
+		{"rice", 10, 0, 5, 6, 10},
+		{"rice", 10, 20, 24, 25, 5},
+		{"rice", 10, 20, 25, 25, 5},
+		{"", 10, 10, 100, 25, 10},
+		{"number 7", 10, 0, 3, 2, 2}, // 7 and 17
+	} {
+		hits, total := search(t, st, casebook.ReportFilter{Query: tt.query, Limit: tt.limit, Offset: tt.off, CountLimit: tt.countLimit})
+		if total != tt.wantTotal || len(hits) != tt.wantHits {
+			t.Errorf("%+v: %d hits of %d, want %d of %d", tt, len(hits), total, tt.wantHits, tt.wantTotal)
+		}
+	}
 }
 
 func testSearchSnippets(t *testing.T, st casebook.Store) {
