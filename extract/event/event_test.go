@@ -168,6 +168,10 @@ func TestEventTypes(t *testing.T) {
 		{"ko came back", "ko", "그는 중국에서 장사를 하다 보름 만에 돌아왔다.", ""},
 		{"ko fine then free", "ko", "그는 벌금을 내고 풀려났다.", "punishment,release"},
 		{"ko threat arrest said", "ko", "보위원이 돈을 내지 않으면 체포하겠다고 말했다.", "threat"},
+		{"ko cracking officer", "ko", "단속하던 보안원이 뇌물을 받고 눈감아줬다.", "bribe_payment"},
+		{"ko must pay fine", "ko", "벌금을 내야 풀려날 수 있다.", ""},
+		{"ko present release", "ko", "벌금을 내면 풀어준다.", ""},
+		{"beat detainees", "en", "Interrogators at the detention center beat detainees with sticks in 2019, a former inmate said.", "punishment"},
 		// Korean acts that are not events.
 		{"ko negated", "ko", "보안원들은 그를 체포하지 않았다.", ""},
 		{"ko conditional", "ko", "중국과 통화하다 걸리면 벌금을 내야 한다.", ""},

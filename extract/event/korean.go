@@ -431,7 +431,8 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 	}
 	if flags&kHypo == 0 {
 		// 벌금을 내야 한다: an obligation, a rule.
-		if strings.HasSuffix(rest, "야") && mustVerb(next) || strings.HasSuffix(next, "야") && mustVerb(next2) {
+		// (뒤에야 풀려났다 tells a time, not a must.)
+		if strings.HasSuffix(rest, "야") && !strings.HasSuffix(rest, "에야") || strings.HasSuffix(next, "야") && mustVerb(next2) {
 			return false
 		}
 		if strings.Contains(rest, "면") && !strings.Contains(rest, "면서") || containsAny(rest, koPlan) || containsAny(next, koPlan) && !strings.HasPrefix(next, "있") {
@@ -451,6 +452,12 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		}
 		if koHabitSet.in(clause) {
 			return false
+		}
+		// 단속하던 보안원이: the act names who someone is, it is not told.
+		if strings.HasSuffix(rest, "던") && strings.HasPrefix(text[lo:hi], "단속") || strings.HasSuffix(rest, "던") && strings.HasPrefix(text[lo:hi], "검열") {
+			if r, _ := utf8.DecodeLastRuneInString(next); r == '이' || r == '가' || r == '은' || r == '는' || r == '을' || r == '를' || r == '들' {
+				return false
+			}
 		}
 		// 체포된 직원의 가족들: the act named to say whose family; told
 		// before, not told here.
@@ -506,6 +513,12 @@ func presentHabit(rest, next, stem, text string, cl casebook.Span) bool {
 		return true
 	}
 
+	// 풀어준다: the stem's own final ㄴ makes the present with 다.
+	if strings.HasPrefix(rest, "다") && !strings.HasPrefix(rest, "다가") {
+		if r, _ := utf8.DecodeLastRuneInString(stem); r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 == 4 {
+			return true
+		}
+	}
 	// 요구한다는 말도 있다: hearsay of a present habit.
 	if strings.HasSuffix(rest, "다는") && finalN(strings.TrimSuffix(rest, "는")) {
 		return true
