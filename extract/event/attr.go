@@ -154,9 +154,30 @@ func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string 
 		return a.main
 	}
 	if a.main != "" && a.main != id && place.Within(a.main, id) {
+		// A campaign told with its province in its own sentence ("a
+		// campaign …, and merchants in North Hamgyong Province feel it")
+		// spans the province.
+		if m.typ == casebook.EventCrackdown && a.provinceIn(id, s.span) {
+			return id
+		}
 		return a.main
 	}
 	return id
+}
+
+// provinceIn reports that id is a province named within sp.
+func (a *assembler) provinceIn(id string, sp casebook.Span) bool {
+	p, ok := place.ByID(id)
+	if !ok || p.Kind != "province" {
+		return false
+	}
+	k := sort.Search(len(a.places), func(i int) bool { return a.places[i].Span[0] >= sp[0] })
+	for ; k < len(a.places) && a.places[k].Span[1] <= sp[1]; k++ {
+		if a.places[k].ID == id && !a.placeAside[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // pairParent returns the place named just before mention i when i and a

@@ -404,6 +404,7 @@ func TestEventPlace(t *testing.T) {
 		{"provincial organ", "ko", "평성 외화 단속\n\n평안남도 평성시 장마당에서 외화를 쓰던 상인 두 명이 보안원들에게 붙잡혔다. 도 인민위원회가 지난달 외화 사용을 금지하는 포고를 내렸다.", "crackdown", "south-pyongan"},
 		{"side district", "ko", "개성 보안원 체포\n\n개성시 보안원들이 지난달 밀수꾼 3명을 체포했다.\n\n한편 판문구역 일대에서는 쌀값이 올랐다.", "detention", "kaesong"},
 		{"two districts", "en", "Families expelled\n\nAuthorities expelled 20 families from Pyongyang's Sosong and Moranbong districts in March.", "punishment", "pyongyang"},
+		{"province-wide campaign", "en", "Hoeryong roundup\n\nAuthorities have launched a campaign against Chinese phones, and traders in North Hamgyong Province are worried.\n\nIn Hoeryong, police seized phones from two traders on May 3. A trader in Hoeryong said prices fell.", "crackdown", "north-hamgyong"},
 		{"lead district", "en", "Family banished\n\nA family living in Pyongyang's Sosong District was ordered out of the capital in March.\n\nThe order came from Pyongyang city authorities.", "punishment", "sosong"},
 	}
 	for _, tt := range tests {
