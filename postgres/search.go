@@ -134,7 +134,7 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 		if err := s.pool.QueryRow(ctx, countQuery(where, &ca, f.CountLimit), ca...).Scan(&total); err != nil {
 			return nil, 0, fmt.Errorf("postgres: count reports: %w", err)
 		}
-		if offset < total {
+		if offset < total || total > f.CountLimit {
 			q := `SELECT r.id, ` + rank + ` AS score FROM reports r WHERE ` + where +
 				` ORDER BY score DESC, r.published DESC, r.id DESC LIMIT ` + a.add(limit) + ` OFFSET ` + a.add(offset)
 			rows, _ := s.pool.Query(ctx, q, a...)

@@ -144,7 +144,7 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 		if err := s.r.QueryRowContext(ctx, countQuery(from, strings.TrimPrefix(id, "+"), where, f.CountLimit), countArgs(args, f.CountLimit)...).Scan(&total); err != nil {
 			return nil, 0, fmt.Errorf("sqlite: count reports: %w", err)
 		}
-		if offset < total {
+		if offset < total || total > f.CountLimit {
 			q := `SELECT ` + strings.TrimPrefix(id, "+") + `, ` + rank + ` AS score FROM ` + from + ` WHERE ` + where +
 				` ORDER BY score DESC, ` + strings.TrimPrefix(id, "+") + ` DESC LIMIT ? OFFSET ?`
 			rows, err := s.r.QueryContext(ctx, q, append(args, limit, offset)...)

@@ -17,6 +17,7 @@ type reportOut struct {
 // reportList is one page of search results.
 type reportList struct {
 	Total    int                  `json:"total"`
+	More     bool                 `json:"more,omitempty"` // more than Total match: the count stopped there
 	Page     int                  `json:"page"`
 	PageSize int                  `json:"page_size"`
 	Reports  []casebook.ReportHit `json:"reports"`
@@ -36,7 +37,11 @@ func (s *Server) handleAPIReports(w http.ResponseWriter, r *http.Request) {
 	if hits == nil {
 		hits = []casebook.ReportHit{}
 	}
-	writeJSON(w, http.StatusOK, reportList{Total: total, Page: f.Page, PageSize: pageSize, Reports: hits})
+	more := total > countLimit(f)
+	if more {
+		total--
+	}
+	writeJSON(w, http.StatusOK, reportList{Total: total, More: more, Page: f.Page, PageSize: pageSize, Reports: hits})
 }
 
 func (s *Server) handleAPIReport(w http.ResponseWriter, r *http.Request) {

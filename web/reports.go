@@ -210,6 +210,9 @@ func (s *Server) searchReports(ctx context.Context, f filter, u *casebook.User) 
 		return nil, 0, nil
 	}
 	rf := f.reportFilter(u)
+	// Count up to a cap past this page: exact counts of broad searches cost
+	// more than the page; total > rf.CountLimit then means "more than".
+	rf.CountLimit = max(countCap, rf.Offset+rf.Limit)
 	gen, err := s.events.generation(ctx)
 	if err != nil {
 		return nil, 0, err
@@ -278,9 +281,16 @@ func (s *Server) reportList(w http.ResponseWriter, r *http.Request, uploaded []u
 		s.fail(w, r, err)
 		return
 	}
+	more := total > countLimit(f)
+	if more {
+		total--
+	}
 	pages := (total + pageSize - 1) / pageSize
+	if more {
+		pages = max(pages, f.Page+1)
+	}
 	s.renderPage(w, r, "reports", "Reports", map[string]any{
-		"Filter": f, "FilterView": fv, "Hits": hits, "Total": total, "Page": f.Page, "Pages": pages,
+		"Filter": f, "FilterView": fv, "Hits": hits, "Total": total, "More": more, "Page": f.Page, "Pages": pages,
 		"First": (f.Page-1)*pageSize + 1, "Uploaded": uploaded,
 	})
 }
@@ -395,3 +405,10 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
 	r.URL.RawQuery = ""
 	s.reportList(w, r, res)
 }
+
+// countCap is how many matches a report search counts at least; past it the
+// page says "more than".
+const countCap = 1000
+
+// countLimit is the count cap searchReports sets for f's page.
+func countLimit(f filter) int { return max(countCap, f.Page*pageSize) }

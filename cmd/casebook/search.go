@@ -12,6 +12,7 @@ import (
 
 	"casebook"
 	"casebook/extract/place"
+	"casebook/internal/index"
 )
 
 func runSearch(ctx context.Context, env *cmdEnv, args []string) error {
@@ -64,6 +65,11 @@ func runSearch(ctx context.Context, env *cmdEnv, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if !*asJSON {
+		// A person reads "more than N": counting every match of a broad
+		// search costs more than the page. JSON keeps the exact count.
+		f.CountLimit = max(1000, f.Offset+index.PageLimit(f.Limit))
+	}
 	hits, total, err := st.FindReports(ctx, f)
 	if err != nil {
 		return err
@@ -101,6 +107,10 @@ func runSearch(ctx context.Context, env *cmdEnv, args []string) error {
 		fmt.Fprintf(tw, "\t\t\t%s\n", cut(h.Snippet, 110))
 	}
 	tw.Flush()
+	if total > f.CountLimit {
+		fmt.Fprintf(env.stdout, "%d–%d of more than %d reports\n", min(f.Offset+1, total), f.Offset+len(hits), f.CountLimit)
+		return nil
+	}
 	fmt.Fprintf(env.stdout, "%d–%d of %d reports\n", min(f.Offset+1, total), f.Offset+len(hits), total)
 	return nil
 }
