@@ -126,6 +126,7 @@ var enRules = []struct {
 	{casebook.EventDetention, "picked|rounded|locked up", fPart},
 	{casebook.EventDetention, "took|taken|dragged|hauled|brought * to|into * station|cells|cell|jail|prison|headquarters|lockup|office", fPerson | fAgent},
 	{casebook.EventDetention, "caught", fPart},
+	{casebook.EventDetention, "nabbed|busted|captured", fPart | fPerson},
 	{casebook.EventDetention, "holding|held", fPerson},
 	{casebook.EventDetention, "has|have|had * under interrogation|arrest", fPerson},
 	{casebook.EventDetention, "seized|grabbed", fPart | fPerson},
@@ -149,6 +150,7 @@ var enRules = []struct {
 	{casebook.EventBribePayment, "had to pay|hand", fBribe},
 	{casebook.EventBribePayment, "forced|made|compelled to pay|hand", fBribe},
 	{casebook.EventBribePayment, "bribed", fPart},
+	{casebook.EventBribePayment, "pocketed|pocketing", fMoney | fOfficial},
 	{casebook.EventBribePayment, "accepted|took|taken|received|collected * bribe|bribes|kababi", 0},
 	// "had been accepting bribes"; not a gerund ("more interested in
 	// collecting bribes").
@@ -727,7 +729,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		if !ok && p.flags&fOfficer != 0 {
 			// "paid police", "paid the agents", "paid two officers".
 			k := end
-			for k < c.hi && k < end+2 && (enDet[toks[k].w] || enNumber[toks[k].w]) {
+			for k < c.hi && k < end+2 && (enDet[toks[k].w] || enNumber[toks[k].w] || toks[k].w == "off") {
 				k++
 			}
 			ok = k < c.hi && enOfficer[toks[k].w] && toks[k].w != "he" && toks[k].w != "they" || end < c.hi && enOfficer[toks[end].w]

@@ -172,6 +172,11 @@ func TestEventTypes(t *testing.T) {
 		{"ko must pay fine", "ko", "벌금을 내야 풀려날 수 있다.", ""},
 		{"ko present release", "ko", "벌금을 내면 풀어준다.", ""},
 		{"beat detainees", "en", "Interrogators at the detention center beat detainees with sticks in 2019, a former inmate said.", "punishment"},
+		{"ko caught in act", "ko", "밀수꾼 2명이 지난 5일 국경경비대에 적발됐다.", "detention"},
+		{"ko whoever caught", "ko", "적발된 주민에게서 받아 낼 돈의 액수도 정해 두었다.", ""},
+		{"nabbed", "en", "Two smugglers were nabbed by border guards near Musan on May 1.", "detention"},
+		{"paid off", "en", "The family paid off the guards with 2,000 yuan.", "bribe_payment"},
+		{"pocketed", "en", "The county police chief pocketed 5,000 yuan from the traders.", "bribe_payment"},
 		// Korean acts that are not events.
 		{"ko negated", "ko", "보안원들은 그를 체포하지 않았다.", ""},
 		{"ko conditional", "ko", "중국과 통화하다 걸리면 벌금을 내야 한다.", ""},

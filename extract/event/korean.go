@@ -47,6 +47,13 @@ var koRules = []struct {
 	{casebook.EventDetention, "끌려갔", 0},
 	{casebook.EventDetention, "끌고 갔", 0},
 	{casebook.EventDetention, "구류", kVerb},
+	// 적발됐다 (caught in the act); not 적발된 주민에게서 (a rule's "whoever
+	// is caught").
+	{casebook.EventDetention, "적발됐", 0},
+	{casebook.EventDetention, "적발돼", 0},
+	{casebook.EventDetention, "적발되었", 0},
+	{casebook.EventDetention, "압송됐", 0},
+	{casebook.EventDetention, "압송돼", 0},
 	{casebook.EventDetention, "끌려가", 0},
 	{casebook.EventDetention, "끌려간 ", 0},
 	{casebook.EventDetention, "끌려왔", 0},
