@@ -133,7 +133,8 @@ var enRules = []struct {
 
 	// bribe_demand
 	{casebook.EventBribeDemand, "asked|asking *6 for", fMoney},
-	{casebook.EventBribeDemand, "demanded|demanding", fBribe},
+	{casebook.EventBribeDemand, "demanded|demanding|solicited|soliciting", fBribe},
+	{casebook.EventBribeDemand, "asked|asking *6 for *2 bribe|bribes|kickback|kickbacks|payment|payments", fOfficial},
 	{casebook.EventBribeDemand, "to demand", fMoney | fEvent},
 	{casebook.EventBribeDemand, "extorted|extorting", 0},
 	{casebook.EventBribeDemand, "shake|shook|shaking|shaken down", fEvent},

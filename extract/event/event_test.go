@@ -177,6 +177,8 @@ func TestEventTypes(t *testing.T) {
 		{"nabbed", "en", "Two smugglers were nabbed by border guards near Musan on May 1.", "detention"},
 		{"paid off", "en", "The family paid off the guards with 2,000 yuan.", "bribe_payment"},
 		{"pocketed", "en", "The county police chief pocketed 5,000 yuan from the traders.", "bribe_payment"},
+		{"ko give me", "ko", "보위원은 그의 아내에게 3천 위안을 달라고 했다.", "bribe_demand"},
+		{"asked for a bribe", "en", "A police officer at the checkpoint asked the driver for a bribe on May 4.", "bribe_demand"},
 		// Korean acts that are not events.
 		{"ko negated", "ko", "보안원들은 그를 체포하지 않았다.", ""},
 		{"ko conditional", "ko", "중국과 통화하다 걸리면 벌금을 내야 한다.", ""},

@@ -66,6 +66,8 @@ var koRules = []struct {
 	{casebook.EventBribeDemand, "요구", kBribe | kVerb},
 	{casebook.EventBribeDemand, "마련해 오라", kMoney},
 	{casebook.EventBribeDemand, "내라", kMoney},
+	{casebook.EventBribeDemand, "달라고", kMoney | kAgent},
+	{casebook.EventBribeDemand, "달라며", kMoney | kAgent},
 	{casebook.EventBribeDemand, "내놓으라", kMoney},
 	{casebook.EventBribeDemand, "가져오라", kMoney},
 	{casebook.EventBribeDemand, "바치라", kMoney},
