@@ -179,6 +179,7 @@ func TestEventTypes(t *testing.T) {
 		{"pocketed", "en", "The county police chief pocketed 5,000 yuan from the traders.", "bribe_payment"},
 		{"ko give me", "ko", "보위원은 그의 아내에게 3천 위안을 달라고 했다.", "bribe_demand"},
 		{"asked for a bribe", "en", "A police officer at the checkpoint asked the driver for a bribe on May 4.", "bribe_demand"},
+		{"ko two in one present connective", "ko", "이 가운데 3명은 지난달 총살되고 나머지는 교화소로 보내졌다.", "punishment,punishment"},
 		// Korean acts that are not events.
 		{"ko negated", "ko", "보안원들은 그를 체포하지 않았다.", ""},
 		{"ko conditional", "ko", "중국과 통화하다 걸리면 벌금을 내야 한다.", ""},
