@@ -482,7 +482,7 @@ func koClauseEnd(text string, lo, i int) bool {
 		// 3명은 총살되고 2명은 교화소로 보내졌다: a new subject after
 		// 되고/하고 opens a clause of its own.
 		if prev == '되' || prev == '하' || prev == '당' {
-			next := text[i+1:min(len(text), i+40)]
+			next := text[i+1 : min(len(text), i+40)]
 			if j := strings.IndexAny(next, " \n"); j > 0 {
 				r, _ := utf8.DecodeLastRuneInString(next[:j])
 				return r == '은' || r == '는' || r == '이' || r == '가'
