@@ -76,6 +76,8 @@ func measure(t *testing.T, name string, st casebook.Store) {
 	for round := range 20 {
 		for i, q := range queries {
 			q.Offset = (round % 3) * 20
+			// As the web and the CLI search: counted up to 1,000.
+			q.CountLimit = max(1000, q.Offset+20)
 			start := time.Now()
 			_, total, err := st.FindReports(ctx, q)
 			d := time.Since(start)
