@@ -77,6 +77,10 @@ func plural(n int) string {
 	return "s"
 }
 
+// chartScale is how many CSS pixels a chart unit takes: charts keep their
+// natural size, so a chart of two years is not blown up to the page's width.
+const chartScale = 1.25
+
 // timelineSVG draws stacked monthly bars by event type, with a year axis.
 func timelineSVG(d timelineData) template.HTML {
 	if len(d.Months) == 0 {
@@ -86,7 +90,7 @@ func timelineSVG(d timelineData) template.HTML {
 	bw := math.Max(3, math.Min(16, 880/float64(len(d.Months))))
 	w := left + bw*float64(len(d.Months)) + 10
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %s %s" role="img" aria-labelledby="tl-title" xmlns="http://www.w3.org/2000/svg">`, f1(w), f1(h+top+bottom))
+	fmt.Fprintf(&b, `<svg class="chart" width="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="tl-title" xmlns="http://www.w3.org/2000/svg">`, f1(w*chartScale), f1(w), f1(h+top+bottom))
 	fmt.Fprintf(&b, `<title id="tl-title">Events per month from %s to %s, by type; the table below gives the yearly figures</title>`, d.Months[0].Month, d.Months[len(d.Months)-1].Month)
 	maxV := float64(max(d.Max, 1))
 	// y axis: 0, half, max
@@ -137,7 +141,7 @@ func priceSVG(d priceData) template.HTML {
 		return top + h - h*(math.Log10(v)-math.Log10(lo))/(math.Log10(hi)-math.Log10(lo))
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %s %s" role="img" aria-labelledby="pr-title" xmlns="http://www.w3.org/2000/svg">`, f1(w), f1(h+top+bottom))
+	fmt.Fprintf(&b, `<svg class="chart" width="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="pr-title" xmlns="http://www.w3.org/2000/svg">`, f1(w*chartScale), f1(w), f1(h+top+bottom))
 	b.WriteString(`<title id="pr-title">Bribes in US dollars per year: median (dot) and range (line), demanded in orange, paid in brown; log scale. The table below gives every figure with its count.</title>`)
 	for v := 1.0; v <= hi*1.01; v *= 10 {
 		y := ly(v)
