@@ -1,67 +1,20 @@
 package date
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"casebook"
+	"casebook/extract/internal/devcorpus"
 )
-
-// dateOK is the scorer's test: the intervals overlap and their middles lie
-// within max(3 days, half the gold width) of each other.
-func dateOK(g, p casebook.Interval) bool {
-	gf, _ := time.Parse(time.DateOnly, g.From)
-	gt, _ := time.Parse(time.DateOnly, g.To)
-	pf, _ := time.Parse(time.DateOnly, p.From)
-	pt, _ := time.Parse(time.DateOnly, p.To)
-	if pt.Before(gf) || gt.Before(pf) {
-		return false
-	}
-	d := gf.Add(gt.Sub(gf) / 2).Sub(pf.Add(pt.Sub(pf) / 2))
-	if d < 0 {
-		d = -d
-	}
-	return d <= max(3*24*time.Hour, gt.Sub(gf)/2)
-}
 
 // TestDevCorpus checks, for every dated gold event of the shared development
 // corpus, that Find offers an expression in the event's paragraph whose
 // interval the scorer would accept. Which expression belongs to which event
 // is the assembler's choice; this measures what it can choose from.
 func TestDevCorpus(t *testing.T) {
-	files, _ := filepath.Glob("../../../shared/corpus/dev/*.json")
-	if len(files) == 0 {
-		t.Skip("no development corpus at ../../../shared/corpus/dev")
-	}
 	var n, inPara, anywhere int
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var g struct {
-			Published *string `json:"published"`
-			Events    []struct {
-				Evidence string             `json:"evidence"`
-				Date     *casebook.Interval `json:"date"`
-			} `json:"events"`
-		}
-		if err := json.Unmarshal(raw, &g); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		text, err := os.ReadFile(strings.TrimSuffix(f, ".json") + ".txt")
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := string(text)
-		var pub time.Time
-		if g.Published != nil {
-			pub, _ = time.Parse(time.DateOnly, *g.Published)
-		}
+	for _, g := range devcorpus.Load(t) {
+		s, pub := g.Text, g.PublishedTime()
 		exprs := Find(s, pub)
 		for _, ev := range g.Events {
 			if ev.Date == nil {
@@ -81,7 +34,7 @@ func TestDevCorpus(t *testing.T) {
 			found, near := false, false
 			var cands []string
 			for _, e := range exprs {
-				if dateOK(*ev.Date, e.Interval) {
+				if devcorpus.DateOK(*ev.Date, &e.Interval) {
 					found = true
 					if e.Span[0] >= pa && e.Span[1] <= pb {
 						near = true
@@ -98,9 +51,9 @@ func TestDevCorpus(t *testing.T) {
 			case near:
 				inPara++
 			case found:
-				t.Logf("%s: %s..%s for %.60q only outside its paragraph; there: %q", filepath.Base(f), ev.Date.From, ev.Date.To, ev.Evidence, cands)
+				t.Logf("%s: %s..%s for %.60q only outside its paragraph; there: %q", g.Name, ev.Date.From, ev.Date.To, ev.Evidence, cands)
 			default:
-				t.Logf("%s: %s..%s for %.60q: no acceptable expression in the text", filepath.Base(f), ev.Date.From, ev.Date.To, ev.Evidence)
+				t.Logf("%s: %s..%s for %.60q: no acceptable expression in the text", g.Name, ev.Date.From, ev.Date.To, ev.Evidence)
 			}
 		}
 	}

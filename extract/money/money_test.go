@@ -2,8 +2,6 @@ package money
 
 import (
 	"math"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"casebook"
+	"casebook/extract/internal/devcorpus"
 )
 
 var pub = time.Date(2019, 12, 6, 0, 0, 0, 0, time.UTC)
@@ -371,24 +370,15 @@ func benchText() string {
 // BenchmarkFindCorpus runs Find over the shared development corpus: typical
 // report text (skipped when the corpus is absent).
 func BenchmarkFindCorpus(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(devDir, "*.txt"))
-	if len(files) == 0 {
-		b.Skip("no development corpus")
-	}
-	var texts []string
+	docs := devcorpus.Load(b)
 	n := 0
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(raw))
-		n += len(raw)
+	for _, d := range docs {
+		n += len(d.Text)
 	}
 	b.SetBytes(int64(n))
 	for b.Loop() {
-		for _, t := range texts {
-			Find(t, pub)
+		for _, d := range docs {
+			Find(d.Text, pub)
 		}
 	}
 }
