@@ -1,6 +1,12 @@
 package casebook
 
-import "time"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
 
 // Report is one published report, kept exactly as received. Its identity is the
 // SHA-256 of its original bytes: a report ingested twice is one report.
@@ -48,4 +54,29 @@ type ReportHit struct {
 	Report  *Report `json:"report"`
 	Rank    float64 `json:"rank"`
 	Snippet string  `json:"snippet"`
+}
+
+// Check validates r before it is stored and sets its SHA256 from the
+// original bytes (a given SHA256 must match them) and a default media type.
+func (r *Report) Check() error {
+	if len(r.Original) == 0 {
+		return Errorf(EINVALID, "report has no original bytes")
+	}
+	if !utf8.ValidString(r.Text) {
+		return Errorf(EINVALID, "report text is not valid UTF-8")
+	}
+	if strings.IndexByte(r.Text, 0) >= 0 || strings.IndexByte(r.Title, 0) >= 0 {
+		// PostgreSQL text cannot hold NUL; every store refuses it alike.
+		return Errorf(EINVALID, "report text contains NUL bytes")
+	}
+	sum := sha256.Sum256(r.Original)
+	sha := hex.EncodeToString(sum[:])
+	if r.SHA256 != "" && !strings.EqualFold(r.SHA256, sha) {
+		return Errorf(EINVALID, "report SHA-256 %s does not match its original bytes (%s)", r.SHA256, sha)
+	}
+	r.SHA256 = sha
+	if r.MediaType == "" {
+		r.MediaType = "text/plain"
+	}
+	return nil
 }

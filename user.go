@@ -26,3 +26,23 @@ type Session struct {
 	CreatedAt time.Time
 	ExpiresAt time.Time
 }
+
+// ValidRole reports whether role is one of the three roles.
+func ValidRole(role string) bool {
+	switch role {
+	case RoleAdmin, RoleAnalyst, RoleViewer:
+		return true
+	}
+	return false
+}
+
+// Check reports whether u can be stored: it has a name and a known role.
+func (u *User) Check() error {
+	if u.Name == "" {
+		return Errorf(EINVALID, "a user needs a name")
+	}
+	if !ValidRole(u.Role) {
+		return Errorf(EINVALID, "unknown role %q", u.Role)
+	}
+	return nil
+}

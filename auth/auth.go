@@ -51,12 +51,3 @@ func Can(role, perm string) bool {
 	}
 	return false
 }
-
-// ValidRole reports whether role is one of the three roles.
-func ValidRole(role string) bool {
-	switch role {
-	case casebook.RoleAdmin, casebook.RoleAnalyst, casebook.RoleViewer:
-		return true
-	}
-	return false
-}

@@ -30,15 +30,3 @@ func TestCan(t *testing.T) {
 	}
 }
 
-func TestValidRole(t *testing.T) {
-	for _, r := range []string{"admin", "analyst", "viewer"} {
-		if !ValidRole(r) {
-			t.Errorf("ValidRole(%q) = false", r)
-		}
-	}
-	for _, r := range []string{"", "root", "Admin", "admin "} {
-		if ValidRole(r) {
-			t.Errorf("ValidRole(%q) = true", r)
-		}
-	}
-}

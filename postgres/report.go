@@ -2,13 +2,10 @@ package postgres
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 
@@ -32,30 +29,6 @@ func scanReport(row pgx.Row, extra ...any) (*casebook.Report, error) {
 	return r, nil
 }
 
-// checkReport validates r and sets its SHA256 from the original bytes.
-func checkReport(r *casebook.Report) error {
-	if len(r.Original) == 0 {
-		return casebook.Errorf(casebook.EINVALID, "report has no original bytes")
-	}
-	if !utf8.ValidString(r.Text) {
-		return casebook.Errorf(casebook.EINVALID, "report text is not valid UTF-8")
-	}
-	if strings.IndexByte(r.Text, 0) >= 0 || strings.IndexByte(r.Title, 0) >= 0 {
-		// PostgreSQL text cannot hold NUL.
-		return casebook.Errorf(casebook.EINVALID, "report text contains NUL bytes")
-	}
-	sum := sha256.Sum256(r.Original)
-	sha := hex.EncodeToString(sum[:])
-	if r.SHA256 != "" && !strings.EqualFold(r.SHA256, sha) {
-		return casebook.Errorf(casebook.EINVALID, "report SHA-256 %s does not match its original bytes (%s)", r.SHA256, sha)
-	}
-	r.SHA256 = sha
-	if r.MediaType == "" {
-		r.MediaType = "text/plain"
-	}
-	return nil
-}
-
 // CreateReport stores r and its machine facts in one transaction. A report
 // already stored (same SHA-256) is left as it is: created is false and r is
 // filled from the stored one. Two processes inserting the same report meet
@@ -69,7 +42,7 @@ func (s *Store) CreateReport(ctx context.Context, r *casebook.Report, facts []ca
 // appends e to the audit log in the same transaction: a report is never
 // stored without its audit entry. An empty e.Object becomes "report:ID".
 func (s *Store) CreateReportAudited(ctx context.Context, r *casebook.Report, facts []casebook.Fact, e *casebook.AuditEntry) (bool, error) {
-	if err := checkReport(r); err != nil {
+	if err := r.Check(); err != nil {
 		return false, err
 	}
 	if r.CreatedAt.IsZero() {

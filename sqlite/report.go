@@ -2,13 +2,10 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"casebook"
 	"casebook/internal/index"
@@ -37,30 +34,6 @@ func scanReport(row scanner, extra ...any) (*casebook.Report, error) {
 	return r, nil
 }
 
-// checkReport validates r and sets its SHA256 from the original bytes.
-func checkReport(r *casebook.Report) error {
-	if len(r.Original) == 0 {
-		return casebook.Errorf(casebook.EINVALID, "report has no original bytes")
-	}
-	if !utf8.ValidString(r.Text) {
-		return casebook.Errorf(casebook.EINVALID, "report text is not valid UTF-8")
-	}
-	if strings.IndexByte(r.Text, 0) >= 0 || strings.IndexByte(r.Title, 0) >= 0 {
-		// The PostgreSQL store cannot keep NUL in text; refuse it alike.
-		return casebook.Errorf(casebook.EINVALID, "report text contains NUL bytes")
-	}
-	sum := sha256.Sum256(r.Original)
-	sha := hex.EncodeToString(sum[:])
-	if r.SHA256 != "" && !strings.EqualFold(r.SHA256, sha) {
-		return casebook.Errorf(casebook.EINVALID, "report SHA-256 %s does not match its original bytes (%s)", r.SHA256, sha)
-	}
-	r.SHA256 = sha
-	if r.MediaType == "" {
-		r.MediaType = "text/plain"
-	}
-	return nil
-}
-
 // CreateReport stores r and its machine facts in one transaction. A report
 // already stored (same SHA-256) is left as it is: created is false and r is
 // filled from the stored one. Concurrent inserts of one report from several
@@ -73,7 +46,7 @@ func (s *Store) CreateReport(ctx context.Context, r *casebook.Report, facts []ca
 // appends e to the audit log in the same transaction: a report is never
 // stored without its audit entry. An empty e.Object becomes "report:ID".
 func (s *Store) CreateReportAudited(ctx context.Context, r *casebook.Report, facts []casebook.Fact, e *casebook.AuditEntry) (bool, error) {
-	if err := checkReport(r); err != nil {
+	if err := r.Check(); err != nil {
 		return false, err
 	}
 	if r.CreatedAt.IsZero() {

@@ -7,22 +7,11 @@ import (
 	"fmt"
 
 	"casebook"
-	"casebook/internal/index"
 )
-
-func checkUser(u *casebook.User) error {
-	if u.Name == "" {
-		return casebook.Errorf(casebook.EINVALID, "a user needs a name")
-	}
-	if !index.ValidRole(u.Role) {
-		return casebook.Errorf(casebook.EINVALID, "unknown role %q", u.Role)
-	}
-	return nil
-}
 
 // CreateUser adds an account; a taken name is ECONFLICT.
 func (s *Store) CreateUser(ctx context.Context, u *casebook.User) error {
-	if err := checkUser(u); err != nil {
+	if err := u.Check(); err != nil {
 		return err
 	}
 	if u.CreatedAt.IsZero() {
@@ -95,7 +84,7 @@ func (s *Store) FindUsers(ctx context.Context) ([]casebook.User, error) {
 
 // UpdateUser saves u's name, role and password hash.
 func (s *Store) UpdateUser(ctx context.Context, u *casebook.User) error {
-	if err := checkUser(u); err != nil {
+	if err := u.Check(); err != nil {
 		return err
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {

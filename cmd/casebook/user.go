@@ -70,11 +70,11 @@ func runUser(ctx context.Context, env *cmdEnv, args []string) error {
 		if err := checkUserName(name); err != nil {
 			return err
 		}
-		if !auth.ValidRole(*role) {
+		if !casebook.ValidRole(*role) {
 			return casebook.Errorf(casebook.EINVALID, "role %q: want admin, analyst or viewer", *role)
 		}
 	}
-	if sub == "role" && !auth.ValidRole(fs.Arg(1)) {
+	if sub == "role" && !casebook.ValidRole(fs.Arg(1)) {
 		return casebook.Errorf(casebook.EINVALID, "role %q: want admin, analyst or viewer", fs.Arg(1))
 	}
 	var pw string

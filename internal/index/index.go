@@ -348,15 +348,6 @@ func Fact(id, reportID int64, kind string, data, machine []byte, version, state,
 // Key identifies a fact's value for comparison: kind and value JSON.
 func Key(kind string, data []byte) string { return kind + "\x00" + string(data) }
 
-// ValidRole reports whether role is a known account role.
-func ValidRole(role string) bool {
-	switch role {
-	case casebook.RoleAdmin, casebook.RoleAnalyst, casebook.RoleViewer:
-		return true
-	}
-	return false
-}
-
 // ValidFactState reports whether s is any review state.
 func ValidFactState(s string) bool { return s == casebook.StateMachine || ValidState(s) }
 
