@@ -130,6 +130,8 @@ var enRules = []struct {
 	{casebook.EventDetention, "holding|held", fPerson},
 	{casebook.EventDetention, "has|have|had * under interrogation|arrest", fPerson},
 	{casebook.EventDetention, "seized|grabbed", fPart | fPerson},
+	// A hand-over into custody: "the broker handed him over to the police".
+	{casebook.EventDetention, "handed|turned * over to", fPerson | fAgent},
 
 	// bribe_demand
 	{casebook.EventBribeDemand, "asked|asking *6 for", fMoney},
@@ -200,6 +202,10 @@ var enRules = []struct {
 	{casebook.EventPunishment, "ordered|thrown|kicked|driven out", fPart},
 	{casebook.EventPunishment, "removed|evicted|relocated from", fPart | fPlace},
 	{casebook.EventPunishment, "arms|legs|ribs|arm|leg * broken", 0},
+	// Abuse in custody told as what the officer made the detainee do.
+	{casebook.EventPunishment, "made|forced * kneel|squat|crouch", fPerson | fAgent},
+	// "was given two years in a labour camp": a sentence without "sentenced".
+	{casebook.EventPunishment, "given|handed|got|received *3 year|years|month|months *4 camp|camps|prison|jail|detention", fPart},
 	{casebook.EventPunishment, "stern|severe|serious warning|warnings|reprimand|reprimands", fEvent},
 
 	// surveillance
@@ -238,6 +244,10 @@ var enRules = []struct {
 	{casebook.EventCrackdown, "cracked|clamped|cracking|clamping down", 0},
 	{casebook.EventCrackdown, "crackdown|campaign|sweep|inspection|investigation|operation * has|was|have|were|had * launched|begun|started|declared|intensified|expanded", 0},
 	{casebook.EventCrackdown, "ordered|outlawed|banned|prohibited", fPart | fAgent},
+	// An organ's instruction told in the passive: "vendors have been told by
+	// the police to register their stalls".
+	{casebook.EventCrackdown, "told|instructed|ordered|directed by *6 to", fPart | fAgent},
+	{casebook.EventCrackdown, "announced|launched|ordered|began|started|conducted|conducting * review|reviews|audit|audits|probe|probes", fAgent},
 	{casebook.EventCrackdown, "issued|sent|handed * order|orders|ban|directive|directives|decree|instruction|instructions", fPart},
 	{casebook.EventCrackdown, "order|orders|ban|directive|directives|decree|instruction|instructions *6 came|went|was|were issued|down|out", 0},
 	{casebook.EventCrackdown, "inspection|investigation|inspections team|teams|group|groups|unit|units", fEvent},
@@ -311,9 +321,9 @@ var (
 	enAdverb   = wordSet("also", "then", "now", "still", "already", "just", "recently", "reportedly", "allegedly", "later", "subsequently", "eventually", "finally", "even", "again", "since", "quickly", "immediately", "quietly", "secretly", "openly", "publicly", "all", "both", "each", "not", "never", "apparently")
 	enGoods    = wordSet("goods", "items", "phones", "phone", "stock", "vehicle", "car", "oil", "fuel", "load", "property", "money", "stock", "rice", "cash", "merchandise", "products", "equipment", "cargo")
 	enBribe    = wordSet("bribe", "bribes", "money", "cash", "kababi", "payment", "payments", "dollars", "yuan", "won", "rmb", "usd", "sum", "fee", "fees", "bullets", "protection")
-	enOfficer  = wordSet("agents", "agent", "officials", "official", "officers", "officer", "police", "policeman", "policemen", "guards", "guard", "authorities", "security", "inspectors", "investigators", "prosecutors", "interrogators", "cadres", "party", "ministry", "mss", "mps", "ssd", "nsa", "bowibu", "regime", "state", "government", "leader", "kim", "korea", "command", "department", "committee", "director", "chief", "court", "patrol", "army", "military", "soldiers", "he", "they", "general")
+	enOfficer  = wordSet("agents", "agent", "officials", "official", "officers", "officer", "police", "policeman", "policemen", "guards", "guard", "authorities", "security", "inspectors", "investigators", "prosecutors", "interrogators", "interrogator", "inspector", "investigator", "prosecutor", "cadres", "party", "ministry", "mss", "mps", "ssd", "nsa", "bowibu", "regime", "state", "government", "leader", "kim", "korea", "command", "department", "committee", "director", "chief", "court", "patrol", "army", "military", "soldiers", "he", "they", "general")
 	enOfficial = wordSet("agents", "agent", "officials", "official", "officers", "officer", "police", "policeman", "policemen", "guards", "guard", "inspectors", "investigators", "prosecutors", "interrogators", "cadres", "mss", "mps", "ssd", "nsa", "bowibu", "soldiers", "authorities", "security")
-	enPerson   = wordSet("someone", "brothers", "neighbor", "neighbour", "neighbors", "neighbours", "friend", "friends", "relative", "relatives", "cousin", "nephew", "niece", "him", "her", "them", "man", "woman", "men", "women", "family", "families", "resident", "residents", "people", "person", "persons", "brothers", "brother", "sister", "sisters", "broker", "brokers", "smuggler", "smugglers", "trader", "traders", "vendor", "vendors", "merchant", "merchants", "driver", "drivers", "student", "students", "official", "officials", "officer", "officers", "relatives", "defector", "defectors", "users", "callers", "villagers", "individual", "individuals", "everyone", "workers", "worker", "son", "daughter", "wife", "husband", "mother", "father", "whole", "local", "two", "three", "several", "dozens", "eleven", "five", "ten", "group", "couple", "household", "households", "farmers", "youths", "children", "teenagers", "detainees", "prisoners", "inmates", "suspects")
+	enPerson   = wordSet("someone", "me", "us", "brothers", "neighbor", "neighbour", "neighbors", "neighbours", "friend", "friends", "relative", "relatives", "cousin", "nephew", "niece", "him", "her", "them", "man", "woman", "men", "women", "family", "families", "resident", "residents", "people", "person", "persons", "brothers", "brother", "sister", "sisters", "broker", "brokers", "smuggler", "smugglers", "trader", "traders", "vendor", "vendors", "merchant", "merchants", "driver", "drivers", "student", "students", "official", "officials", "officer", "officers", "relatives", "defector", "defectors", "users", "callers", "villagers", "individual", "individuals", "everyone", "workers", "worker", "son", "daughter", "wife", "husband", "mother", "father", "whole", "local", "two", "three", "several", "dozens", "eleven", "five", "ten", "group", "couple", "household", "households", "farmers", "youths", "children", "teenagers", "detainees", "prisoners", "inmates", "suspects")
 	enSaying   = wordSet("said", "told", "says", "say", "reported", "added", "explained", "claimed", "noted", "according", "speaking", "spoke", "learned")
 )
 
@@ -676,6 +686,9 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 			return false
 		}
 	}
+	if p.typ == casebook.EventRelease && c.releasesDocument(i, end) {
+		return false // "released a report": a publication, not a person freed
+	}
 	if p.typ == casebook.EventPersonnel && toks[i].w == "removed" && end < c.hi && toks[end-1].w == "from" && c.placeAfter(end) {
 		return false // people removed from a place: an expulsion (another rule)
 	}
@@ -831,6 +844,26 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		}
 	}
 	return true
+}
+
+// enDocument are things published rather than people freed.
+var enDocument = wordSet("report", "reports", "statement", "statements", "video", "videos", "footage", "data", "document", "documents", "study", "survey", "book", "images", "photos", "photographs", "findings", "paper", "list", "figures", "details", "transcript", "recording", "album", "film", "white")
+
+// releasesDocument reports a "released" whose object is a document: "a
+// report released on Thursday", "released a study"; a release needs a
+// person held.
+func (c *ctx) releasesDocument(i, end int) bool {
+	if i > c.lo && enDocument[c.all[i-1].w] {
+		return true
+	}
+	for k := end; k < min(c.hi, end+4); k++ {
+		w := c.all[k].w
+		if enDet[w] || w == "its" || w == "their" || w == "new" || w == "annual" || w == "a" || w == "an" {
+			continue
+		}
+		return enDocument[w]
+	}
+	return false
 }
 
 // placeAfter reports a place or home right after token k ("removed from

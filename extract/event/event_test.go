@@ -196,6 +196,24 @@ func TestEventTypes(t *testing.T) {
 		{"ko at times", "ko", "간부들은 검열을 피하려고 뇌물을 바치기도 한다.", ""},
 		{"ko future", "ko", "이들은 노동교화형을 받을 것으로 보인다.", ""},
 		{"ko present", "ko", "돈을 내지 못하는 주민은 손전화를 빼앗기는 것이 보통이다.", ""},
+		// Word sense, rumours and unconfirmed words.
+		{"report released", "en", "A study released on Monday by a Tokyo institute counted forty camps.", ""},
+		{"released a video", "en", "The aid group released a new video of the border fence last month.", ""},
+		{"released a person", "en", "Police released the fisherman after four days.", "release"},
+		{"ko rumour", "ko", "단속원들이 압수한 담배를 시장에 도로 팔 것이라는 소문이 돈다.", ""},
+		{"ko unconfirmed", "ko", "교원 한 명이 안전부에 잡혀갔다는 말도 있지만 확인되지 않았다.", ""},
+		// Orders and harsher control without a "crack down" verb.
+		{"told by organ", "en", "Bus drivers in Chongjin have been told by the Ministry of Social Security to log every passenger.", "crackdown"},
+		{"announced review", "en", "The Central Committee announced a review of border cadres' households in March.", "crackdown"},
+		{"ko order came down", "ko", "도 당위원회에서 중국 물건 판매를 막는 지시가 내려왔다.", "crackdown"},
+		{"ko control harsher", "ko", "올해 들어 국경 단속이 한층 엄해졌다.", "crackdown"},
+		// Custody acts.
+		{"handed over", "en", "A Chinese broker handed the two women over to the border guards.", "detention"},
+		{"made kneel", "en", "The guard slapped me and made me kneel on the concrete floor.", "punishment"},
+		{"given years in camp", "en", "Her brother was given three years in a labour camp.", "punishment"},
+		{"ko handed over", "ko", "교원 세 명은 이달 초 보위부에 넘겨졌습니다.", "detention"},
+		{"ko paid and freed", "ko", "그중 한 사람은 5천 위안을 주고 열흘 만에 석방됐다.", "bribe_payment,release"},
+		{"ko fine and freed", "ko", "그는 벌금을 내고 사흘 만에 석방됐다.", "punishment,release"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,6 +16,8 @@ const (
 	kAgent                // needs an officer in the clause
 	kThreat               // a threat in the clause: …겠다, 협박, 위협
 	kDetained             // only after a detention told in this paragraph or the one before
+	kControl              // 단속, 검열 or 통제 just before: 단속이 훨씬 엄해졌다
+	kFreed                // a release right after: 2천 달러를 내고 보름 만에 석방됐다
 )
 
 // koRules are the Korean triggers. A stem is matched anywhere in a body
@@ -53,6 +55,9 @@ var koRules = []struct {
 	{casebook.EventDetention, "적발돼", 0},
 	{casebook.EventDetention, "적발되었", 0},
 	{casebook.EventDetention, "압송됐", 0},
+	// 보위부에 넘겨졌다: handed over into an organ's custody.
+	{casebook.EventDetention, "넘겨졌", kAgent},
+	{casebook.EventDetention, "넘겨져", kAgent},
 	{casebook.EventDetention, "압송돼", 0},
 	{casebook.EventDetention, "끌려가", 0},
 	{casebook.EventDetention, "끌려간 ", 0},
@@ -113,6 +118,9 @@ var koRules = []struct {
 	{casebook.EventBribePayment, "를 받고 ", kMoney | kAgent},
 	{casebook.EventBribePayment, "주고 풀려", 0},
 	{casebook.EventBribePayment, "내고 풀려", 0},
+	// 2천 달러를 내고 석방됐다: the sum bought the release (told as its own act too).
+	{casebook.EventBribePayment, "내고 ", kMoney | kFreed},
+	{casebook.EventBribePayment, "주고 ", kMoney | kFreed},
 
 	{casebook.EventRelease, "석방", kVerb},
 	{casebook.EventRelease, "풀려나", 0},
@@ -249,6 +257,17 @@ var koRules = []struct {
 	{casebook.EventCrackdown, "포치했", 0},
 	{casebook.EventCrackdown, "금지했", 0},
 	{casebook.EventCrackdown, "금지령", 0},
+	// An order passed down from above: 지시가 내려왔다, 명령이 떨어졌다.
+	{casebook.EventCrackdown, "지시가 내려왔", 0},
+	{casebook.EventCrackdown, "지시가 내려졌", 0},
+	{casebook.EventCrackdown, "지시가 떨어졌", 0},
+	{casebook.EventCrackdown, "명령이 내려왔", 0},
+	{casebook.EventCrackdown, "명령이 떨어졌", 0},
+	// Control grown harsher, with an adverb between: 단속이 훨씬 엄해졌다.
+	{casebook.EventCrackdown, "엄해졌", kControl},
+	{casebook.EventCrackdown, "심해졌", kControl},
+	{casebook.EventCrackdown, "강화되고", kControl},
+	{casebook.EventCrackdown, "강화됐", kControl},
 }
 
 // koDoing are syllables that may follow a Korean action noun as its verb:
@@ -259,6 +278,7 @@ var koHabit = []string{"평소", "대개", "보통", "흔히", "항상", "매년
 var koNeg = []string{"지 않", "지 못", "지 말", "않았", "않은", "않는", "못했", "못한"}
 var koPlan = []string{"려고", "려는", "겠", "기로", "할 계획", "예정", "ㄹ 것", "을 것", "할 것", "위해"}
 var koTried = []string{"려 했지만", "려고 했지만", "려 했으나", "려고 했으나", "려 애썼지만", "려고 애썼지만"}
+var koRumour = []string{"소문", "다는 말도", "라는 말도", "확인되지 않", "확인되지 못", "확인할 수 없"}
 var koFuture = []string{"을 것", "ㄹ 것", "할 것", "될 것", "받을 것", "갈 것", "예정", "계획"}
 var koForeign = []string{"중국 공안", "중국 당국", "중국 경찰", "한국 경찰", "변방대"}
 var koOfficer = []string{"보위", "안전원", "안전부", "보안원", "보안서", "경비대", "경비", "검찰", "재판", "당국", "간부", "단속원", "규찰", "위원회", "기관", "경찰"}
@@ -397,6 +417,8 @@ func eojeolEnd(text string, i, hi int) int {
 
 // koAccept decides from the ending after a stem whether it narrates an act.
 func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []casebook.Money) bool {
+	// A stem that runs on past a connective (내고 ) ends past its clause.
+	cl[1] = max(cl[1], hi)
 	// A window of the clause around the trigger bounds the cost.
 	cl = casebook.Span{runeStart(text, max(cl[0], lo-150)), runeStart(text, min(cl[1], hi+150))}
 	clause := text[cl[0]:cl[1]]
@@ -422,7 +444,7 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		}
 	}
 	// 벌금을 내고 풀려났다: a fine paid, not a bribe.
-	if strings.HasSuffix(text[lo:hi], "고 풀려") && strings.HasSuffix(text[max(cl[0], lo-10):lo], "벌금을 ") {
+	if strings.Contains(text[lo:hi], "고 ") && strings.HasSuffix(text[max(cl[0], lo-10):lo], "벌금을 ") {
 		return false
 	}
 	// 건네받았다 is receiving, not handing over.
@@ -462,6 +484,11 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		if koHabitSet.in(clause) {
 			return false
 		}
+		// 회수한 전화를 되팔 것이라는 소문, 넘겨졌다는 말도 있지만 확인되지
+		// 않았다: a rumour or an unconfirmed word, not an act told.
+		if after := text[hi:max(hi, runeStart(text, min(cl[1], hi+90)))]; containsAny(after, koRumour) {
+			return false
+		}
 		// 단속하던 보안원이: the act names who someone is, it is not told.
 		if strings.HasSuffix(rest, "던") && strings.HasPrefix(text[lo:hi], "단속") || strings.HasSuffix(rest, "던") && strings.HasPrefix(text[lo:hi], "검열") {
 			if r, _ := utf8.DecodeLastRuneInString(next); r == '이' || r == '가' || r == '은' || r == '는' || r == '을' || r == '를' || r == '들' {
@@ -491,6 +518,19 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 			return false
 		}
 	}
+	if flags&kFreed != 0 {
+		// The release is the next clause's verb: look on to the sentence's end.
+		after := text[hi:runeStart(text, min(len(text), hi+40))]
+		if i := strings.IndexAny(after, ".\n"); i >= 0 {
+			after = after[:i]
+		}
+		if strings.HasPrefix(after, "풀려") || !strings.Contains(after, "석방") && !strings.Contains(after, "풀려") {
+			return false
+		}
+	}
+	if flags&kControl != 0 && !koControlled(text[runeStart(text, max(cl[0], lo-24)):lo]) {
+		return false
+	}
 	if flags&kThreat != 0 && !strings.Contains(clause, "겠") && !strings.Contains(clause, "협박") && !strings.Contains(clause, "위협") {
 		return false
 	}
@@ -500,6 +540,18 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		return false
 	}
 	return true
+}
+
+// koControlled reports a control noun as the subject just before a verb of
+// growing harsher (단속이 훨씬 엄해졌다), but not one the narrower rules
+// already read (단속이 강화됐다).
+func koControlled(before string) bool {
+	for _, n := range [...]string{"단속이 ", "검열이 ", "통제가 ", "감시가 "} {
+		if i := strings.LastIndex(before, n); i >= 0 {
+			return !(n == "단속이 " && i+len(n) == len(before))
+		}
+	}
+	return false
 }
 
 // mustVerb reports the verb after …야 that makes an obligation (물어야
@@ -539,6 +591,11 @@ func presentHabit(rest, next, stem, text string, cl casebook.Span) bool {
 	if strings.HasSuffix(rest, "는") && !strings.HasSuffix(rest, "다는") && next != "" {
 		// 하고 있는 is a progressive, kept.
 		return !strings.HasSuffix(rest, "있는")
+	}
+	if strings.HasPrefix(rest, "습니다") {
+		// 넘겨졌습니다: the tense sits in the stem's own last syllable.
+		r, _ := utf8.DecodeLastRuneInString(stem)
+		return finalN(string(r) + rest)
 	}
 	if finalN(rest) {
 		return true
