@@ -1,8 +1,10 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"casebook"
@@ -138,59 +140,39 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 		if err := rows.Err(); err != nil {
 			return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
 		}
-	} else if f.CountLimit > 0 {
-		// The page ranks every match but keeps only its rows; the count
-		// stops after CountLimit+1 matches and computes no rank.
-		if err := s.r.QueryRowContext(ctx, countQuery(from, strings.TrimPrefix(id, "+"), where, f.CountLimit), countArgs(args, f.CountLimit)...).Scan(&total); err != nil {
-			return nil, 0, fmt.Errorf("sqlite: count reports: %w", err)
-		}
-		if offset < total || total > f.CountLimit {
-			q := `SELECT ` + strings.TrimPrefix(id, "+") + `, ` + rank + ` AS score FROM ` + from + ` WHERE ` + where +
-				` ORDER BY score DESC, ` + strings.TrimPrefix(id, "+") + ` DESC LIMIT ? OFFSET ?`
-			rows, err := s.r.QueryContext(ctx, q, append(args, limit, offset)...)
-			if err != nil {
-				return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
-			}
-			for rows.Next() {
-				var h hit
-				if err := rows.Scan(&h.id, &h.score); err != nil {
-					rows.Close()
-					return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
-				}
-				page = append(page, h)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
-			}
-		}
 	} else {
-		// One pass ranks the page and counts every match (bm25 cannot sit
-		// beside a window function, hence the subquery).
-		q := `SELECT rid, score, count(*) OVER () FROM (SELECT ` + strings.TrimPrefix(id, "+") + ` AS rid, ` + rank + ` AS score FROM ` + from + ` WHERE ` + where +
-			`) ORDER BY score DESC, rid DESC LIMIT ? OFFSET ?`
-		rows, err := s.r.QueryContext(ctx, q, append(args, limit, offset)...)
+		// One pass reads every match with its rank and the page is sorted
+		// here: no second pass to count (which would build the filters' id
+		// lists again) and no window materialising every ranked row.
+		q := `SELECT ` + strings.TrimPrefix(id, "+") + `, ` + rank + ` FROM ` + from + ` WHERE ` + where
+		rows, err := s.r.QueryContext(ctx, q, args...)
 		if err != nil {
 			return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
 		}
+		var all []hit
 		for rows.Next() {
 			var h hit
-			if err := rows.Scan(&h.id, &h.score, &total); err != nil {
+			if err := rows.Scan(&h.id, &h.score); err != nil {
 				rows.Close()
 				return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
 			}
-			page = append(page, h)
+			all = append(all, h)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
 		}
-		if len(page) == 0 && offset > 0 {
-			// Past the last page: the window saw no rows, so count apart.
-			if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM `+from+` WHERE `+where, args...).Scan(&total); err != nil {
-				return nil, 0, fmt.Errorf("sqlite: count reports: %w", err)
+		slices.SortFunc(all, func(a, b hit) int {
+			if c := cmp.Compare(b.score, a.score); c != 0 {
+				return c
 			}
+			return cmp.Compare(b.id, a.id)
+		})
+		total = len(all)
+		if f.CountLimit > 0 {
+			total = min(total, f.CountLimit+1)
 		}
+		page = all[min(offset, len(all)):min(offset+limit, len(all))]
 	}
 	hits := make([]casebook.ReportHit, 0, len(page))
 	for _, h := range page {
