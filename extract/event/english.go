@@ -92,6 +92,7 @@ const (
 	fPlace                   // a place or home right after the trigger ("removed from Sosong district")
 	fWarn                    // a warning of punishment follows ("… at which residents were told … shoot")
 	fSuccessor               // a person follows ("replaced by a cadre", not "by a new company")
+	fHandover                // a hand-over into North Korean custody: kept in a sentence about foreign police
 )
 
 type elem struct {
@@ -131,7 +132,7 @@ var enRules = []struct {
 	{casebook.EventDetention, "has|have|had * under interrogation|arrest", fPerson},
 	{casebook.EventDetention, "seized|grabbed", fPart | fPerson},
 	// A hand-over into custody: "the broker handed him over to the police".
-	{casebook.EventDetention, "handed|turned * over to", fPerson | fAgent},
+	{casebook.EventDetention, "handed|turned * over to", fPerson | fAgent | fHandover},
 
 	// bribe_demand
 	{casebook.EventBribeDemand, "asked|asking *6 for", fMoney},
@@ -386,7 +387,14 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 				hits = append(hits, hit{k, ps})
 			}
 		}
-		if len(hits) == 0 || foreignSentence(lower[s.span[0]:s.span[1]], toks) {
+		if len(hits) == 0 {
+			continue
+		}
+		// "Chinese police caught her and handed her over to North Korean
+		// security": the other state's acts are not events here, the
+		// hand-over into North Korean custody is.
+		foreign := foreignSentence(lower[s.span[0]:s.span[1]], toks)
+		if foreign && !strings.Contains(lower[s.span[0]:s.span[1]], "to north korean") {
 			continue
 		}
 		s.ensureClauses(text, lower, false, toks)
@@ -416,6 +424,9 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 				i := hits[h].tok
 				for _, pi := range hits[h].patterns {
 					p := &enPatterns[pi]
+					if foreign && p.flags&fHandover == 0 {
+						continue
+					}
 					end := matchAt(toks[:tj], i, p.elems)
 					if end < 0 || !c.accept(p, i, end) {
 						continue

@@ -209,6 +209,8 @@ func TestEventTypes(t *testing.T) {
 		{"ko control harsher", "ko", "올해 들어 국경 단속이 한층 엄해졌다.", "crackdown"},
 		// Custody acts.
 		{"handed over", "en", "A Chinese broker handed the two women over to the border guards.", "detention"},
+		{"handed over by foreign police", "en", "Russian police stopped him at a checkpoint near Khasan and handed him over to North Korean agents.", "detention"},
+		{"foreign police alone", "en", "Russian police stopped him at a checkpoint and arrested him.", ""},
 		{"made kneel", "en", "The guard slapped me and made me kneel on the concrete floor.", "punishment"},
 		{"given years in camp", "en", "Her brother was given three years in a labour camp.", "punishment"},
 		{"ko handed over", "ko", "교원 세 명은 이달 초 보위부에 넘겨졌습니다.", "detention"},
