@@ -715,6 +715,13 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 			return false
 		}
 	}
+	// "are aimed at tracking residents": a purpose, not an act.
+	if p.flags&fIng != 0 && i >= c.lo+2 && (toks[i-1].w == "at" || toks[i-1].w == "for") {
+		switch toks[i-2].w {
+		case "aimed", "designed", "intended", "meant", "geared", "used":
+			return false
+		}
+	}
 	if p.flags&fIng != 0 {
 		ok := false
 		for k := max(0, i-4); k < i; k++ {

@@ -380,7 +380,8 @@ func (a *assembler) events() []casebook.Event {
 			// rule, two words, two acts).
 			twoInOne := kd.m.sent == dr.m.sent && kd.m.clause != dr.m.clause &&
 				(kd.m.rule != dr.m.rule || !a.ko && nextWord(a.lower, kd.m.trig[0], kd.m.trig[1]) != nextWord(a.lower, dr.m.trig[0], dr.m.trig[1])) &&
-				kd.ev.Type != casebook.EventBribePayment
+				kd.ev.Type != casebook.EventBribePayment &&
+				!a.elaborates(kd.m, dr.m)
 			// A list item that repeats an act's words ("- Around 70
 			// officials received stern warnings") sums up what was told.
 			listed := a.listItem(dr.para) && kd.m.rule == dr.m.rule &&
@@ -394,7 +395,8 @@ func (a *assembler) events() []casebook.Event {
 				dr.ev.Date.To[:4] < kd.ev.Date.From[:4] {
 				continue
 			}
-			if restates && sameAct(&kd.ev, &dr.ev, kd.m, dr.m, dr.quoted) {
+			// Told again in detail, the act may name its people more narrowly.
+			if restates && sameAct(&kd.ev, &dr.ev, kd.m, dr.m, dr.quoted || a.elaborates(kd.m, dr.m)) {
 				if kd.weak && dr.ev.Date != nil && !dr.weak {
 					kd.ev.Date, kd.weak = dr.ev.Date, false
 				}
@@ -450,6 +452,17 @@ func (a *assembler) events() []casebook.Event {
 		a.convertAmount(&out[i])
 	}
 	return out
+}
+
+// elaborates reports a Korean clause ending in …는데 (background for
+// what follows) before a second trigger of the same sentence: "몰수했는데,
+// 많은 사람은 … 빼앗겼다" tells the one seizure again in detail.
+func (a *assembler) elaborates(x, y mention) bool {
+	if !a.ko || x.sent != y.sent || x.trig[0] >= y.trig[0] {
+		return false
+	}
+	between := a.d.Text[x.trig[0]:y.trig[0]]
+	return strings.Contains(between, "는데") || strings.Contains(between, "은데")
 }
 
 // sameAct reports whether a later mention b restates the act of a.

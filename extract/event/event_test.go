@@ -207,6 +207,9 @@ func TestEventTypes(t *testing.T) {
 		{"announced review", "en", "The Central Committee announced a review of border cadres' households in March.", "crackdown"},
 		{"ko order came down", "ko", "도 당위원회에서 중국 물건 판매를 막는 지시가 내려왔다.", "crackdown"},
 		{"ko control harsher", "ko", "올해 들어 국경 단속이 한층 엄해졌다.", "crackdown"},
+		{"purpose ing", "en", "The new rules are aimed at monitoring traders who deal in yuan.", ""},
+		{"ko elaborated seizure", "ko", "보안원들은 상인들의 물건을 모두 압수했는데, 어떤 사람은 쌀 20킬로그램을 빼앗겼다.", "confiscation"},
+		{"ko two seizures", "ko", "보안원들은 상인들의 물건을 압수했고, 다음날 또 다른 상인의 쌀을 빼앗았다.", "confiscation,confiscation"},
 		// Custody acts.
 		{"handed over", "en", "A Chinese broker handed the two women over to the border guards.", "detention"},
 		{"handed over by foreign police", "en", "Russian police stopped him at a checkpoint near Khasan and handed him over to North Korean agents.", "detention"},
