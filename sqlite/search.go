@@ -124,7 +124,11 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 		if err := s.r.QueryRowContext(ctx, countQuery("reports", "reports.id", where, f.CountLimit), countArgs(args, f.CountLimit)...).Scan(&total); err != nil {
 			return nil, 0, fmt.Errorf("sqlite: count reports: %w", err)
 		}
-		rows, err := s.r.QueryContext(ctx, `SELECT reports.id FROM reports WHERE `+where+` ORDER BY reports.published DESC, reports.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+		// INDEXED BY: left alone, the planner reads every row the filters'
+		// id lists name (3 KB pages each) to sort them by date; the index
+		// walk tests ids in date order and stops after the page (113 against
+		// 42 ms for a Korean term at 100k).
+		rows, err := s.r.QueryContext(ctx, `SELECT reports.id FROM reports INDEXED BY reports_published WHERE `+where+` ORDER BY reports.published DESC, reports.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
 		if err != nil {
 			return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
 		}
