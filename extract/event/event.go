@@ -134,7 +134,7 @@ func newAssembler(d *Doc) *assembler {
 	}
 	sort.SliceStable(a.money, func(i, j int) bool { return a.money[i].Span[0] < a.money[j].Span[0] })
 	for _, e := range d.Dates {
-		if validSpan(e.Span, len(d.Text)) && e.Interval.From != "" && e.Interval.From <= e.Interval.To && !e.Reporting && !bracketDay(d.Text, e.Span) {
+		if validSpan(e.Span, len(d.Text)) && e.Interval.From != "" && e.Interval.From <= e.Interval.To && !e.Reporting && !bracketDay(d.Text, e.Span) && !datelineDate(d.Text, e.Span) {
 			a.dates = append(a.dates, e)
 		}
 	}
@@ -272,6 +272,24 @@ func bareMonth(s string) bool {
 		}
 	}
 	return false
+}
+
+// datelineDate reports the date of a wire dateline ("SEOUL, March 3 (AP)
+// --"): when the story was filed, not when anything in it happened.
+func datelineDate(text string, sp casebook.Span) bool {
+	line := strings.LastIndexByte(text[:sp[0]], '\n') + 1
+	if sp[0]-line > 40 || strings.ContainsAny(text[line:sp[0]], ".!?\"") {
+		return false
+	}
+	after := strings.TrimLeft(text[sp[1]:min(len(text), sp[1]+60)], " ,")
+	if strings.HasPrefix(after, "(") {
+		close := strings.IndexByte(after, ')')
+		if close < 0 {
+			return false
+		}
+		after = strings.TrimLeft(after[close+1:], " ")
+	}
+	return strings.HasPrefix(after, "--") || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "–")
 }
 
 // sourceBefore reports a source or contact named just before position at

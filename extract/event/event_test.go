@@ -540,6 +540,18 @@ func TestListRestatesAct(t *testing.T) {
 	}
 }
 
+func TestDatelineIsNotEventDate(t *testing.T) {
+	text := "Headline\n\nHYESAN, May 9 (Wire) -- Police detained a tailor at the station last week, his neighbour said on Tuesday."
+	f := assemble(text, "en")
+	if len(f.Events) != 1 || f.Events[0].Date == nil {
+		t.Fatalf("events = %+v, want one dated detention", f.Events)
+	}
+	// Published 2023-05-10: last week is May 1–7; the dateline's May 9 is the filing.
+	if d := f.Events[0].Date; d.From != "2023-05-01" || d.To != "2023-05-07" {
+		t.Errorf("date = %+v, want last week (2023-05-01..2023-05-07)", d)
+	}
+}
+
 func TestStoryYearCarriedForward(t *testing.T) {
 	text := "Interview summary\n\nThe man was arrested by the county police in August 2015 and held for two months.\n\nIn October, the provincial court sentenced him to five years in a labour camp."
 	f := assemble(text, "en")
