@@ -447,6 +447,22 @@ func (a *assembler) events() []casebook.Event {
 	recent := a.recentDate()
 	for _, k := range kept {
 		ev := drafts[k].ev
+		if ev.Date == nil {
+			// "처형 직후 … 경고했다", "after the arrest": the time of the act
+			// named, not of whatever was told last.
+			if typ, ok := a.afterAct(drafts[k].m); ok {
+				for j := len(out) - 1; j >= 0; j-- {
+					if out[j].Type == typ && out[j].Date != nil {
+						d := *out[j].Date
+						ev.Date = &d
+						break
+					}
+				}
+				if ev.Date == nil {
+					prevDate = nil
+				}
+			}
+		}
 		if ev.Date == nil && prevDate != nil {
 			d := *prevDate
 			ev.Date = &d
@@ -470,6 +486,61 @@ func (a *assembler) events() []casebook.Event {
 		a.convertAmount(&out[i])
 	}
 	return out
+}
+
+// enAfterNoun maps the acts a sentence may date itself by ("after the
+// execution") to their event types.
+var enAfterNoun = map[string]string{
+	"execution": casebook.EventPunishment, "executions": casebook.EventPunishment, "trial": casebook.EventPunishment,
+	"sentencing": casebook.EventPunishment, "arrest": casebook.EventDetention, "arrests": casebook.EventDetention,
+	"detention": casebook.EventDetention, "release": casebook.EventRelease, "raid": casebook.EventCrackdown,
+	"raids": casebook.EventCrackdown, "crackdown": casebook.EventCrackdown, "inspection": casebook.EventCrackdown,
+}
+
+// koAfterNoun is the Korean counterpart, keyed by the noun before 직후/이후/뒤.
+var koAfterNoun = map[string]string{
+	"처형": casebook.EventPunishment, "총살": casebook.EventPunishment, "공개재판": casebook.EventPunishment, "재판": casebook.EventPunishment,
+	"체포": casebook.EventDetention, "구속": casebook.EventDetention, "연행": casebook.EventDetention,
+	"석방": casebook.EventRelease, "단속": casebook.EventCrackdown, "검열": casebook.EventCrackdown,
+}
+
+// afterAct reports an act named as the time of m's own, before m's trigger
+// in its sentence ("처형 직후", "shortly after the execution"), and its type.
+func (a *assembler) afterAct(m mention) (string, bool) {
+	sp := a.sents[m.sent].span
+	if m.trig[0] <= sp[0] || m.trig[0] > sp[1] {
+		return "", false
+	}
+	if a.ko {
+		before := a.d.Text[sp[0]:m.trig[0]]
+		for _, mk := range [...]string{" 직후", " 이후", " 뒤", " 후"} {
+			i := strings.Index(before, mk)
+			if i < 0 {
+				continue
+			}
+			w := before[strings.LastIndexAny(before[:i], " \"'“")+1 : i]
+			if typ, ok := koAfterNoun[w]; ok {
+				return typ, true
+			}
+		}
+		return "", false
+	}
+	toks := tokRange(a.toks, sp[0], m.trig[0])
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].w != "after" && toks[k].w != "following" {
+			continue
+		}
+		j := k + 1
+		if j < len(toks) && (toks[j].w == "the" || toks[j].w == "his" || toks[j].w == "her" || toks[j].w == "their") {
+			j++
+		}
+		if j < len(toks) {
+			if typ, ok := enAfterNoun[toks[j].w]; ok {
+				return typ, true
+			}
+		}
+	}
+	return "", false
 }
 
 // elaborates reports a Korean clause ending in …는데 (background for

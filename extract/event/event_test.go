@@ -552,6 +552,28 @@ func TestDatelineIsNotEventDate(t *testing.T) {
 	}
 }
 
+func TestDateAfterNamedAct(t *testing.T) {
+	tests := []struct{ name, lang, text, typ, want string }{
+		{"ko", "ko", "제목\n\n한 남성이 2021년 8월 초 혜산에서 공개 총살됐다.\n\n그는 그해 3월 보안서에 체포됐다.\n\n총살 직후 보안서는 주민들에게 '밀수하다 걸리면 똑같이 된다'고 경고했다.", "threat", "2021-08-01"},
+		{"en", "en", "Headline\n\nA driver was executed in Hyesan in early August 2021.\n\nPolice had arrested him in March 2021.\n\nShortly after the execution, police warned residents they would be shot if caught smuggling.", "threat", "2021-08-01"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := assemble(tt.text, tt.lang)
+			for _, e := range f.Events {
+				if e.Type != tt.typ {
+					continue
+				}
+				if e.Date == nil || e.Date.From != tt.want {
+					t.Errorf("%s date = %+v, want from %s", e.Type, e.Date, tt.want)
+				}
+				return
+			}
+			t.Errorf("no %s in %q", tt.typ, types(f))
+		})
+	}
+}
+
 func TestStoryYearCarriedForward(t *testing.T) {
 	text := "Interview summary\n\nThe man was arrested by the county police in August 2015 and held for two months.\n\nIn October, the provincial court sentenced him to five years in a labour camp."
 	f := assemble(text, "en")
