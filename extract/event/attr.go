@@ -106,7 +106,7 @@ func nearest(spans func(int) casebook.Span, n int, scope, trig casebook.Span, sk
 // from ("a woman from Chongjin") is not where the act happened.
 func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string {
 	n := len(a.places)
-	scopes := [...]casebook.Span{m.clause, s.span, {para[0], m.trig[0]}, para}
+	scopes := [...]casebook.Span{a.mainClause(m), s.span, {para[0], m.trig[0]}, para}
 	span := func(i int) casebook.Span { return a.places[i].Span }
 	pick := func(origins bool) string {
 		skip := func(i int) bool { return a.placeAside[i] || a.placeOrigin[i] && !origins }
@@ -163,6 +163,26 @@ func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string 
 		return a.main
 	}
 	return id
+}
+
+// enSubordinator are the words that open a clause of another act after the
+// trigger ("was dismissed after an audit found … in Sinpo").
+var enSubordinator = wordSet("after", "because", "since", "when", "while", "until", "before", "following")
+
+// mainClause is m's clause cut at a subordinate clause after the trigger
+// (English): a place told in that clause is where the other act happened.
+func (a *assembler) mainClause(m mention) casebook.Span {
+	cl := m.clause
+	if a.ko || m.trig[1] >= cl[1] {
+		return cl
+	}
+	for _, t := range tokRange(a.toks, m.trig[1], cl[1]) {
+		if enSubordinator[t.w] {
+			cl[1] = t.lo
+			break
+		}
+	}
+	return cl
 }
 
 // provinceIn reports that id is a province named within sp.

@@ -447,6 +447,17 @@ func (a *assembler) events() []casebook.Event {
 	recent := a.recentDate()
 	for _, k := range kept {
 		ev := drafts[k].ev
+		// "His successor … was appointed": the post is where the one
+		// removed held it, unless the sentence names a place of its own.
+		if ev.Type == casebook.EventPersonnel && drafts[k].m.appoint && a.successor(drafts[k].m) {
+			for j := len(out) - 1; j >= 0; j-- {
+				if out[j].Type == casebook.EventPersonnel && out[j].Place != nil {
+					p := *out[j].Place
+					ev.Place = &p
+					break
+				}
+			}
+		}
 		if ev.Date == nil {
 			// "처형 직후 … 경고했다", "after the arrest": the time of the act
 			// named, not of whatever was told last.
@@ -541,6 +552,22 @@ func (a *assembler) afterAct(m mention) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// successor reports an appointment told of a successor ("his successor",
+// 후임) whose sentence names no place but where the appointee came from.
+func (a *assembler) successor(m mention) bool {
+	sp := a.sents[m.sent].span
+	low := a.lower[sp[0]:sp[1]]
+	if !strings.Contains(low, "successor") && !strings.Contains(low, "replacement") && !strings.Contains(low, "후임") {
+		return false
+	}
+	for i, p := range a.places {
+		if within(p.Span, sp) && !a.placeOrigin[i] && !a.placeAside[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // elaborates reports a Korean clause ending in …는데 (background for

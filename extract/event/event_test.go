@@ -540,6 +540,37 @@ func TestListRestatesAct(t *testing.T) {
 	}
 }
 
+func TestPlaceNotFromSubordinateClause(t *testing.T) {
+	text := "Headline\n\nThe police chief in Hyesan was dismissed after inspectors found he had sold coal to traders in Musan."
+	f := assemble(text, "en")
+	for _, e := range f.Events {
+		if e.Type == "personnel" {
+			if e.Place == nil || e.Place.ID != "hyesan" {
+				t.Errorf("personnel place = %+v, want hyesan", e.Place)
+			}
+			return
+		}
+	}
+	t.Errorf("no personnel event in %q", types(f))
+}
+
+func TestSuccessorTakesThePost(t *testing.T) {
+	text := "Headline\n\nIn May the police chief in Hyesan was dismissed after inspectors found he had sold coal to traders in Musan. His successor, a former officer from Kanggye, was appointed in June."
+	f := assemble(text, "en")
+	n := 0
+	for _, e := range f.Events {
+		if e.Type == "personnel" {
+			n++
+			if e.Place == nil || e.Place.ID != "hyesan" {
+				t.Errorf("personnel place = %+v, want hyesan", e.Place)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("personnel events = %d in %q, want 2", n, types(f))
+	}
+}
+
 func TestDatelineIsNotEventDate(t *testing.T) {
 	text := "Headline\n\nHYESAN, May 9 (Wire) -- Police detained a tailor at the station last week, his neighbour said on Tuesday."
 	f := assemble(text, "en")
