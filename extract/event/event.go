@@ -449,6 +449,17 @@ func (a *assembler) events() []casebook.Event {
 		ev := drafts[k].ev
 		// "His successor … was appointed": the post is where the one
 		// removed held it, unless the sentence names a place of its own.
+		// A release with no place of its own is from where the person was
+		// held; an act "in the camp" is in the camp named before.
+		if !a.ownPlace(drafts[k].m) && (ev.Type == casebook.EventRelease || a.definiteCamp(drafts[k].m)) {
+			for j := len(out) - 1; j >= 0; j-- {
+				if (out[j].Type == casebook.EventPunishment || out[j].Type == casebook.EventDetention && ev.Type == casebook.EventRelease) && out[j].Place != nil {
+					p := *out[j].Place
+					ev.Place = &p
+					break
+				}
+			}
+		}
 		if ev.Type == casebook.EventPersonnel && drafts[k].m.appoint && a.successor(drafts[k].m) {
 			for j := len(out) - 1; j >= 0; j-- {
 				if out[j].Type == casebook.EventPersonnel && out[j].Place != nil {
@@ -562,12 +573,30 @@ func (a *assembler) successor(m mention) bool {
 	if !strings.Contains(low, "successor") && !strings.Contains(low, "replacement") && !strings.Contains(low, "후임") {
 		return false
 	}
-	for i, p := range a.places {
-		if within(p.Span, sp) && !a.placeOrigin[i] && !a.placeAside[i] {
-			return false
+	return !a.ownPlace(m)
+}
+
+// ownPlace reports a place of the act named in m's sentence (not where a
+// source is or someone came from).
+func (a *assembler) ownPlace(m mention) bool {
+	sp := a.sents[m.sent].span
+	i := sort.Search(len(a.places), func(i int) bool { return a.places[i].Span[0] >= sp[0] })
+	for ; i < len(a.places) && a.places[i].Span[0] < sp[1]; i++ {
+		if within(a.places[i].Span, sp) && !a.placeOrigin[i] && !a.placeAside[i] {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// definiteCamp reports "the camp" in m's sentence: the camp told of before.
+func (a *assembler) definiteCamp(m mention) bool {
+	if a.ko {
+		return false
+	}
+	sp := a.sents[m.sent].span
+	low := a.lower[sp[0]:sp[1]]
+	return strings.Contains(low, "the camp") || strings.Contains(low, "that camp")
 }
 
 // elaborates reports a Korean clause ending in …는데 (background for

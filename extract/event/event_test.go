@@ -571,6 +571,21 @@ func TestSuccessorTakesThePost(t *testing.T) {
 	}
 }
 
+func TestPlaceOfTheCampBefore(t *testing.T) {
+	text := "Headline\n\nI grew up in Hoeryong. In 2015 I was sent to a labour camp in Kaechon for a year.\n\nIn the camp, guards warned us that anyone who escaped would be shot.\n\nAfter I was released in 2016, I went home."
+	f := assemble(text, "en")
+	for _, e := range f.Events {
+		if e.Type == "threat" || e.Type == "release" {
+			if e.Place == nil || e.Place.ID != "kaechon" {
+				t.Errorf("%s place = %+v, want kaechon", e.Type, e.Place)
+			}
+		}
+	}
+	if got := types(f); !strings.Contains(got, "threat") || !strings.Contains(got, "release") {
+		t.Errorf("events = %q, want a threat and a release", got)
+	}
+}
+
 func TestDatelineIsNotEventDate(t *testing.T) {
 	text := "Headline\n\nHYESAN, May 9 (Wire) -- Police detained a tailor at the station last week, his neighbour said on Tuesday."
 	f := assemble(text, "en")
