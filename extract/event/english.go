@@ -248,6 +248,8 @@ var enRules = []struct {
 	// An organ's instruction told in the passive: "vendors have been told by
 	// the police to register their stalls".
 	{casebook.EventCrackdown, "told|instructed|ordered|directed by *6 to", fPart | fAgent},
+	// "Residents have been told to hand in …": an order, whoever gave it.
+	{casebook.EventCrackdown, "have|has been told|ordered|instructed to", 0},
 	{casebook.EventCrackdown, "announced|launched|ordered|began|started|conducted|conducting * review|reviews|audit|audits|probe|probes", fAgent},
 	{casebook.EventCrackdown, "issued|sent|handed * order|orders|ban|directive|directives|decree|instruction|instructions", fPart},
 	{casebook.EventCrackdown, "order|orders|ban|directive|directives|decree|instruction|instructions *6 came|went|was|were issued|down|out", 0},

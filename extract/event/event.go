@@ -404,6 +404,12 @@ func (a *assembler) events() []casebook.Event {
 			// officials received stern warnings") sums up what was told.
 			listed := a.listItem(dr.para) && kd.m.rule == dr.m.rule &&
 				a.lower[kd.m.trig[0]:kd.m.trig[1]] == a.lower[dr.m.trig[0]:dr.m.trig[1]]
+			// "executed an official and sent several officers to a camp":
+			// two verbs, each with its own people, are two acts; "the other
+			// two were sent …", 나머지는: another group than the one told.
+			if a.otherGroup(kd.m, dr.m) {
+				continue
+			}
 			restates := kd.m.clause == dr.m.clause || listed ||
 				dr.quoted && (kd.m.sent < dr.m.sent || kd.m.rule == dr.m.rule && !twoInOne) || kd.ev.Type == casebook.EventCrackdown ||
 				kd.para <= lead+2 && !twoInOne && a.shareWords(kd.m, dr.m)
@@ -597,6 +603,23 @@ func (a *assembler) definiteCamp(m mention) bool {
 	sp := a.sents[m.sent].span
 	low := a.lower[sp[0]:sp[1]]
 	return strings.Contains(low, "the camp") || strings.Contains(low, "that camp")
+}
+
+// otherGroup reports a later mention about other people than the earlier
+// one: "the other two", "the rest", 나머지, or, in one English clause, a
+// second verb joined by "and" to a first with its own object.
+func (a *assembler) otherGroup(x, y mention) bool {
+	sp := a.sents[y.sent].span
+	low := a.lower[sp[0]:y.trig[0]]
+	if strings.Contains(low, "the other ") || strings.Contains(low, "the rest") || strings.Contains(low, "나머지") {
+		return true
+	}
+	// A campaign is one however many of its measures are named.
+	if a.ko || x.typ == casebook.EventCrackdown || x.sent != y.sent || x.clause != y.clause || x.rule == y.rule || x.trig[1] >= y.trig[0] {
+		return false
+	}
+	between := tokRange(a.toks, x.trig[1], y.trig[0])
+	return len(between) >= 3 && between[len(between)-1].w == "and" && !enAdverb[between[0].w]
 }
 
 // elaborates reports a Korean clause ending in …는데 (background for

@@ -210,6 +210,9 @@ func TestEventTypes(t *testing.T) {
 		{"purpose ing", "en", "The new rules are aimed at monitoring traders who deal in yuan.", ""},
 		{"ko elaborated seizure", "ko", "보안원들은 상인들의 물건을 모두 압수했는데, 어떤 사람은 쌀 20킬로그램을 빼앗겼다.", "confiscation"},
 		{"ko two seizures", "ko", "보안원들은 상인들의 물건을 압수했고, 다음날 또 다른 상인의 쌀을 빼앗았다.", "confiscation,confiscation"},
+		{"two acts one clause", "en", "The court executed a smuggler and sent three of his helpers to a prison camp.", "punishment,punishment"},
+		{"one act two verbs", "en", "Police arrested and detained the broker.", "detention"},
+		{"have been told to", "en", "Traders in Hyesan have been told to register every mobile phone by June.", "crackdown"},
 		// Custody acts.
 		{"handed over", "en", "A Chinese broker handed the two women over to the border guards.", "detention"},
 		{"handed over by foreign police", "en", "Russian police stopped him at a checkpoint near Khasan and handed him over to North Korean agents.", "detention"},
