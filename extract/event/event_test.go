@@ -213,6 +213,10 @@ func TestEventTypes(t *testing.T) {
 		{"two acts one clause", "en", "The court executed a smuggler and sent three of his helpers to a prison camp.", "punishment,punishment"},
 		{"one act two verbs", "en", "Police arrested and detained the broker.", "detention"},
 		{"have been told to", "en", "Traders in Hyesan have been told to register every mobile phone by June.", "crackdown"},
+		{"ko quoted order habit", "ko", "안전원들은 길에서 담배를 파는 노인들을 붙잡아 2만 원씩 내라고 한다.", ""},
+		{"ko hearsay past", "ko", "안전원들은 지난주 담배를 팔던 노인들을 붙잡아 보안서에 넘겼다고 한다.", "detention"},
+		{"ko quoted habit reported", "ko", "소식통은 \"안전원들이 장마당 입구에서 상인들을 붙잡아 돈을 내라고 한다\"고 전했다.", ""},
+		{"ko quoted past reported", "ko", "소식통은 \"안전원들이 어제 상인 두 명을 붙잡아 갔다\"고 전했다.", "detention"},
 		// Custody acts.
 		{"handed over", "en", "A Chinese broker handed the two women over to the border guards.", "detention"},
 		{"handed over by foreign police", "en", "Russian police stopped him at a checkpoint near Khasan and handed him over to North Korean agents.", "detention"},

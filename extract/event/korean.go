@@ -505,7 +505,7 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		if after := text[hi:runeStart(text, min(len(text), hi+90))]; containsAny(after, koTried) {
 			return false
 		}
-		if presentHabit(rest, next, text[lo:hi], text, cl) {
+		if presentHabit(rest, next, text[lo:hi], text, quotedPart(text, cl, hi)) {
 			return false
 		}
 	}
@@ -552,6 +552,26 @@ func koControlled(before string) bool {
 		}
 	}
 	return false
+}
+
+// quotedPart narrows a clause to the quotation holding position at
+// ("…붙잡아 5천 원씩 내라고 한다"고 전했다): the quoted verb, not the
+// reporter's 전했다, tells the tense of what was said.
+func quotedPart(text string, cl casebook.Span, at int) casebook.Span {
+	if at >= cl[1] {
+		return cl
+	}
+	// The quotation may open clauses before this one: the last quote mark
+	// before at must open one (“, or " after a space).
+	back := text[runeStart(text, max(0, at-300)):at]
+	o := strings.LastIndexAny(back, "\"“”")
+	if o < 0 || strings.HasPrefix(back[o:], "”") || back[o] == '"' && o > 0 && back[o-1] != ' ' && back[o-1] != '\n' {
+		return cl
+	}
+	if q := strings.IndexAny(text[at:cl[1]], "\"”"); q >= 0 {
+		return casebook.Span{cl[0], at + q}
+	}
+	return cl
 }
 
 // mustVerb reports the verb after …야 that makes an obligation (물어야
@@ -613,7 +633,13 @@ func presentHabit(rest, next, stem, text string, cl casebook.Span) bool {
 		i := strings.LastIndexByte(clause, ' ')
 		lastWord := clause[i+1:]
 		if lastWord == "한다" || lastWord == "된다" {
-			return false // hearsay "…다고 한다": the quoted verb was judged already
+			// 붙잡아 … 내라고 한다: an order quoted in the present, a habit;
+			// "…다고 한다", "…이라고 한다" are hearsay of a verb judged already.
+			prev := strings.TrimRight(clause[:max(0, i)], " ")
+			if j := strings.LastIndexByte(prev, ' '); strings.HasSuffix(prev, "라고") && !strings.HasSuffix(prev, "이라고") && j >= 0 {
+				return true
+			}
+			return false
 		}
 		return finalN(lastWord)
 	}
