@@ -458,7 +458,7 @@ func (a *assembler) events() []casebook.Event {
 		// A release with no place of its own is from where the person was
 		// held; an act "in the camp" is in the camp named before.
 		if !a.ownPlace(drafts[k].m) && (ev.Type == casebook.EventRelease || a.definiteCamp(drafts[k].m)) {
-			for j := len(out) - 1; j >= 0; j-- {
+			for j := len(out) - 1; j >= max(0, len(out)-48); j-- { // recent acts only: linear in long texts
 				if (out[j].Type == casebook.EventPunishment || out[j].Type == casebook.EventDetention && ev.Type == casebook.EventRelease) && out[j].Place != nil {
 					p := *out[j].Place
 					ev.Place = &p
@@ -467,7 +467,7 @@ func (a *assembler) events() []casebook.Event {
 			}
 		}
 		if ev.Type == casebook.EventPersonnel && drafts[k].m.appoint && a.successor(drafts[k].m) {
-			for j := len(out) - 1; j >= 0; j-- {
+			for j := len(out) - 1; j >= max(0, len(out)-48); j-- { // recent acts only: linear in long texts
 				if out[j].Type == casebook.EventPersonnel && out[j].Place != nil {
 					p := *out[j].Place
 					ev.Place = &p
@@ -479,7 +479,7 @@ func (a *assembler) events() []casebook.Event {
 			// "처형 직후 … 경고했다", "after the arrest": the time of the act
 			// named, not of whatever was told last.
 			if typ, ok := a.afterAct(drafts[k].m); ok {
-				for j := len(out) - 1; j >= 0; j-- {
+				for j := len(out) - 1; j >= max(0, len(out)-48); j-- { // recent acts only: linear in long texts
 					if out[j].Type == typ && out[j].Date != nil {
 						d := *out[j].Date
 						ev.Date = &d
