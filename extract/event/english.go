@@ -93,6 +93,7 @@ const (
 	fWarn                    // a warning of punishment follows ("… at which residents were told … shoot")
 	fSuccessor               // a person follows ("replaced by a cadre", not "by a new company")
 	fHandover                // a hand-over into North Korean custody: kept in a sentence about foreign police
+	fRegime                  // an imposed routine: "every week" tells what was imposed, not a habit
 )
 
 type elem struct {
@@ -221,6 +222,8 @@ var enRules = []struct {
 	{casebook.EventSurveillance, "stepped|ramped up surveillance|monitoring", 0},
 	{casebook.EventSurveillance, "intensified|tightened|increased|strengthened|stepping|intensifying|tightening * surveillance|monitoring", 0},
 	{casebook.EventSurveillance, "using *6 to gather * information", 0},
+	// "made me report to them every week": reporting in, imposed after release.
+	{casebook.EventSurveillance, "made|forced|ordered * report to|in", fPerson | fAgent | fRegime},
 
 	// personnel
 	{casebook.EventPersonnel, "dismissed|sacked|fired|purged|demoted|replaced|reshuffled", fPart},
@@ -243,6 +246,9 @@ var enRules = []struct {
 	{casebook.EventCrackdown, "campaign|crackdown|drive|sweep *8 that|which *6 declared|launched|announced|began|started|ordered", fAgent},
 	{casebook.EventCrackdown, "anti smuggling|anti-smuggling patrol|patrols|boats|teams|squads|units|unit", fEvent},
 	{casebook.EventCrackdown, "cracked|clamped|cracking|clamping down", 0},
+	// An act told as part of a campaign names the campaign: "have seized
+	// phones since June in a sweep targeting callers".
+	{casebook.EventCrackdown, "in|during|amid a|an|the sweep|crackdown|campaign|clampdown|purge targeting|against|on", fEvent},
 	{casebook.EventCrackdown, "crackdown|campaign|sweep|inspection|investigation|operation * has|was|have|were|had * launched|begun|started|declared|intensified|expanded", 0},
 	{casebook.EventCrackdown, "ordered|outlawed|banned|prohibited", fPart | fAgent},
 	// An organ's instruction told in the passive: "vendors have been told by
@@ -614,7 +620,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		if enHabit[w] && !(p.flags&fHypo != 0 && (w == "anyone" || w == "whoever")) {
 			return false
 		}
-		if (w == "every" || w == "each") && k+1 < len(toks) && enPeriod[toks[k+1].w] {
+		if (w == "every" || w == "each") && k+1 < len(toks) && enPeriod[toks[k+1].w] && !(p.flags&fRegime != 0 && k > i) {
 			return false
 		}
 		if (w == "those" || w == "anyone") && k+1 < len(toks) && toks[k+1].w == "who" && (p.flags&fHypo == 0 || p.flags&fTold != 0) {

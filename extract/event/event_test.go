@@ -217,6 +217,9 @@ func TestEventTypes(t *testing.T) {
 		{"ko hearsay past", "ko", "안전원들은 지난주 담배를 팔던 노인들을 붙잡아 보안서에 넘겼다고 한다.", "detention"},
 		{"ko quoted habit reported", "ko", "소식통은 \"안전원들이 장마당 입구에서 상인들을 붙잡아 돈을 내라고 한다\"고 전했다.", ""},
 		{"ko quoted past reported", "ko", "소식통은 \"안전원들이 어제 상인 두 명을 붙잡아 갔다\"고 전했다.", "detention"},
+		{"in a sweep", "en", "Guards in Musan have seized dozens of radios since March in a sweep targeting listeners of foreign broadcasts.", "confiscation,crackdown"},
+		{"made report", "en", "After his release, the police made him report to the station every month.", "surveillance"},
+		{"reports every week", "en", "He reports to the police station every week.", ""},
 		// Custody acts.
 		{"handed over", "en", "A Chinese broker handed the two women over to the border guards.", "detention"},
 		{"handed over by foreign police", "en", "Russian police stopped him at a checkpoint near Khasan and handed him over to North Korean agents.", "detention"},
