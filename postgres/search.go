@@ -37,9 +37,11 @@ func reportQuery(f casebook.ReportFilter, a *args) (where string, terms []string
 	if f.ConfirmedOnly {
 		state = "f.state IN ('confirmed', 'corrected')"
 	}
-	fact := func(c string) {
-		conds = append(conds, "r.id IN (SELECT f.report_id FROM facts f WHERE "+c+" AND "+state+")")
-	}
+	// Event filters (type, date, amount) ask about one event, so when one is
+	// given every fact condition must hold for the same fact; place and
+	// agency alone may be met by different facts of a report.
+	var factConds []string
+	fact := func(c string) { factConds = append(factConds, c) }
 	if f.PlaceID != "" {
 		fact(placeCond(a, f.PlaceID))
 	}
@@ -64,6 +66,12 @@ func reportQuery(f casebook.ReportFilter, a *args) (where string, terms []string
 		fact("f.usd >= " + a.add(f.MinUSD))
 	case f.MaxUSD > 0:
 		fact("f.usd <= " + a.add(f.MaxUSD))
+	}
+	if index.OneEvent(f) && len(factConds) > 1 {
+		factConds = []string{strings.Join(factConds, " AND ")}
+	}
+	for _, c := range factConds {
+		conds = append(conds, "r.id IN (SELECT f.report_id FROM facts f WHERE "+c+" AND "+state+")")
 	}
 	if f.State != "" {
 		// Most reports have machine facts: probe each candidate rather than

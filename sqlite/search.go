@@ -53,9 +53,15 @@ func reportQuery(f casebook.ReportFilter) (from, id, where, rank string, args []
 	if f.ConfirmedOnly {
 		state = "f.state IN ('confirmed', 'corrected')"
 	}
-	fact := func(c string, a ...any) {
-		add("SELECT f.report_id FROM facts f WHERE "+c+" AND "+state, a...)
+	// Event filters (type, date, amount) ask about one event, so when one is
+	// given every fact condition must hold for the same fact; place and
+	// agency alone may be met by different facts of a report.
+	type factCond struct {
+		cond string
+		args []any
 	}
+	var factConds []factCond
+	fact := func(c string, a ...any) { factConds = append(factConds, factCond{c, a}) }
 	if f.PlaceID != "" {
 		c, a := placeCond(f.PlaceID)
 		fact(c, a...)
@@ -81,6 +87,17 @@ func reportQuery(f casebook.ReportFilter) (from, id, where, rank string, args []
 		fact("f.usd >= ?", f.MinUSD)
 	case f.MaxUSD > 0:
 		fact("f.usd <= ?", f.MaxUSD)
+	}
+	if index.OneEvent(f) && len(factConds) > 1 {
+		var cs []string
+		var as []any
+		for _, fc := range factConds {
+			cs, as = append(cs, fc.cond), append(as, fc.args...)
+		}
+		factConds = []factCond{{strings.Join(cs, " AND "), as}}
+	}
+	for _, fc := range factConds {
+		add("SELECT f.report_id FROM facts f WHERE "+fc.cond+" AND "+state, fc.args...)
 	}
 	if f.State != "" {
 		// Most reports have machine facts: a list of them would be the whole

@@ -47,6 +47,7 @@ func Run(t *testing.T, newStore func(t *testing.T) casebook.Store) {
 		{"SearchText", testSearchText},
 		{"SearchKorean", testSearchKorean},
 		{"SearchFilters", testSearchFilters},
+		{"SearchOneEvent", testSearchOneEvent},
 		{"SearchPages", testSearchPages},
 		{"SearchSnippets", testSearchSnippets},
 		{"SearchRank", testSearchRank},
@@ -738,6 +739,50 @@ func testSearchKorean(t *testing.T, st casebook.Store) {
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
 			hits, total := search(t, st, casebook.ReportFilter{Query: tt.query})
+			if got := ids(hits); !slices.Equal(got, sorted(tt.want...)) || total != len(tt.want) {
+				t.Errorf("got %v (total %d), want %v", got, total, sorted(tt.want...))
+			}
+		})
+	}
+}
+
+// testSearchOneEvent checks that event filters (type, date, amount) ask about
+// one event: "bribe demands in North Hamgyong in 2019 above $1,000" must not
+// match a report whose 2015 bribe demand was in Hyesan and whose 2019 arrest
+// was in Hoeryong.
+func testSearchOneEvent(t *testing.T, st casebook.Store) {
+	split := newReport("Two cases", "A bribe demand in Hyesan. An arrest in Hoeryong.", "en")
+	whole := newReport("One case", "A bribe demand in Musan.", "en")
+	ev := func(typ, place string, date string, usd float64) casebook.Event {
+		e := casebook.Event{Type: typ, Span: casebook.Span{0, 5}, Place: &casebook.PlaceRef{ID: place}, Agency: "MSS",
+			Date: &casebook.Interval{From: date, To: date}}
+		if usd > 0 {
+			e.Amount = &casebook.Amount{Amount: usd, Currency: "USD"}
+		}
+		return e
+	}
+	mustCreate(t, st, split, casebook.Facts{Events: []casebook.Event{
+		ev(casebook.EventBribeDemand, "hyesan", "2015-03-01", 2000),
+		ev(casebook.EventDetention, "hoeryong", "2019-05-01", 0),
+	}})
+	mustCreate(t, st, whole, casebook.Facts{Events: []casebook.Event{
+		ev(casebook.EventBribeDemand, "musan", "2019-03-01", 1500),
+	}})
+	y2019 := casebook.Interval{From: "2019-01-01", To: "2019-12-31"}
+	tests := []struct {
+		name   string
+		filter casebook.ReportFilter
+		want   []int64
+	}{
+		{"type, province and year", casebook.ReportFilter{EventType: casebook.EventBribeDemand, PlaceID: "north-hamgyong", Date: y2019}, []int64{whole.ID}},
+		{"type and amount", casebook.ReportFilter{EventType: casebook.EventDetention, MinUSD: 1000}, []int64{}},
+		{"province and amount", casebook.ReportFilter{PlaceID: "ryanggang", MinUSD: 1000}, []int64{split.ID}},
+		{"year and amount", casebook.ReportFilter{Date: y2019, MinUSD: 1000}, []int64{whole.ID}},
+		{"type alone", casebook.ReportFilter{EventType: casebook.EventBribeDemand}, []int64{split.ID, whole.ID}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hits, total := search(t, st, tt.filter)
 			if got := ids(hits); !slices.Equal(got, sorted(tt.want...)) || total != len(tt.want) {
 				t.Errorf("got %v (total %d), want %v", got, total, sorted(tt.want...))
 			}

@@ -375,3 +375,11 @@ func PageLimit(n int) int {
 func PlaceIDs(id string) []string {
 	return append([]string{id}, place.Descendants(id)...)
 }
+
+// OneEvent reports whether a search's fact filters must all hold for one
+// fact: they include an event filter (type, date or amount), so the question
+// is about an event ("bribe demands in North Hamgyong in 2019 above $1,000"),
+// not about a report that mentions each thing somewhere.
+func OneEvent(f casebook.ReportFilter) bool {
+	return f.EventType != "" || f.Date.From != "" || f.Date.To != "" || f.MinUSD > 0 || f.MaxUSD > 0
+}
