@@ -93,6 +93,7 @@ const (
 	fWarn                    // a warning of punishment follows ("… at which residents were told … shoot")
 	fSuccessor               // a person follows ("replaced by a cadre", not "by a new company")
 	fHandover                // a hand-over into North Korean custody: kept in a sentence about foreign police
+	fHolder                  // a passive whose subject holds a post ("the security chief was removed")
 	fRegime                  // an imposed routine: "every week" tells what was imposed, not a habit
 )
 
@@ -156,7 +157,7 @@ var enRules = []struct {
 	{casebook.EventBribePayment, "forced|made|compelled to pay|hand", fBribe},
 	{casebook.EventBribePayment, "bribed", fPart},
 	{casebook.EventBribePayment, "pocketed|pocketing", fMoney | fOfficial},
-	{casebook.EventBribePayment, "accepted|took|taken|received|collected * bribe|bribes|kababi", 0},
+	{casebook.EventBribePayment, "accepted|took|taken|received|collected * bribe|bribes|kababi|kickback|kickbacks", 0},
 	// "had been accepting bribes"; not a gerund ("more interested in
 	// collecting bribes").
 	{casebook.EventBribePayment, "accepting|taking|receiving|collecting * bribe|bribes|kababi", fIng},
@@ -232,6 +233,8 @@ var enRules = []struct {
 	// appointment is an act of its own.
 	{casebook.EventPersonnel, "replaced by", fPart | fAppoint | fSuccessor},
 	{casebook.EventPersonnel, "removed|relieved as|from|of", fPart},
+	// "the city security chief was removed in 2023": a post holder removed.
+	{casebook.EventPersonnel, "removed", fPart | fHolder},
 	{casebook.EventPersonnel, "stripped of * post|posts|position|job|title|duties|rank", fPart},
 	{casebook.EventPersonnel, "pushed|forced|eased into|out * retirement|post|office|job|position", 0},
 	{casebook.EventPersonnel, "post|position|job has|had gone to", fAppoint},
@@ -246,6 +249,8 @@ var enRules = []struct {
 	{casebook.EventCrackdown, "campaign|crackdown|drive|sweep *8 that|which *6 declared|launched|announced|began|started|ordered", fAgent},
 	{casebook.EventCrackdown, "anti smuggling|anti-smuggling patrol|patrols|boats|teams|squads|units|unit", fEvent},
 	{casebook.EventCrackdown, "cracked|clamped|cracking|clamping down", 0},
+	// "dismissed after an audit by the Organization and Guidance Department".
+	{casebook.EventCrackdown, "audit|audits|probe|inspection|investigation by", fAgent},
 	// An act told as part of a campaign names the campaign: "have seized
 	// phones since June in a sweep targeting callers".
 	{casebook.EventCrackdown, "in|during|amid a|an|the sweep|crackdown|campaign|clampdown|purge targeting|against|on", fEvent},
@@ -750,6 +755,14 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 			return false
 		}
 	}
+	// "are under investigation by the ministry": people held for questioning,
+	// not a campaign.
+	if p.typ == casebook.EventCrackdown && i > c.lo && toks[i-1].w == "under" {
+		return false
+	}
+	if p.flags&fHolder != 0 && !c.holderBefore(i) {
+		return false
+	}
 	if p.flags&fPerson != 0 && !c.personNear(i, end) {
 		return false
 	}
@@ -888,6 +901,23 @@ func (c *ctx) releasesDocument(i, end int) bool {
 			continue
 		}
 		return enDocument[w]
+	}
+	return false
+}
+
+// enPost are the words for one holding a post.
+var enPost = wordSet("chief", "head", "secretary", "director", "chairman", "commander", "minister", "governor", "deputy", "cadre", "cadres", "official", "officials")
+
+// holderBefore reports a passive (was removed) whose subject, a few words
+// back in the clause, names a post holder ("the city security chief").
+func (c *ctx) holderBefore(i int) bool {
+	if !c.passive(i) {
+		return false
+	}
+	for k := i - 1; k >= max(c.lo, i-6); k-- {
+		if enPost[c.all[k].w] {
+			return true
+		}
 	}
 	return false
 }

@@ -220,6 +220,11 @@ func TestEventTypes(t *testing.T) {
 		{"in a sweep", "en", "Guards in Musan have seized dozens of radios since March in a sweep targeting listeners of foreign broadcasts.", "confiscation,crackdown"},
 		{"made report", "en", "After his release, the police made him report to the station every month.", "surveillance"},
 		{"reports every week", "en", "He reports to the police station every week.", ""},
+		{"holder removed", "en", "The county party secretary was quietly removed last spring.", "personnel"},
+		{"goods removed", "en", "The stalls were removed last spring.", ""},
+		{"kickbacks", "en", "The customs chief had taken kickbacks from coal exporters for years before his arrest in May.", "bribe_payment"},
+		{"audit by organ", "en", "The mayor was dismissed in June after an audit by the provincial party committee.", "personnel,crackdown"},
+		{"under investigation by", "en", "The two cashiers are under investigation by the prosecutors' office.", ""},
 		// Custody acts.
 		{"handed over", "en", "A Chinese broker handed the two women over to the border guards.", "detention"},
 		{"handed over by foreign police", "en", "Russian police stopped him at a checkpoint near Khasan and handed him over to North Korean agents.", "detention"},
