@@ -166,8 +166,9 @@ func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string 
 }
 
 // enSubordinator are the words that open a clause of another act after the
-// trigger ("was dismissed after an audit found … in Sinpo").
-var enSubordinator = wordSet("after", "because", "since", "when", "while", "until", "before", "following")
+// trigger ("was dismissed after an audit found … in Sinpo"), or of what an
+// inquiry found ("an audit found he had taken money … in Sinpo").
+var enSubordinator = wordSet("after", "because", "since", "when", "while", "until", "before", "following", "found", "showed", "revealed", "discovered")
 
 // mainClause is m's clause cut at a subordinate clause after the trigger
 // (English): a place told in that clause is where the other act happened.
@@ -523,9 +524,12 @@ func roleFits(typ, role string) bool {
 // the story next.
 func (a *assembler) dateFor(m mention, s *sentence, para casebook.Span, lead int) (iv casebook.Interval, ok, weak bool) {
 	span := func(i int) casebook.Span { return a.dates[i].Span }
-	for _, scope := range []casebook.Span{m.clause, s.span, {para[0], m.trig[0]}} {
+	for si, scope := range []casebook.Span{m.clause, s.span, {para[0], m.trig[0]}} {
 		if scope[0] < 0 || scope[1] <= scope[0] {
 			continue
+		}
+		if si == 2 && a.restOfGroup(m) {
+			break // "The other two were sent …": when the rest of their group was, not the sentence before
 		}
 		// A specific date beats a vague one ("recently") in the same scope.
 		if i := nearest(span, len(a.dates), scope, m.trig, a.vagueDate); i >= 0 {

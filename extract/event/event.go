@@ -478,7 +478,13 @@ func (a *assembler) events() []casebook.Event {
 		if ev.Date == nil {
 			// "처형 직후 … 경고했다", "after the arrest": the time of the act
 			// named, not of whatever was told last.
-			if typ, ok := a.afterAct(drafts[k].m); ok {
+			typ, ok := a.afterAct(drafts[k].m)
+			if !ok && a.restOfGroup(drafts[k].m) {
+				// "The other two were sent to a camp": dealt with when the
+				// rest of their group was.
+				typ, ok = ev.Type, true
+			}
+			if ok {
 				for j := len(out) - 1; j >= max(0, len(out)-48); j-- { // recent acts only: linear in long texts
 					if out[j].Type == typ && out[j].Date != nil {
 						d := *out[j].Date
@@ -609,9 +615,7 @@ func (a *assembler) definiteCamp(m mention) bool {
 // one: "the other two", "the rest", 나머지, or, in one English clause, a
 // second verb joined by "and" to a first with its own object.
 func (a *assembler) otherGroup(x, y mention) bool {
-	sp := a.sents[y.sent].span
-	low := a.lower[sp[0]:y.trig[0]]
-	if strings.Contains(low, "the other ") || strings.Contains(low, "the rest") || strings.Contains(low, "나머지") {
+	if a.restOfGroup(y) {
 		return true
 	}
 	// A campaign is one however many of its measures are named.
@@ -620,6 +624,17 @@ func (a *assembler) otherGroup(x, y mention) bool {
 	}
 	between := tokRange(a.toks, x.trig[1], y.trig[0])
 	return len(between) >= 3 && between[len(between)-1].w == "and" && !enAdverb[between[0].w]
+}
+
+// restOfGroup reports "the other two", "the rest", 나머지 before m's
+// trigger: people set against a group whose act was just told.
+func (a *assembler) restOfGroup(m mention) bool {
+	sp := a.sents[m.sent].span
+	if m.trig[0] < sp[0] || m.trig[0] > sp[1] {
+		return false
+	}
+	low := a.lower[sp[0]:m.trig[0]]
+	return strings.Contains(low, "the other ") || strings.Contains(low, "the rest") || strings.Contains(low, "나머지")
 }
 
 // elaborates reports a Korean clause ending in …는데 (background for

@@ -601,6 +601,24 @@ func TestPlaceOfTheCampBefore(t *testing.T) {
 	}
 }
 
+func TestRestOfGroupDate(t *testing.T) {
+	text := "Headline\n\nThree drivers were sentenced to ten years in a labour camp in early April.\n\nPolice had arrested them in January. The other two drivers were sent to a re-education camp."
+	f := assemble(text, "en")
+	n := 0
+	for _, e := range f.Events {
+		if e.Type != "punishment" {
+			continue
+		}
+		n++
+		if e.Date == nil || e.Date.From != "2023-04-01" {
+			t.Errorf("punishment date = %+v, want early April 2023", e.Date)
+		}
+	}
+	if n != 2 {
+		t.Errorf("punishments = %d in %q, want 2", n, types(f))
+	}
+}
+
 func TestDatelineIsNotEventDate(t *testing.T) {
 	text := "Headline\n\nHYESAN, May 9 (Wire) -- Police detained a tailor at the station last week, his neighbour said on Tuesday."
 	f := assemble(text, "en")
