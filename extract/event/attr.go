@@ -132,7 +132,7 @@ func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string 
 		}
 		return ""
 	}
-	if a.ko && a.main != "" && provincialOrgan(a.d.Text[m.clause[0]:m.trig[0]]) {
+	if a.main != "" && (a.ko && provincialOrgan(a.d.Text[m.clause[0]:m.trig[0]]) || !a.ko && enProvincialOrgan(a.lower[m.clause[0]:m.clause[1]])) {
 		// 도 당위원회가 … 지시를 내렸다: a provincial organ acts for the
 		// whole province, unless the clause names a place of its own.
 		if i := nearest(span, n, m.clause, m.trig, func(i int) bool { return a.placeAside[i] }); i < 0 {
@@ -236,6 +236,23 @@ func (a *assembler) pairParent(i int) string {
 // provincialOrgan reports a Korean clause opening whose organ is the
 // province's own (도 당위원회, 도 검찰소, 도 인민위원회): 도 standing alone
 // before an organ's name.
+func enProvincialOrgan(s string) bool {
+	for i := 0; ; {
+		k := strings.Index(s[i:], "provincial ")
+		if k < 0 {
+			return false
+		}
+		k += i + len("provincial ")
+		for _, o := range [...]string{"party", "security", "police", "people's", "prosecutor", "committee", "court", "bureau", "inspection"} {
+			if strings.HasPrefix(s[k:], o) {
+				return true
+			}
+		}
+		i = k
+	}
+}
+
+// provincialOrgan reports a Korean provincial organ (도 당위원회, 도 보위부).
 func provincialOrgan(s string) bool {
 	for i := 0; ; {
 		k := strings.Index(s[i:], "도 ")

@@ -760,6 +760,13 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.typ == casebook.EventCrackdown && i > c.lo && toks[i-1].w == "under" {
 		return false
 	}
+	// "prices rose because so many were being seized": the cause of a
+	// trend, told of no one in particular.
+	for k := max(c.lo, i-6); k+2 < i; k++ {
+		if toks[k].w == "because" && (toks[k+1].w == "so" || toks[k+1].w == "too") && (toks[k+2].w == "many" || toks[k+2].w == "much") {
+			return false
+		}
+	}
 	if p.flags&fHolder != 0 && !c.holderBefore(i) {
 		return false
 	}

@@ -225,6 +225,7 @@ func TestEventTypes(t *testing.T) {
 		{"kickbacks", "en", "The customs chief had taken kickbacks from coal exporters for years before his arrest in May.", "bribe_payment"},
 		{"audit by organ", "en", "The mayor was dismissed in June after an audit by the provincial party committee.", "personnel,crackdown"},
 		{"under investigation by", "en", "The two cashiers are under investigation by the prosecutors' office.", ""},
+		{"cause of a trend", "en", "Radios cost twice as much this year because so many were being confiscated at the border.", ""},
 		// Custody acts.
 		{"handed over", "en", "A Chinese broker handed the two women over to the border guards.", "detention"},
 		{"handed over by foreign police", "en", "Russian police stopped him at a checkpoint near Khasan and handed him over to North Korean agents.", "detention"},
@@ -617,6 +618,20 @@ func TestRestOfGroupDate(t *testing.T) {
 	if n != 2 {
 		t.Errorf("punishments = %d in %q, want 2", n, types(f))
 	}
+}
+
+func TestProvincialOrganActsForProvince(t *testing.T) {
+	text := "Headline\n\nA factory in Hyesan lost its manager this spring.\n\nIn April an informant told the provincial security bureau about his trips to China."
+	f := assemble(text, "en")
+	for _, e := range f.Events {
+		if e.Type == "surveillance" {
+			if e.Place == nil || e.Place.ID != "ryanggang" {
+				t.Errorf("surveillance place = %+v, want ryanggang", e.Place)
+			}
+			return
+		}
+	}
+	t.Errorf("no surveillance in %q", types(f))
 }
 
 func TestDatelineIsNotEventDate(t *testing.T) {
