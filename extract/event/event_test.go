@@ -226,6 +226,8 @@ func TestEventTypes(t *testing.T) {
 		{"audit by organ", "en", "The mayor was dismissed in June after an audit by the provincial party committee.", "personnel,crackdown"},
 		{"under investigation by", "en", "The two cashiers are under investigation by the prosecutors' office.", ""},
 		{"cause of a trend", "en", "Radios cost twice as much this year because so many were being confiscated at the border.", ""},
+		{"ko pretext", "ko", "보안원들이 요즘 밀수를 단속한다며 국경 마을 주민들의 집을 뒤지고 있다.", "crackdown"},
+		{"ko plain habit with 며", "ko", "보안원들은 밀수를 단속한다며 늘 큰소리친다.", ""},
 		// Custody acts.
 		{"handed over", "en", "A Chinese broker handed the two women over to the border guards.", "detention"},
 		{"handed over by foreign police", "en", "Russian police stopped him at a checkpoint near Khasan and handed him over to North Korean agents.", "detention"},

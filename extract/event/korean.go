@@ -17,6 +17,7 @@ const (
 	kThreat               // a threat in the clause: …겠다, 협박, 위협
 	kDetained             // only after a detention told in this paragraph or the one before
 	kControl              // 단속, 검열 or 통제 just before: 단속이 훨씬 엄해졌다
+	kOngoing              // only with a progressive later in the sentence (…한다며 … 뜯어내고 있다)
 	kFreed                // a release right after: 2천 달러를 내고 보름 만에 석방됐다
 )
 
@@ -240,6 +241,10 @@ var koRules = []struct {
 	{casebook.EventCrackdown, "검열이 진행", 0},
 	{casebook.EventCrackdown, "검열이 시작", 0},
 	{casebook.EventCrackdown, "소탕", kVerb},
+	// 단속한다며 돈을 뜯어내고 있다: a crackdown claimed as the pretext of
+	// what officers are doing now.
+	{casebook.EventCrackdown, "단속한다며", kOngoing},
+	{casebook.EventCrackdown, "단속한다면서", kOngoing},
 	{casebook.EventCrackdown, "단속했", 0},
 	{casebook.EventCrackdown, "단속해", 0},
 	{casebook.EventCrackdown, "단속하", 0},
@@ -505,7 +510,7 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		if after := text[hi:runeStart(text, min(len(text), hi+90))]; containsAny(after, koTried) {
 			return false
 		}
-		if presentHabit(rest, next, text[lo:hi], text, quotedPart(text, cl, hi)) {
+		if presentHabit(rest, next, text[lo:hi], text, quotedPart(text, cl, hi)) && !(flags&kOngoing != 0 && ongoingAfter(text, hi)) {
 			return false
 		}
 	}
@@ -517,6 +522,9 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		if !ok {
 			return false
 		}
+	}
+	if flags&kOngoing != 0 && !ongoingAfter(text, hi) {
+		return false
 	}
 	if flags&kFreed != 0 {
 		// The release is the next clause's verb: look on to the sentence's end.
@@ -572,6 +580,15 @@ func quotedPart(text string, cl casebook.Span, at int) casebook.Span {
 		return casebook.Span{cl[0], at + q}
 	}
 	return cl
+}
+
+// ongoingAfter reports a progressive (…고 있다) later in the sentence.
+func ongoingAfter(text string, at int) bool {
+	after := text[at:runeStart(text, min(len(text), at+120))]
+	if i := strings.IndexAny(after, ".\n"); i >= 0 {
+		after = after[:i]
+	}
+	return strings.Contains(after, "고 있")
 }
 
 // mustVerb reports the verb after …야 that makes an obligation (물어야
