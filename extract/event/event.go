@@ -380,6 +380,8 @@ func (a *assembler) events() []casebook.Event {
 	for i := range drafts {
 		dr := &drafts[i]
 		merged := false
+		// "The other two", "the rest", 나머지: other people than any told before.
+		rest := a.restOfGroup(dr.m)
 		// Compare with the latest kept events only: an act is restated near
 		// where it was told, and this keeps long texts linear.
 		for j := len(kept) - 1; j >= max(0, len(kept)-48); j-- {
@@ -407,7 +409,7 @@ func (a *assembler) events() []casebook.Event {
 			// "executed an official and sent several officers to a camp":
 			// two verbs, each with its own people, are two acts; "the other
 			// two were sent …", 나머지는: another group than the one told.
-			if a.otherGroup(kd.m, dr.m) {
+			if rest || a.otherGroup(kd.m, dr.m) {
 				continue
 			}
 			restates := kd.m.clause == dr.m.clause || listed ||
@@ -611,13 +613,9 @@ func (a *assembler) definiteCamp(m mention) bool {
 	return strings.Contains(low, "the camp") || strings.Contains(low, "that camp")
 }
 
-// otherGroup reports a later mention about other people than the earlier
-// one: "the other two", "the rest", 나머지, or, in one English clause, a
-// second verb joined by "and" to a first with its own object.
+// otherGroup reports, in one English clause, a second verb joined by "and"
+// to a first with its own object: acts on other people.
 func (a *assembler) otherGroup(x, y mention) bool {
-	if a.restOfGroup(y) {
-		return true
-	}
 	// A campaign is one however many of its measures are named.
 	if a.ko || x.typ == casebook.EventCrackdown || x.sent != y.sent || x.clause != y.clause || x.rule == y.rule || x.trig[1] >= y.trig[0] {
 		return false
