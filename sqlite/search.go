@@ -94,7 +94,18 @@ func reportQuery(f casebook.ReportFilter) (from, id, where, rank string, args []
 		for _, fc := range factConds {
 			cs, as = append(cs, fc.cond), append(as, fc.args...)
 		}
-		factConds = []factCond{{strings.Join(cs, " AND "), as}}
+		one := strings.Join(cs, " AND ")
+		if f.EventType != "" {
+			// facts_one_event covers every condition under the event type:
+			// one index-only list.
+			factConds = []factCond{{one, as}}
+		} else {
+			// Without a type no index covers them all: the lists of each
+			// condition (index-only) narrow the candidates, and a probe of
+			// each candidate's facts checks they meet in one event.
+			conds = append(conds, "EXISTS (SELECT 1 FROM facts f WHERE f.report_id = "+strings.TrimPrefix(id, "+")+" AND "+one+" AND "+state+")")
+			args = append(args, as...)
+		}
 	}
 	for _, fc := range factConds {
 		add("SELECT f.report_id FROM facts f WHERE "+fc.cond+" AND "+state, fc.args...)
