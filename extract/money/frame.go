@@ -73,13 +73,13 @@ var rateCurrencies = []string{"us dollar", "u.s. dollar", "dollar", "yuan", "ren
 // US dollar bought", "the yuan fetched"), or in Korean the unit and a
 // particle ("1달러는", "1위안에", "1달러=").
 func exchangeBefore(s string, lo, i int) bool {
-	j := trimHedge(s, lo, backSpace(s, i))
+	j := trimHedge(s, lo, backTo(s, lo, i))
 	// Korean: 1달러는 8000원
 	if p, ok := suffixAny(s[lo:j], "에는", "는", "은", "이", "가", "에", "당", "="); ok {
-		k := backSpace(s, j-len(p))
+		k := backTo(s, lo, j-len(p))
 		for _, c := range []string{"달러", "위안", "달러화", "위안화"} {
 			if strings.HasSuffix(s[lo:k], c) {
-				n := backSpace(s, k-len(c))
+				n := backTo(s, lo, k-len(c))
 				return unitOne(s, lo, n)
 			}
 		}
@@ -87,7 +87,7 @@ func exchangeBefore(s string, lo, i int) bool {
 	verbFound := false
 	for _, v := range exchangeVerbs {
 		if hasSuffixFold(s[lo:j], v) && (j-len(v) == lo || !isLetter(s[j-len(v)-1])) {
-			j = backSpace(s, j-len(v))
+			j = backTo(s, lo, j-len(v))
 			verbFound = true
 			break
 		}
@@ -98,13 +98,13 @@ func exchangeBefore(s string, lo, i int) bool {
 	// "one dollar now fetches": an adverb may stand before the verb
 	for _, adv := range []string{"now", "still", "currently", "then", "recently", "already"} {
 		if hasSuffixFold(s[lo:j], adv) && (j-len(adv) == lo || !isLetter(s[j-len(adv)-1])) {
-			j = backSpace(s, j-len(adv))
+			j = backTo(s, lo, j-len(adv))
 			break
 		}
 	}
 	for _, c := range rateCurrencies {
 		if hasSuffixFold(s[lo:j], c) {
-			n := backSpace(s, j-len(c))
+			n := backTo(s, lo, j-len(c))
 			if strings.HasSuffix(s[lo:j], c) && c[0] >= 0x80 {
 				return unitOne(s, lo, n)
 			}
@@ -148,7 +148,7 @@ func suffixAny(s string, ws ...string) (string, bool) {
 func trimHedge(s string, lo, j int) int {
 	for _, h := range []string{"roughly", "about", "around", "approximately", "some", "nearly", "almost", "약", "just"} {
 		if j-len(h) >= lo && hasSuffixFold(s[lo:j], h) && (j-len(h) == lo || !isLetter(s[j-len(h)-1])) {
-			return backSpace(s, j-len(h))
+			return backTo(s, lo, j-len(h))
 		}
 	}
 	return j
@@ -204,14 +204,14 @@ func perUnitBefore(s string, lo, i int) bool {
 // kilogram", "one kilo", "1kg", "1 kg", "한 포대", "a 20-kilogram sack" (one
 // sack), "per kilogram".
 func oneBefore(s string, lo, p int) bool {
-	j := backSpace(s, p)
+	j := backTo(s, lo, p)
 	// "a 30-kilogram sack": skip the measure that qualifies the unit
 	if w := wordStartBefore(s, lo, j); w < j && w-1 > lo && s[w-1] == '-' && isDigit(s[w-2]) {
 		k := w - 1
 		for k > lo && isDigit(s[k-1]) {
 			k--
 		}
-		j = backSpace(s, k)
+		j = backTo(s, lo, k)
 	}
 	if j > lo && s[j-1] == '-' {
 		// "a 20-kilogram sack": the unit is the sack after it; "a 20-kilogram" alone is 20 kg
@@ -225,7 +225,7 @@ func oneBefore(s string, lo, p int) bool {
 		if ne == nxt {
 			return false
 		}
-		j = backSpace(s, k)
+		j = backTo(s, lo, k)
 	}
 	if unitOne(s, lo, j) {
 		return true
@@ -248,10 +248,16 @@ func oneBefore(s string, lo, p int) bool {
 // as its subject: "손전화 한 대는 120만 원", "한 개에", "1대 값이". That is a
 // price, not a rate or someone's income.
 func itemBefore(s string, lo, i int) bool {
-	j := trimHedge(s, lo, backSpace(s, i))
+	j := trimHedge(s, lo, backTo(s, lo, i))
+	if j <= lo {
+		return false // nothing before the sum inside the window
+	}
 	if p, ok := suffixAny(s[lo:j], "값은", "값이", "값", "가격은", "가격이", "에는", "는", "은", "이", "가", "에"); ok {
-		j = backSpace(s, j-len(p))
+		j = backTo(s, lo, j-len(p))
 	} else {
+		return false
+	}
+	if j < lo {
 		return false
 	}
 	for _, c := range []string{"대", "개", "벌", "켤레", "채", "필", "장"} {
@@ -269,14 +275,14 @@ func itemBefore(s string, lo, i int) bool {
 // comparison: "rose to 1,150 won, from 1,080 won", "up from around 4,000
 // won", "higher than 3,000 won". It takes the role of the sum it is compared with.
 func comparedFrom(s string, lo, i int) bool {
-	j := trimHedge(s, lo, backSpace(s, i))
+	j := trimHedge(s, lo, backTo(s, lo, i))
 	for _, w := range []string{"from", "than", "compared with", "compared to"} {
 		if hasSuffixFold(s[lo:j], w) && (j-len(w) == lo || !isLetter(s[j-len(w)-1])) {
 			if w != "than" {
 				return true
 			}
 			// "more than 30,000 yuan" is a hedge, "higher than" a comparison
-			k := backSpace(s, j-len(w))
+			k := backTo(s, lo, j-len(w))
 			for _, h := range []string{"more", "less", "fewer", "no", "rather", "other", "over", "under"} {
 				if hasSuffixFold(s[lo:k], h) && (k-len(h) == lo || !isLetter(s[k-len(h)-1])) {
 					return false
@@ -413,4 +419,11 @@ func PerHead(text string, sp casebook.Span) bool {
 		}
 	}
 	return false
+}
+
+// backTo is backSpace kept inside the window that starts at lo: the frames
+// above slice s[lo:j], so j must never fall below lo (text that is nothing
+// but spaces before a sum would take it there).
+func backTo(s string, lo, i int) int {
+	return max(lo, backSpace(s, i))
 }
