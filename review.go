@@ -59,6 +59,20 @@ func FactsOf(reportID int64, f Facts, extractorVersion string) []Fact {
 	return out
 }
 
+// MarkAdded makes f a fact an analyst added: no extractor version and no
+// machine value, confirmed unless it says otherwise, reviewed at now unless
+// it carries its own time. Every store applies it in CreateFact.
+func (f *Fact) MarkAdded(now time.Time) {
+	f.ExtractorVersion = ""
+	f.Machine = nil
+	if f.State == "" {
+		f.State = StateConfirmed
+	}
+	if f.ReviewedAt.IsZero() {
+		f.ReviewedAt = now
+	}
+}
+
 // FactFilter selects facts. Zero fields do not filter.
 type FactFilter struct {
 	ReportID  int64

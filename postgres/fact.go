@@ -198,14 +198,7 @@ func (s *Store) FindFacts(ctx context.Context, f casebook.FactFilter) ([]caseboo
 // CreateFact adds a fact an analyst found. It has no extractor version and
 // is confirmed unless f says otherwise.
 func (s *Store) CreateFact(ctx context.Context, f *casebook.Fact) error {
-	f.ExtractorVersion = ""
-	f.Machine = nil
-	if f.State == "" {
-		f.State = casebook.StateConfirmed
-	}
-	if f.ReviewedAt.IsZero() {
-		f.ReviewedAt = s.clock()
-	}
+	f.MarkAdded(s.clock())
 	err := s.tx(ctx, func(tx pgx.Tx) error {
 		var one int
 		if err := tx.QueryRow(ctx, `SELECT 1 FROM reports WHERE id = $1`, f.ReportID).Scan(&one); errors.Is(err, pgx.ErrNoRows) {

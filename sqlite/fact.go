@@ -191,14 +191,7 @@ func (s *Store) FindFacts(ctx context.Context, f casebook.FactFilter) ([]caseboo
 // CreateFact adds a fact an analyst found. It has no extractor version and
 // is confirmed unless f says otherwise.
 func (s *Store) CreateFact(ctx context.Context, f *casebook.Fact) error {
-	f.ExtractorVersion = ""
-	f.Machine = nil
-	if f.State == "" {
-		f.State = casebook.StateConfirmed
-	}
-	if f.ReviewedAt.IsZero() {
-		f.ReviewedAt = s.clock()
-	}
+	f.MarkAdded(s.clock())
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var one int
 		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM reports WHERE id = ?`, f.ReportID).Scan(&one); errors.Is(err, sql.ErrNoRows) {
