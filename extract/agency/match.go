@@ -1,12 +1,12 @@
 package agency
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"casebook"
+	"casebook/extract/internal/bytetrie"
 )
 
 // entry is what a trie key names.
@@ -95,16 +95,12 @@ func build() *matcher {
 		}
 	}
 	// Whole names win over stem+noun keys of the same spelling: they come first.
-	seen := map[string]int32{}
+	seen := make(map[string]bool, len(all))
 	mt := &matcher{}
-	type node struct {
-		kids map[byte]*node
-		term int32
-		id   int32
-	}
-	root := &node{term: -1}
+	keys := make([]string, 0, len(all))
+	vals := make([]int32, 0, len(all))
 	for _, x := range all {
-		if _, ok := seen[x.key]; ok || x.key == "" {
+		if seen[x.key] || x.key == "" {
 			continue
 		}
 		if k := x.key; len(k) >= 3 && isLower(k[0]) && isLower(k[1]) && isLower(k[2]) {
@@ -114,52 +110,13 @@ func build() *matcher {
 		if r, _ := utf8.DecodeRuneInString(x.key); isHangul(r) {
 			mt.koFirst[(r-0xAC00)>>6] |= 1 << ((r - 0xAC00) & 63)
 		}
-		seen[x.key] = int32(len(mt.entries))
+		seen[x.key] = true
+		keys = append(keys, x.key)
+		vals = append(vals, int32(len(mt.entries)))
 		mt.entries = append(mt.entries, x.e)
-		n := root
-		for i := 0; i < len(x.key); i++ {
-			if n.kids == nil {
-				n.kids = map[byte]*node{}
-			}
-			c := n.kids[x.key[i]]
-			if c == nil {
-				c = &node{term: -1}
-				n.kids[x.key[i]] = c
-			}
-			n = c
-		}
-		n.term = seen[x.key]
 	}
-	order := []*node{root}
-	keys := func(n *node) []byte {
-		ks := make([]byte, 0, len(n.kids))
-		for b := range n.kids {
-			ks = append(ks, b)
-		}
-		sort.Slice(ks, func(i, j int) bool { return ks[i] < ks[j] })
-		return ks
-	}
-	for q := 0; q < len(order); q++ {
-		order[q].id = int32(q)
-		for _, b := range keys(order[q]) {
-			order = append(order, order[q].kids[b])
-		}
-	}
-	mt.first = make([]int32, len(order))
-	mt.count = make([]uint16, len(order))
-	mt.term = make([]int32, len(order))
-	for _, n := range order {
-		mt.term[n.id] = n.term
-		mt.first[n.id] = int32(len(mt.eb))
-		mt.count[n.id] = uint16(len(n.kids))
-		for _, b := range keys(n) {
-			mt.eb = append(mt.eb, b)
-			mt.et = append(mt.et, n.kids[b].id)
-			if n == root {
-				mt.root[b] = n.kids[b].id
-			}
-		}
-	}
+	t := bytetrie.Build(keys, vals)
+	mt.root, mt.first, mt.count, mt.eb, mt.et, mt.term = t.Root, t.First, t.Count, t.EB, t.ET, t.Term
 	return mt
 }
 

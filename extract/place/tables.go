@@ -145,7 +145,7 @@ func buildTables() *gazTables {
 		// Older spellings of 경: Hamkyung, Kyungsung.
 		for _, n := range names {
 			if strings.Contains(n, "gyong") || strings.Contains(n, "kyong") {
-				names = append(names, strings.NewReplacer("gyong", "gyung", "kyong", "kyung").Replace(n))
+				names = append(names, kyungReplacer.Replace(n))
 			}
 		}
 		// Kimchaek, Kimjongsuk… are also written as the person's name
@@ -174,7 +174,7 @@ func buildTables() *gazTables {
 			if !strings.ContainsAny(v, "ŏŎ") {
 				continue
 			}
-			u := strings.NewReplacer("ŏ", "u", "Ŏ", "U").Replace(v)
+			u := oToUReplacer.Replace(v)
 			if key, ok := fold(u); ok {
 				if k, seen := t.keys[key]; seen && !slices.Contains(t.spells[k].ids, int16(i)) {
 					continue
@@ -197,11 +197,21 @@ func buildTables() *gazTables {
 	return t
 }
 
+// Replacers built once: building one per name was most of start-up.
+var (
+	plainReplacer = strings.NewReplacer("ŏ", "o", "Ŏ", "o", "ŭ", "u", "Ŭ", "u", "'", "", "’", "")
+	kyungReplacer = strings.NewReplacer("gyong", "gyung", "kyong", "kyung")
+	oToUReplacer  = strings.NewReplacer("ŏ", "u", "Ŏ", "U")
+)
+
 func addLatin(add func(int, string, spelling), i int, r row, n string) {
 	folded, _ := fold(n)
-	plain := strings.ToLower(strings.NewReplacer("ŏ", "o", "Ŏ", "o", "ŭ", "u", "Ŭ", "u", "'", "", "’", "").Replace(n))
+	plain := strings.ToLower(plainReplacer.Replace(n))
+	// Ends in " "+s or "-"+s (without building those strings: this runs
+	// for every suffix of every name at start-up).
 	hasSuffix := func(s string) bool {
-		return strings.HasSuffix(plain, " "+s) || strings.HasSuffix(plain, "-"+s)
+		k := len(plain) - len(s) - 1
+		return k >= 0 && (plain[k] == ' ' || plain[k] == '-') && plain[k+1:] == s
 	}
 	suffixed := false
 	for _, sufs := range enSuffixes {

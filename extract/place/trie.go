@@ -1,6 +1,6 @@
 package place
 
-import "sort"
+import "casebook/extract/internal/bytetrie"
 
 // trie is a byte trie over folded spellings, flattened into arrays so a walk
 // touches little memory: the root is a dense table, other nodes keep their
@@ -14,65 +14,10 @@ type trie struct {
 	term  []int32    // per node: index into the spelling table, -1 if none
 }
 
-type buildNode struct {
-	kids map[byte]*buildNode
-	term int32
-	id   int32
-}
-
 // newTrie builds a trie over keys; key k's terminal value is vals[k].
 func newTrie(keys []string, vals []int32) *trie {
-	root := &buildNode{term: -1}
-	for k, key := range keys {
-		n := root
-		for i := 0; i < len(key); i++ {
-			if n.kids == nil {
-				n.kids = map[byte]*buildNode{}
-			}
-			c := n.kids[key[i]]
-			if c == nil {
-				c = &buildNode{term: -1}
-				n.kids[key[i]] = c
-			}
-			n = c
-		}
-		n.term = vals[k]
-	}
-	t := &trie{}
-	// Number nodes breadth first; node 0 is the root.
-	order := []*buildNode{root}
-	for q := 0; q < len(order); q++ {
-		n := order[q]
-		n.id = int32(q)
-		for _, b := range sortedKeys(n.kids) {
-			order = append(order, n.kids[b])
-		}
-	}
-	t.first = make([]int32, len(order))
-	t.count = make([]uint16, len(order))
-	t.term = make([]int32, len(order))
-	for _, n := range order {
-		t.term[n.id] = n.term
-		t.first[n.id] = int32(len(t.eb))
-		t.count[n.id] = uint16(len(n.kids))
-		for _, b := range sortedKeys(n.kids) {
-			t.eb = append(t.eb, b)
-			t.et = append(t.et, n.kids[b].id)
-			if n == root {
-				t.root[b] = n.kids[b].id
-			}
-		}
-	}
-	return t
-}
-
-func sortedKeys(m map[byte]*buildNode) []byte {
-	ks := make([]byte, 0, len(m))
-	for b := range m {
-		ks = append(ks, b)
-	}
-	sort.Slice(ks, func(i, j int) bool { return ks[i] < ks[j] })
-	return ks
+	b := bytetrie.Build(keys, vals)
+	return &trie{root: b.Root, first: b.First, count: b.Count, eb: b.EB, et: b.ET, term: b.Term}
 }
 
 // step returns the child of node n by byte b, or 0.
