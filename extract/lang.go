@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
 // DetectLanguage returns "ko" when Hangul makes up a fair share of the
 // letters, else "en". Korean reports quote English names and English reports
 // rarely contain Hangul, so a share of one in five is a clear threshold.
@@ -16,7 +21,21 @@ func DetectLanguage(text string) string {
 // these reports and count as neither.
 func hangulShare(text string) float64 {
 	var hangul, latin int
-	for i := 0; i < len(text); i++ {
+	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			// Eight ASCII bytes at once: the letters are the bytes that
+			// fall in 'a'..'z' once 0x20 is set (as below), counted with
+			// carries that cannot cross bytes below 0x80.
+			x := binary.LittleEndian.Uint64([]byte(text[i : i+8]))
+			if x&0x8080808080808080 == 0 {
+				y := x | 0x2020202020202020
+				ge := y + 0x1F1F1F1F1F1F1F1F // high bit: byte >= 'a'
+				gt := y + 0x0505050505050505 // high bit: byte > 'z'
+				latin += bits.OnesCount64(ge &^ gt & 0x8080808080808080)
+				i += 8
+				continue
+			}
+		}
 		c := text[i]
 		switch {
 		case c|0x20 >= 'a' && c|0x20 <= 'z':
@@ -28,6 +47,7 @@ func hangulShare(text string) float64 {
 				i += 2
 			}
 		}
+		i++
 	}
 	if hangul+latin == 0 {
 		return 0

@@ -35,3 +35,38 @@ func TestExtractDetectsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// hangulShareBytewise is hangulShare without its eight-byte ASCII step: the
+// reference the fast path must agree with.
+func hangulShareBytewise(text string) float64 {
+	var hangul, latin int
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			latin++
+		case c >= 0xEA && c <= 0xED && i+2 < len(text):
+			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			if r >= 0xAC00 && r <= 0xD7A3 && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+				hangul++
+				i += 2
+			}
+		}
+	}
+	if hangul+latin == 0 {
+		return 0
+	}
+	return float64(hangul) / float64(hangul+latin)
+}
+
+func FuzzHangulShare(f *testing.F) {
+	f.Add("Hello 혜산 world, abc@[`{ XYZ 12345678 회령에서 zz")
+	f.Add(string([]byte{0xEA, 0xB0, 0x80, 'a', 0x7F, 0x40, 0x5B, 0x60, 0x7B, 'A', 'Z', 'z', 0xED, 0x9F}))
+	f.Fuzz(func(t *testing.T, s string) {
+		for k := 0; k < 9 && k <= len(s); k++ {
+			if got, want := hangulShare(s[k:]), hangulShareBytewise(s[k:]); got != want {
+				t.Fatalf("hangulShare(%q) = %v, want %v", s[k:], got, want)
+			}
+		}
+	})
+}
