@@ -11,6 +11,7 @@ import (
 	"casebook/extract/agency"
 	"casebook/extract/date"
 	"casebook/extract/event"
+	"casebook/extract/internal/ascii"
 	"casebook/extract/money"
 	"casebook/extract/place"
 )
@@ -29,12 +30,19 @@ type Input struct {
 // Extract returns the facts of one report.
 func Extract(in Input) casebook.Facts {
 	lang := language(in.Language, in.Text)
+	// English text is lower-cased once here for the agency and event
+	// readers; Korean text rarely needs it (agency makes it if it does).
+	var lower string
+	if lang != "ko" {
+		lower = ascii.Lower(in.Text)
+	}
 	doc := &event.Doc{
 		Text:      in.Text,
+		Lower:     lower,
 		Language:  lang,
 		Published: in.Published,
 		Places:    place.Find(in.Text),
-		Agencies:  agency.Find(in.Text),
+		Agencies:  agency.FindLower(in.Text, lower),
 		Dates:     date.Find(in.Text, in.Published),
 	}
 	doc.Money, doc.MoneyMentions = money.Scan(in.Text, in.Published)

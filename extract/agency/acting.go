@@ -1,17 +1,18 @@
 package agency
 
 import (
-	"encoding/binary"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"casebook/extract/internal/ascii"
 )
 
 // post applies what needs the whole text: acronyms bound by their
 // definition ("Ministry of Social Security (MSS)"), organs of other states
 // dropped ("Chinese border guards"), generic "security officials" given the
 // text's own security organ, and each mention's Former/Target/Passing marks.
-func post(text string, ms []Mention) []Mention {
+func post(text, low string, ms []Mention) []Mention {
 	if len(ms) == 0 {
 		return nil
 	}
@@ -24,7 +25,6 @@ func post(text string, ms []Mention) []Mention {
 		}
 	}
 	ms = out
-	var low string // lower-cased text, made at the first English mention
 	specific := map[string]bool{}
 	for _, mn := range ms {
 		if !mn.Generic {
@@ -35,8 +35,10 @@ func post(text string, ms []Mention) []Mention {
 		if ms[k].Generic && !specific[mss] && specific[mps] {
 			ms[k].Code = mps
 		}
+		// The lower-cased text, made at the first English mention unless
+		// the caller had it.
 		if low == "" && !koreanAt(text, ms[k].Span[0]) {
-			low = asciiLower(text)
+			low = ascii.Lower(text)
 		}
 		mark(text, low, &ms[k])
 	}
@@ -552,29 +554,6 @@ func targetCueBefore(s string) bool {
 		end = i - 1
 	}
 	return false
-}
-
-// asciiLower lower-cases ASCII letters only, so offsets stay those of the
-// text. It runs on every report with an English mention, so it works eight
-// bytes at a time.
-func asciiLower(s string) string {
-	const ones, high = 0x0101010101010101, 0x8080808080808080
-	b := []byte(s)
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
-		low7 := x &^ high
-		// A byte's top bit ends up set where it is 'A'..'Z': at least 'A',
-		// not above 'Z', and ASCII. Sums of 7-bit values do not carry over.
-		upper := (low7 + (0x80-'A')*ones) &^ (low7 + (0x80-'Z'-1)*ones) &^ x & high
-		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
-	}
-	for ; i < len(b); i++ {
-		if c := b[i]; 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // markKorean marks 전직 보위원, 보위부 출신 (Former) and 보위원이 체포됐다 (Target).

@@ -39,5 +39,14 @@ type Mention struct {
 
 // Find returns every mention of a state organ in text, in text order.
 func Find(text string) []Mention {
-	return find(text)
+	return find(text, "")
+}
+
+// FindLower is Find given the text already lower-cased (ASCII capitals only,
+// as ascii.Lower does it), when the caller has it; "" means not made yet.
+func FindLower(text, lower string) []Mention {
+	if len(lower) != len(text) {
+		lower = ""
+	}
+	return find(text, lower)
 }

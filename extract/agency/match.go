@@ -204,7 +204,7 @@ func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-func find(text string) []Mention {
+func find(text, lower string) []Mention {
 	var out []Mention
 	var buf [16]hit
 	prevAlnum := false
@@ -248,7 +248,7 @@ func find(text string) []Mention {
 		}
 		i += size
 	}
-	return post(text, out)
+	return post(text, lower, out)
 }
 
 func lower(c byte) byte {

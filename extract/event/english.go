@@ -1013,19 +1013,6 @@ func narrates(toks []token) bool {
 	return false
 }
 
-// asciiLower returns text with ASCII letters lower-cased; offsets are kept.
-func asciiLower(text string) string {
-	b := make([]byte, len(text))
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
-	return string(b)
-}
-
 // question reports a sentence that asks.
 func question(text string, s casebook.Span) bool {
 	t := strings.TrimRight(text[s[0]:s[1]], "\"”’' )")

@@ -20,12 +20,16 @@ import (
 	"casebook"
 	"casebook/extract/agency"
 	"casebook/extract/date"
+	"casebook/extract/internal/ascii"
 	"casebook/extract/place"
 )
 
 // Doc is a report with every mention found in it.
 type Doc struct {
-	Text      string
+	Text string
+	// Lower is Text with ASCII capitals lower-cased (ascii.Lower), when the
+	// caller made it already; "" to have it made here.
+	Lower     string
 	Language  string
 	Published time.Time
 	Places    []place.Mention
@@ -109,7 +113,10 @@ func newAssembler(d *Doc) *assembler {
 	a := &assembler{d: d, ko: d.Language == "ko"}
 	a.lower = d.Text
 	if !a.ko {
-		a.lower = asciiLower(d.Text)
+		a.lower = d.Lower
+		if len(a.lower) != len(d.Text) {
+			a.lower = ascii.Lower(d.Text)
+		}
 	}
 	a.scratch = scratchPool.Get().(*scratch)
 	a.sents = segmentInto(d.Text, a.lower, a.ko, a.scratch.sents)

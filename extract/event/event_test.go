@@ -9,6 +9,7 @@ import (
 	"casebook"
 	"casebook/extract/agency"
 	"casebook/extract/date"
+	"casebook/extract/internal/ascii"
 	"casebook/extract/money"
 	"casebook/extract/place"
 )
@@ -331,7 +332,7 @@ func TestSourcePlaceIsNotEventPlace(t *testing.T) {
 
 func TestSegmentAbbreviations(t *testing.T) {
 	text := "On Nov. 24 a source in N. Hamgyong said U.S. dollars were scarce. Police arrested him. “Why?” he asked."
-	sents := segment(text, asciiLower(text), false)
+	sents := segment(text, ascii.Lower(text), false)
 	var got []string
 	for _, s := range sents {
 		got = append(got, text[s.span[0]:s.span[1]])
@@ -385,7 +386,7 @@ func TestHardWrappedText(t *testing.T) {
 	}
 	// A label line after a long line is not its continuation.
 	text := "INCIDENT NOTE\nSubject: a long subject line that goes on for well over sixty bytes in all\nBasis: one contact\n\nPolice arrested a trader."
-	sents := segment(text, asciiLower(text), false)
+	sents := segment(text, ascii.Lower(text), false)
 	heads := 0
 	for _, s := range sents {
 		if s.heading {
