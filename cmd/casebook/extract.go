@@ -390,7 +390,12 @@ func processLine(line []byte, readErr error) (res []byte) {
 		pub = t
 	}
 	lang := strings.ToLower(strings.TrimSpace(in.Language))
-	facts := nonNil(extract.Extract(extract.Input{Text: in.Text, Published: pub, Language: lang}))
+	facts := extract.Extract(extract.Input{Text: in.Text, Published: pub, Language: lang})
+	buf := (*outBufs.Get().(*[]byte))[:0]
+	if b, ok := appendResult(buf, id, &facts); ok {
+		return b
+	}
+	facts = nonNil(facts)
 	return encodeOut(jsonlOut{ID: id, Facts: &facts})
 }
 
