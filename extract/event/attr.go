@@ -178,7 +178,7 @@ func (a *assembler) mainClause(m mention) casebook.Span {
 		return cl
 	}
 	for _, t := range tokRange(a.toks, m.trig[1], cl[1]) {
-		if enSubordinator[t.w] {
+		if enSubordinator.has(t.w) {
 			cl[1] = t.lo
 			break
 		}

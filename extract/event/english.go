@@ -341,12 +341,41 @@ var (
 	enSaying   = wordSet("said", "told", "says", "say", "reported", "added", "explained", "claimed", "noted", "according", "speaking", "spoke", "learned")
 )
 
-func wordSet(ws ...string) map[string]bool {
-	m := make(map[string]bool, len(ws))
+// words is a set of words with a bit filter in front of its map: nearly
+// every word looked up is in no set, and the filter (first and last byte,
+// length) turns those away without hashing the word. The event rules look
+// words up by the thousand per report.
+type words struct {
+	filter [16]uint64
+	m      map[string]bool
+}
+
+func wordSet(ws ...string) *words {
+	s := &words{m: make(map[string]bool, len(ws))}
 	for _, w := range ws {
-		m[w] = true
+		s.m[w] = true
+		if w != "" {
+			h := wordFilterHash(w)
+			s.filter[h>>6] |= 1 << (h & 63)
+		}
 	}
-	return m
+	return s
+}
+
+func wordFilterHash(w string) uint32 {
+	return ((uint32(w[0])*31+uint32(w[len(w)-1]))*31 + uint32(len(w))) & 1023
+}
+
+// has reports whether w is in the set.
+func (s *words) has(w string) bool {
+	if w == "" {
+		return s.m[w]
+	}
+	h := wordFilterHash(w)
+	if s.filter[h>>6]&(1<<(h&63)) == 0 {
+		return false
+	}
+	return s.m[w]
 }
 
 // maxPerSentence bounds the triggers taken from one sentence: a real
@@ -416,7 +445,7 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 		theyOfficial := false
 		for k := si - 1; k >= max(0, si-3) && !sents[k].heading && !theyOfficial; k-- {
 			for _, t := range tokRange(all, sents[k].span[0], sents[k].span[1]) {
-				theyOfficial = theyOfficial || enOfficial[t.w]
+				theyOfficial = theyOfficial || enOfficial.has(t.w)
 			}
 		}
 		before := len(out)
@@ -489,7 +518,7 @@ func foreignSentence(s string, toks []token) bool {
 			return true // Beijing's own drive; "the embassy in Beijing" is only a place
 		case t.w == "beijing" && (next == "has" || next == "had" || next == "ordered" || next == "launched"):
 			return true
-		case enForeignState[t.w] && enForeignOrgan[next]:
+		case enForeignState.has(t.w) && enForeignOrgan.has(next):
 			return true
 		case t.w == "chinese" && next == "border" && k+2 < len(toks) && (toks[k+2].w == "guards" || toks[k+2].w == "police"):
 			return true
@@ -544,7 +573,7 @@ func (c *ctx) month(k int) bool {
 func (c *ctx) voiceWord(i int) string {
 	for k := i - 1; k >= c.lo; k-- {
 		w := c.all[k].w
-		if w == "being" || !(enAdverb[w] || strings.HasSuffix(w, "ly") && len(w) > 4) {
+		if w == "being" || !(enAdverb.has(w) || strings.HasSuffix(w, "ly") && len(w) > 4) {
 			return w
 		}
 	}
@@ -584,13 +613,13 @@ func (c *ctx) personNear(i, end int) bool {
 	}
 	for k := i + 1; k < to; k++ {
 		w := c.all[k].w
-		if enGoods[w] || enGathering[w] {
+		if enGoods.has(w) || enGathering.has(w) {
 			return false // "held a meeting with traders"
 		}
 		if w == "from" && k > i+1 {
 			break // "seized phones from traders": the people are where the goods came from
 		}
-		if enPerson[w] && !enNumber[w] {
+		if enPerson.has(w) && !enNumber.has(w) {
 			return true
 		}
 	}
@@ -598,7 +627,7 @@ func (c *ctx) personNear(i, end int) bool {
 		return false
 	}
 	for k := max(0, i-10); k < i; k++ {
-		if enPerson[c.all[k].w] && !enGoods[c.all[k].w] {
+		if enPerson.has(c.all[k].w) && !enGoods.has(c.all[k].w) {
 			return true
 		}
 	}
@@ -612,20 +641,20 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	// Negation just before the trigger ("has not been put on trial").
 	for k := max(c.lo, i-4); k < i; k++ {
 		w := toks[k].w
-		if enNegation[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+		if enNegation.has(w) || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
 			return false
 		}
 	}
 	// Habits, rules and hypotheses: before the trigger, or just after it.
 	for k := max(c.lo, i-40); k < min(c.hi, end+3); k++ {
 		w := toks[k].w
-		if p.flags&fHypo == 0 && enModal[w] && !(w == "may" && c.month(k)) {
+		if p.flags&fHypo == 0 && enModal.has(w) && !(w == "may" && c.month(k)) {
 			return false
 		}
-		if enHabit[w] && !(p.flags&fHypo != 0 && (w == "anyone" || w == "whoever")) {
+		if enHabit.has(w) && !(p.flags&fHypo != 0 && (w == "anyone" || w == "whoever")) {
 			return false
 		}
-		if (w == "every" || w == "each") && k+1 < len(toks) && enPeriod[toks[k+1].w] && !(p.flags&fRegime != 0 && k > i) {
+		if (w == "every" || w == "each") && k+1 < len(toks) && enPeriod.has(toks[k+1].w) && !(p.flags&fRegime != 0 && k > i) {
 			return false
 		}
 		if (w == "those" || w == "anyone") && k+1 < len(toks) && toks[k+1].w == "who" && (p.flags&fHypo == 0 || p.flags&fTold != 0) {
@@ -636,7 +665,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 			// follows ("who used to sell … were picked up").
 			own := false
 			for j := k + 2; j < i; j++ {
-				if enAuxPast[toks[j].w] || toks[j].w == "was" || toks[j].w == "were" {
+				if enAuxPast.has(toks[j].w) || toks[j].w == "was" || toks[j].w == "were" {
 					own = true
 				}
 			}
@@ -660,7 +689,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		// "to arrest", "to be arrested": purposes and plans.
 		// A demand in a purpose clause after a told act ("visited him last
 		// week to demand 5,000 yuan") happened; a planned one did not.
-		if i > c.lo && toks[i-1].w == "to" && (p.typ != casebook.EventBribeDemand || i > c.lo+1 && enIntent[toks[i-2].w]) {
+		if i > c.lo && toks[i-1].w == "to" && (p.typ != casebook.EventBribeDemand || i > c.lo+1 && enIntent.has(toks[i-2].w)) {
 			return false
 		}
 		if i > c.lo+1 && toks[i-1].w == "be" && toks[i-2].w == "to" {
@@ -669,21 +698,21 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	}
 	if p.flags&fPart != 0 {
 		w := c.voiceWord(i)
-		if enBeNow[w] && w != "being" {
+		if enBeNow.has(w) && w != "being" {
 			return false // "are confiscated on the spot": a rule
 		}
-		if enDet[w] && !(w == "by") {
+		if enDet.has(w) && !(w == "by") {
 			return false // "the arrested man", "recovering confiscated goods"
 		}
-		if end < c.hi && enGoods[toks[end].w] && !(p.typ == casebook.EventConfiscation && (enAuxPast[w] || c.officialBefore(i))) {
+		if end < c.hi && enGoods.has(toks[end].w) && !(p.typ == casebook.EventConfiscation && (enAuxPast.has(w) || c.officialBefore(i))) {
 			return false
 		}
 		// "the number of people detained has doubled": a participle right
 		// before the finite verb sits inside the subject, telling no act.
-		if end == i+1 && end < c.hi && enFinite[toks[end].w] {
+		if end == i+1 && end < c.hi && enFinite.has(toks[end].w) {
 			aux := false
 			for k := max(c.lo, i-3); k < i; k++ {
-				aux = aux || enAuxPast[toks[k].w] || toks[k].w == "was" || toks[k].w == "were"
+				aux = aux || enAuxPast.has(toks[k].w) || toks[k].w == "was" || toks[k].w == "were"
 			}
 			if !aux {
 				return false
@@ -706,7 +735,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 			}
 		}
 		// "caught in Dandong": another state's arrest.
-		if end+1 < c.hi && toks[end].w == "in" && enForeignPlace[toks[end+1].w] {
+		if end+1 < c.hi && toks[end].w == "in" && enForeignPlace.has(toks[end+1].w) {
 			return false
 		}
 	}
@@ -720,7 +749,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		// "residents caught making calls" is a rule; an arrest needs "was caught".
 		ok := false
 		for k := max(c.lo, i-3); k < i; k++ {
-			if enAuxPast[toks[k].w] || toks[k].w == "was" || toks[k].w == "were" {
+			if enAuxPast.has(toks[k].w) || toks[k].w == "was" || toks[k].w == "were" {
 				ok = true
 			}
 		}
@@ -738,7 +767,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&fIng != 0 {
 		ok := false
 		for k := max(0, i-4); k < i; k++ {
-			if enAux[toks[k].w] {
+			if enAux.has(toks[k].w) {
 				ok = true
 			}
 		}
@@ -746,7 +775,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		// first verb carries over.
 		if !ok && i > 0 && toks[i-1].w == "and" {
 			for k := max(0, i-40); k < i; k++ {
-				if enAux[toks[k].w] {
+				if enAux.has(toks[k].w) {
 					ok = true
 				}
 			}
@@ -781,7 +810,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		if !ok && p.flags&(fBribe|fOfficer) != 0 {
 			// "borrowed the money … and paid it": the word may come first.
 			for k := max(c.lo, i-12); k < min(c.hi, end+30); k++ {
-				if enBribe[toks[k].w] {
+				if enBribe.has(toks[k].w) {
 					ok = true
 				}
 			}
@@ -789,10 +818,10 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		if !ok && p.flags&fOfficer != 0 {
 			// "paid police", "paid the agents", "paid two officers".
 			k := end
-			for k < c.hi && k < end+2 && (enDet[toks[k].w] || enNumber[toks[k].w] || toks[k].w == "off") {
+			for k < c.hi && k < end+2 && (enDet.has(toks[k].w) || enNumber.has(toks[k].w) || toks[k].w == "off") {
 				k++
 			}
-			ok = k < c.hi && enOfficer[toks[k].w] && toks[k].w != "he" && toks[k].w != "they" || end < c.hi && enOfficer[toks[end].w]
+			ok = k < c.hi && enOfficer.has(toks[k].w) && toks[k].w != "he" && toks[k].w != "they" || end < c.hi && enOfficer.has(toks[end].w)
 		}
 		if !ok {
 			return false
@@ -801,7 +830,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&fAgent != 0 {
 		ok := false
 		for k := max(c.lo, i-30); k < min(c.hi, end+30); k++ {
-			if enOfficer[toks[k].w] {
+			if enOfficer.has(toks[k].w) {
 				ok = true
 			}
 		}
@@ -812,7 +841,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&fOfficial != 0 {
 		ok := false
 		for k := max(c.lo, i-30); k < min(c.hi, end+30); k++ {
-			if enOfficial[toks[k].w] || c.theyOfficial && toks[k].w == "they" && k < i {
+			if enOfficial.has(toks[k].w) || c.theyOfficial && toks[k].w == "they" && k < i {
 				ok = true
 			}
 		}
@@ -823,7 +852,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&fSuccessor != 0 {
 		ok := false
 		for k := end; k < min(c.hi, end+4); k++ {
-			ok = ok || enSuccessor[toks[k].w]
+			ok = ok || enSuccessor.has(toks[k].w)
 		}
 		if !ok {
 			return false
@@ -834,7 +863,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		for k := end; k < min(len(toks), end+30); k++ {
 			w := toks[k].w
 			told = told || w == "told" || w == "warned"
-			punish = punish || told && (enThreatWord[w] || w == "shoot" || w == "punished" || w == "punishment")
+			punish = punish || told && (enThreatWord.has(w) || w == "shoot" || w == "punished" || w == "punishment")
 		}
 		if !punish {
 			return false
@@ -850,7 +879,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		ok := false
 		for k := max(0, i-40); k < i; k++ {
 			// "were told", not "are told" (a rule).
-			if enTelling[toks[k].w] && !(k > 0 && enBeNow[toks[k-1].w]) {
+			if enTelling.has(toks[k].w) && !(k > 0 && enBeNow.has(toks[k-1].w)) {
 				ok = true
 			}
 		}
@@ -861,7 +890,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&fSubjOfficer != 0 {
 		ok := false
 		for k := max(c.lo, i-4); k < i; k++ {
-			if enOfficial[toks[k].w] || c.theyOfficial && toks[k].w == "they" {
+			if enOfficial.has(toks[k].w) || c.theyOfficial && toks[k].w == "they" {
 				ok = true
 			}
 		}
@@ -877,7 +906,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		for k := end; k < min(len(toks), end+40); k++ {
 			w := toks[k].w
 			would = would || w == "would" || w == "will"
-			punish = punish || enPunishWord[w]
+			punish = punish || enPunishWord.has(w)
 		}
 		if !would || !punish {
 			return false
@@ -899,15 +928,15 @@ var enDocument = wordSet("report", "reports", "statement", "statements", "video"
 // report released on Thursday", "released a study"; a release needs a
 // person held.
 func (c *ctx) releasesDocument(i, end int) bool {
-	if i > c.lo && enDocument[c.all[i-1].w] {
+	if i > c.lo && enDocument.has(c.all[i-1].w) {
 		return true
 	}
 	for k := end; k < min(c.hi, end+4); k++ {
 		w := c.all[k].w
-		if enDet[w] || w == "its" || w == "their" || w == "new" || w == "annual" || w == "a" || w == "an" {
+		if enDet.has(w) || w == "its" || w == "their" || w == "new" || w == "annual" || w == "a" || w == "an" {
 			continue
 		}
-		return enDocument[w]
+		return enDocument.has(w)
 	}
 	return false
 }
@@ -922,7 +951,7 @@ func (c *ctx) holderBefore(i int) bool {
 		return false
 	}
 	for k := i - 1; k >= max(c.lo, i-6); k-- {
-		if enPost[c.all[k].w] {
+		if enPost.has(c.all[k].w) {
 			return true
 		}
 	}
@@ -945,7 +974,7 @@ func (c *ctx) placeAfter(k int) bool {
 // subject of an active verb ("police searched the market and seized phones").
 func (c *ctx) officialBefore(i int) bool {
 	for k := c.lo; k < i; k++ {
-		if enOfficial[c.all[k].w] {
+		if enOfficial.has(c.all[k].w) {
 			return true
 		}
 	}
@@ -955,7 +984,7 @@ func (c *ctx) officialBefore(i int) bool {
 // goodsNear reports goods right after the trigger or just before it.
 func (c *ctx) goodsNear(i, end int) bool {
 	for k := max(c.lo, i-6); k < min(c.hi, end+6); k++ {
-		if enGoods[c.all[k].w] {
+		if enGoods.has(c.all[k].w) {
 			return true
 		}
 	}
@@ -992,10 +1021,10 @@ var enPastIrregular = wordSet("was", "were", "had", "has", "have", "been", "did"
 // has a past or perfect verb or a progressive.
 func narrates(toks []token) bool {
 	for k, t := range toks {
-		if enPastIrregular[t.w] {
+		if enPastIrregular.has(t.w) {
 			return true
 		}
-		if len(t.w) > 4 && strings.HasSuffix(t.w, "ed") && !enGoods[t.w] {
+		if len(t.w) > 4 && strings.HasSuffix(t.w, "ed") && !enGoods.has(t.w) {
 			return true
 		}
 		if strings.HasSuffix(t.w, "ing") {
@@ -1004,7 +1033,7 @@ func narrates(toks []token) bool {
 				if w == "is" || w == "are" || w == "am" {
 					return true
 				}
-				if !enAdverb[w] {
+				if !enAdverb.has(w) {
 					break
 				}
 			}
@@ -1039,7 +1068,7 @@ func threatQuestion(toks []token) bool {
 	you, punish := false, false
 	for _, t := range toks {
 		you = you || t.w == "you"
-		punish = punish || enThreatWord[t.w]
+		punish = punish || enThreatWord.has(t.w)
 	}
 	return you && punish
 }

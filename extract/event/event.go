@@ -628,7 +628,7 @@ func (a *assembler) otherGroup(x, y mention) bool {
 		return false
 	}
 	between := tokRange(a.toks, x.trig[1], y.trig[0])
-	return len(between) >= 3 && between[len(between)-1].w == "and" && !enAdverb[between[0].w]
+	return len(between) >= 3 && between[len(between)-1].w == "and" && !enAdverb.has(between[0].w)
 }
 
 // restOfGroup reports "the other two", "the rest", 나머지 before m's
@@ -766,7 +766,7 @@ func (a *assembler) shareWords(x, y mention) bool {
 	// count; the words a gap spans ("the whole family") do.
 	isTrig := func(t token, m mention) bool { return t.lo == m.trig[0] || t.hi == m.trig[1] }
 	for _, t := range tx {
-		if len(t.w) < 4 || enStop[t.w] || isTrig(t, x) {
+		if len(t.w) < 4 || enStop.has(t.w) || isTrig(t, x) {
 			continue
 		}
 		for _, u := range ty {
