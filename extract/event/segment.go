@@ -27,22 +27,24 @@ func segment(text, lower string, ko bool) []sentence {
 	return segmentInto(text, lower, ko, nil)
 }
 
+// lineEnd returns the index of the first '\n' from i, or len(text).
+func lineEnd(text string, i int) int {
+	if k := strings.IndexByte(text[i:], '\n'); k >= 0 {
+		return i + k
+	}
+	return len(text)
+}
+
 // segmentInto is segment appending to out[:0], to reuse its storage.
 func segmentInto(text, lower string, ko bool, out []sentence) []sentence {
 	out = out[:0]
 	para := 0
 	for start := 0; start < len(text); {
-		end := start
-		for end < len(text) && text[end] != '\n' {
-			end++
-		}
+		end := lineEnd(text, start)
 		// A hard-wrapped paragraph (text from a PDF or an e-mail) runs on
 		// over its line breaks.
 		for para > 0 && end < len(text) && wrapsOn(text, start, end) {
-			end++
-			for end < len(text) && text[end] != '\n' {
-				end++
-			}
+			end = lineEnd(text, end+1)
 		}
 		lo, hi := trimSpan(text, start, end)
 		if lo < hi {
@@ -65,6 +67,15 @@ func (s *sentence) ensureClauses(text, lower string, ko bool, toks []token) {
 		s.clauses = splitClauses(text, lower, s.span, ko, toks)
 	}
 }
+
+// sentenceBytes mark the bytes that may end a sentence: . ! ? and the lead
+// byte of …
+var sentenceBytes = func() (t [256]bool) {
+	for _, c := range []byte{'.', '!', '?', 0xE2} {
+		t[c] = true
+	}
+	return t
+}()
 
 // clauseBytes mark the bytes splitClauses looks at (Korean also spaces).
 var clauseBytes, clauseBytesKO = func() (en, ko [256]bool) {
@@ -169,6 +180,9 @@ func splitSentences(text string, lo, hi, para int, ko bool, out []sentence) []se
 		}
 	}
 	for i := lo; i < hi; {
+		if i = nextMarked(text, i, hi, &sentenceBytes); i >= hi {
+			break
+		}
 		var r rune
 		n := 1
 		switch c := text[i]; {
@@ -289,8 +303,8 @@ func splitClauses(text, lower string, s casebook.Span, ko bool, toks []token) []
 		table = &clauseBytesKO
 	}
 	for i := lo; i < hi; i++ {
-		if !table[text[i]] {
-			continue
+		if i = nextMarked(text, i, hi, table); i >= hi {
+			break
 		}
 		switch text[i] {
 		case ';':
@@ -382,6 +396,17 @@ func splitClauses(text, lower string, s casebook.Span, ko bool, toks []token) []
 		out = append(out, s)
 	}
 	return out
+}
+
+// nextMarked returns the first index from i below hi whose byte table
+// marks, or hi: a tight loop, as most of a sentence is plain words.
+func nextMarked(text string, i, hi int, table *[256]bool) int {
+	for ; i < hi; i++ {
+		if table[text[i]] {
+			return i
+		}
+	}
+	return hi
 }
 
 // quotedTerm returns the end of a short quotation starting at i (after its
