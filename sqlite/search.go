@@ -3,11 +3,15 @@ package sqlite
 import (
 	"cmp"
 	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"casebook"
+	"casebook/internal/facets"
 	"casebook/internal/index"
 )
 
@@ -23,25 +27,36 @@ const snippetWidth = 160
 // With a text term the search is driven by the FTS5 table alone: the other
 // conditions test its rowid against id lists ("+rowid" keeps them from being
 // pushed into FTS5, which would rerun the full-text query once per id).
-func reportQuery(f casebook.ReportFilter) (from, id, where, rank string, args []any, terms []string) {
+//
+// bigramsFirst drives a search without trigram terms from the bigram index
+// (the filter index then tests each match) instead of the reports table.
+func reportQuery(f casebook.ReportFilter, bigramsFirst bool) (from, id, where, rank string, args []any, terms []string) {
 	terms = index.Terms(f.Query)
-	var match, conds []string
+	var match, grams, conds []string
 	var margs []any
 	from, id, rank = "reports", "reports.id", "0"
 	for _, t := range terms {
 		if index.RuneLen(t) >= 3 {
 			match = append(match, `"`+strings.ReplaceAll(t, `"`, `""`)+`"`)
+		} else if index.BigramTerm(t) {
+			grams = append(grams, `"`+t+`"`)
 		}
 	}
-	if len(match) > 0 {
+	switch {
+	case len(match) > 0:
 		from, id, rank = "reports_fts", "+reports_fts.rowid", "-bm25(reports_fts, 2.0, 1.0)"
 		conds = append(conds, "reports_fts MATCH ?")
 		margs = []any{strings.Join(match, " AND ")}
+	case bigramsFirst && len(grams) > 0:
+		from, id = "reports_bigrams", "+reports_bigrams.rowid"
+		conds = append(conds, "reports_bigrams MATCH ?")
+		margs = []any{strings.Join(grams, " AND ")}
 	}
 	add := func(c string, a ...any) { conds = append(conds, id+" IN ("+c+")"); args = append(args, a...) }
 	for _, t := range terms {
 		switch {
 		case index.RuneLen(t) >= 3:
+		case index.BigramTerm(t) && from == "reports_bigrams":
 		case index.BigramTerm(t):
 			add(`SELECT rowid FROM reports_bigrams WHERE reports_bigrams MATCH ?`, `"`+t+`"`)
 		default:
@@ -138,12 +153,11 @@ func reportQuery(f casebook.ReportFilter) (from, id, where, rank string, args []
 // text query), a page at a time, with a snippet around the first match and
 // the total number of matches. Hits carry no original bytes.
 func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]casebook.ReportHit, int, error) {
-	from, id, where, rank, args, terms := reportQuery(f)
-	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
-	type hit struct {
-		id    int64
-		score float64
+	if s.facets != nil && facets.Filtered(f) {
+		return s.findFiltered(ctx, f)
 	}
+	from, id, where, rank, args, terms := reportQuery(f, false)
+	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
 	var page []hit
 	total := 0
 	if from == "reports" {
@@ -194,27 +208,216 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 		if err := rows.Err(); err != nil {
 			return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
 		}
-		slices.SortFunc(all, func(a, b hit) int {
-			if c := cmp.Compare(b.score, a.score); c != 0 {
-				return c
-			}
-			return cmp.Compare(b.id, a.id)
-		})
+		sortByScore(all)
 		total = len(all)
 		if f.CountLimit > 0 {
 			total = min(total, f.CountLimit+1)
 		}
 		page = all[min(offset, len(all)):min(offset+limit, len(all))]
 	}
+	hits, err := s.readHits(ctx, page, terms)
+	if err != nil {
+		return nil, 0, err
+	}
+	return hits, total, nil
+}
+
+type hit struct {
+	id    int64
+	score float64
+}
+
+// readHits reads the reports of a result page, with snippets.
+func (s *Store) readHits(ctx context.Context, page []hit, terms []string) ([]casebook.ReportHit, error) {
 	hits := make([]casebook.ReportHit, 0, len(page))
 	for _, h := range page {
 		r, err := scanReport(s.r.QueryRowContext(ctx, `SELECT `+reportCols+` FROM reports r WHERE r.id = ?`, h.id))
 		if err != nil {
-			return nil, 0, fmt.Errorf("sqlite: find reports: read %d: %w", h.id, err)
+			return nil, fmt.Errorf("sqlite: find reports: read %d: %w", h.id, err)
 		}
 		hits = append(hits, casebook.ReportHit{Report: r, Rank: h.score, Snippet: index.Snippet(r.Text, terms, snippetWidth)})
 	}
+	return hits, nil
+}
+
+// findFiltered is FindReports through the filter index. Without text the
+// index lists the matches newest first. With text, when few reports pass the
+// filters for the work the full-text query would do, their texts are read
+// and searched here; otherwise the full-text query runs and asks the index
+// about each match (casebook_keep), so only kept matches are ranked.
+func (s *Store) findFiltered(ctx context.Context, f casebook.ReportFilter) ([]casebook.ReportHit, int, error) {
+	idx, err := s.filterIndex(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	m := idx.Match(f)
+	terms := index.Terms(f.Query)
+	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
+	var all []hit
+	switch budget := min(s.scanLimit, scanBudget(terms, idx.Len())); {
+	case len(terms) == 0:
+		n := 0
+		if f.CountLimit > 0 {
+			n = max(f.CountLimit+1, offset+limit)
+		}
+		ids, _ := m.Select(n)
+		for _, id := range ids {
+			all = append(all, hit{id: id})
+		}
+	default:
+		var cands []int64
+		more := true
+		if budget > 0 {
+			cands, more = m.Select(budget)
+		}
+		if more {
+			all, err = s.textKept(ctx, m, f.Query)
+		} else {
+			all, err = s.scanTexts(ctx, cands, terms)
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+	}
+	total := len(all)
+	if f.CountLimit > 0 {
+		total = min(total, f.CountLimit+1)
+	}
+	hits, err := s.readHits(ctx, all[min(offset, len(all)):min(offset+limit, len(all))], terms)
+	if err != nil {
+		return nil, 0, err
+	}
 	return hits, total, nil
+}
+
+// scanBudget returns how many filter candidates may be read for a text
+// search before the full-text query is the cheaper way, in a store of n
+// reports. Reading a report costs tens of microseconds; the trigram query
+// costs in proportion to the store for each trigram of a term, a lot for
+// Latin trigrams (common to many words), little for Hangul ones (measured
+// at 100,000 reports: "labour training camp", 18 trigrams, 60-90 ms;
+// "bribe" 15 ms; a three-syllable Korean word under 1 ms).
+func scanBudget(terms []string, n int) int {
+	work := 0
+	for _, t := range terms {
+		for _, r := range t {
+			if index.IsHangul(r) {
+				work++
+			} else {
+				work += 10
+			}
+		}
+		work -= 20 // a term of two characters is no trigram
+	}
+	return max(work, 0) * n / 10000
+}
+
+// textKept runs the full-text query of q and keeps the matches m passes,
+// ranked best first (newest first for terms only the bigram or LIKE
+// conditions answer). The query first lists every match without its rank
+// (bm25 costs microseconds a row), the filter index keeps some, and only
+// those are ranked.
+func (s *Store) textKept(ctx context.Context, m *facets.Matcher, q string) ([]hit, error) {
+	from, id, where, rank, args, _ := reportQuery(casebook.ReportFilter{Query: q}, true)
+	plain := strings.TrimPrefix(id, "+")
+	var kept []int64
+	if err := s.collect(ctx, `SELECT `+plain+` FROM `+from+` WHERE `+where, args, func(rows *sql.Rows) error {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		if m.Keep(id) {
+			kept = append(kept, id)
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	all := make([]hit, 0, len(kept))
+	if from != "reports_fts" || len(kept) == 0 {
+		for _, id := range kept {
+			all = append(all, hit{id: id})
+		}
+		slices.SortFunc(all, func(a, b hit) int {
+			if c := cmp.Compare(m.Published(b.id), m.Published(a.id)); c != 0 {
+				return c
+			}
+			return cmp.Compare(b.id, a.id)
+		})
+		return all, nil
+	}
+	list, err := json.Marshal(kept)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find reports: %w", err)
+	}
+	if err := s.collect(ctx, `SELECT `+plain+`, `+rank+` FROM `+from+` WHERE `+where+` AND `+id+` IN (SELECT value FROM json_each(?))`,
+		append(args, string(list)), func(rows *sql.Rows) error {
+			var h hit
+			if err := rows.Scan(&h.id, &h.score); err != nil {
+				return err
+			}
+			all = append(all, h)
+			return nil
+		}); err != nil {
+		return nil, err
+	}
+	sortByScore(all)
+	return all, nil
+}
+
+// collect runs a search query on the read pool and calls row for each row.
+func (s *Store) collect(ctx context.Context, q string, args []any, row func(*sql.Rows) error) error {
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("sqlite: find reports: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := row(rows); err != nil {
+			return fmt.Errorf("sqlite: find reports: %w", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: find reports: %w", err)
+	}
+	return nil
+}
+
+// scanTexts searches the texts of candidate reports for every term (any
+// case) and ranks the matches by index.Rank.
+func (s *Store) scanTexts(ctx context.Context, ids []int64, terms []string) ([]hit, error) {
+	stmt, err := s.rstmts.get(ctx, `SELECT title, text FROM reports WHERE id = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find reports: %w", err)
+	}
+	lower := make([]string, len(terms))
+	for i, t := range terms {
+		lower[i] = strings.ToLower(t)
+	}
+	var all []hit
+	for _, id := range ids {
+		var title, text string
+		if err := stmt.QueryRowContext(ctx, id).Scan(&title, &text); errors.Is(err, sql.ErrNoRows) {
+			continue // deleted meanwhile
+		} else if err != nil {
+			return nil, fmt.Errorf("sqlite: find reports: read %d: %w", id, err)
+		}
+		if score, ok := index.Rank(title, text, lower); ok {
+			all = append(all, hit{id, score})
+		}
+	}
+	sortByScore(all)
+	return all, nil
+}
+
+// sortByScore orders hits best first, newest id first among equals.
+func sortByScore(all []hit) {
+	slices.SortFunc(all, func(a, b hit) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.id, a.id)
+	})
 }
 
 // countQuery counts the matches of a search, stopping after n+1 of them

@@ -13,11 +13,13 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"casebook"
+	"casebook/internal/facets"
 )
 
 //go:embed migrations/*.sql
@@ -31,6 +33,12 @@ type Store struct {
 	wstmts, rstmts stmtCache
 	now            func() time.Time
 	path           string
+
+	// The filter index (WithFilterIndex); nil without it.
+	facets       *facets.Index
+	facetsMu     sync.Mutex // one catch-up at a time
+	facetsLoaded atomic.Bool
+	scanLimit    int
 }
 
 var _ casebook.Store = (*Store)(nil)

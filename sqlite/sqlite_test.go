@@ -9,13 +9,23 @@ import (
 	"casebook/storetest"
 )
 
-func newStore(t *testing.T) casebook.Store {
-	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "casebook.db"), sqlite.WithClock(storetest.Clock))
-	if err != nil {
-		t.Fatal(err)
+func opener(opts ...sqlite.Option) func(t *testing.T) casebook.Store {
+	return func(t *testing.T) casebook.Store {
+		st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "casebook.db"), append([]sqlite.Option{sqlite.WithClock(storetest.Clock)}, opts...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st
 	}
-	t.Cleanup(func() { st.Close() })
-	return st
 }
 
-func TestStore(t *testing.T) { storetest.Run(t, newStore) }
+func TestStore(t *testing.T) { storetest.Run(t, opener()) }
+
+// The filter index must answer every search as the SQL conditions do, both
+// when it reads the candidates' texts and when the full-text query asks it
+// about each match.
+func TestStoreFilterIndex(t *testing.T) {
+	t.Run("scan", func(t *testing.T) { storetest.Run(t, opener(sqlite.WithFilterIndex())) })
+	t.Run("fulltext", func(t *testing.T) { storetest.Run(t, opener(sqlite.WithFilterIndex(), sqlite.WithScanLimit(0))) })
+}

@@ -20,6 +20,9 @@ import (
 type storeConfig struct {
 	data string // data directory (source key, default SQLite file)
 	db   string // postgres:// URL or SQLite file path; "" means DATA/casebook.db
+	// longLived is set by commands that run for long (serve): SQLite then
+	// keeps its filter index in memory, which pays off over many searches.
+	longLived bool
 }
 
 // storeFlags registers --data and --db on fs, with defaults from
@@ -68,7 +71,11 @@ func (c *storeConfig) open(ctx context.Context) (casebook.Store, error) {
 			return nil, fmt.Errorf("create %s: %w", dir, err)
 		}
 	}
-	st, err := sqlite.Open(ctx, path)
+	var opts []sqlite.Option
+	if c.longLived {
+		opts = append(opts, sqlite.WithFilterIndex())
+	}
+	st, err := sqlite.Open(ctx, path, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}

@@ -44,6 +44,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		return errUsage
 	}
 	start := time.Now()
+	sc.longLived = true
 	st, err := sc.open(ctx)
 	if err != nil {
 		return err

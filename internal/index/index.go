@@ -6,6 +6,7 @@ package index
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 	"unicode"
@@ -382,4 +383,22 @@ func PlaceIDs(id string) []string {
 // not about a report that mentions each thing somewhere.
 func OneEvent(f casebook.ReportFilter) bool {
 	return f.EventType != "" || f.Date.From != "" || f.Date.To != "" || f.MinUSD > 0 || f.MaxUSD > 0
+}
+
+// Rank reports whether title or text contains every term (terms already
+// lower-cased; any case in the report) and scores the match as the
+// PostgreSQL store ranks: how often the terms occur, the title counting
+// twice, for the length of the text.
+func Rank(title, text string, terms []string) (float64, bool) {
+	lt := strings.ToLower(title)
+	body := lt + " " + strings.ToLower(text)
+	n := 0
+	for _, t := range terms {
+		c := strings.Count(body, t)
+		if c == 0 {
+			return 0, false
+		}
+		n += c + strings.Count(lt, t)
+	}
+	return float64(n) / math.Log(float64(utf8.RuneCountInString(text))+3), true
 }
