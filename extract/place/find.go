@@ -120,23 +120,73 @@ var foldFirst = func() [256]byte {
 }()
 
 // mayStart is a cheap filter before a walk at word start i (an ASCII
-// letter): some spelling must begin with the word's first three folded
-// letters. Words whose start folds in a less simple way (eo, sh, j, a
-// diacritic or apostrophe) always pass.
+// letter): some spelling must begin with the first three bytes the folder
+// makes of the text there, or be the one or two bytes before a word's end.
+// Those bytes are folded here as the folder does for ASCII letters (b→p,
+// g→k, d→t, j→ch, e before o/u dropped, h after s/h dropped), spaces and
+// periods; anything else before three bytes (a hyphen, an apostrophe, a
+// diacritic, the end of the text) passes. (A spelling matched short of
+// three bytes with a letter after it is no match: a word must end there.)
 func (t *gazTables) mayStart(text string, i int) bool {
 	if t.trie.root[foldFirst[text[i]]] == 0 && text[i]|0x20 != 'e' {
 		return false
 	}
-	if i+3 > len(text) {
-		return true
-	}
-	var k int
-	for j := i; j < i+3; j++ {
-		c := text[j] | 0x20
-		if c < 'a' || c > 'z' || c == 'j' || c == 'e' || c == 'h' {
-			return true
+	var k, n int
+	var last byte
+	pendingH := false // j folds to c then h
+	for j := i; n < 3; {
+		var c byte
+		if pendingH {
+			c, pendingH = 'h', false
+		} else {
+			if j >= len(text) {
+				return true
+			}
+			c = text[j] | 0x20
+			if c < 'a' || c > 'z' {
+				switch text[j] {
+				case ' ', '\t':
+					j++
+					if last == ' ' {
+						continue // runs of spaces fold to one
+					}
+					c = ' '
+				case '.':
+					j++
+					c = '.'
+				default:
+					return true
+				}
+				// A spelling may end before this byte.
+				if t.short[k>>6]&(1<<(k&63)) != 0 {
+					return true
+				}
+			} else {
+				j++
+				switch c {
+				case 'e':
+					if j < len(text) {
+						if x := text[j]; x >= utf8.RuneSelf {
+							return true // ŏ, ŭ: the folder drops this e
+						} else if x|0x20 == 'o' || x|0x20 == 'u' {
+							continue
+						}
+					}
+				case 'h':
+					if last == 's' || last == 'h' {
+						continue
+					}
+				case 'j':
+					c, pendingH = 'c', true
+				default:
+					c = foldFirst[c]
+				}
+			}
 		}
-		k = k*26 + int(foldFirst[c]-'a')
+		last = c
+		code, _ := foldCode(c)
+		k = k*28 + code
+		n++
 	}
 	return t.tri[k>>6]&(1<<(k&63)) != 0
 }

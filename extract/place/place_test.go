@@ -365,3 +365,37 @@ func BenchmarkFind(b *testing.B) {
 		Find(benchText)
 	}
 }
+
+// checkMayStart fails when mayStart turns away a word start where a
+// spelling is matched: the filter may only spare walks that find nothing.
+func checkMayStart(t *testing.T, s string) {
+	t.Helper()
+	var buf [16]hit
+	for i := 0; i < len(s); i++ {
+		if asciiClass[s[i]&0x7F] != 2 || s[i] >= 0x80 || i > 0 && s[i-1] < 0x80 && asciiClass[s[i-1]] != 0 {
+			continue
+		}
+		if _, _, ok := tables.matchLatin(s, i, buf[:0]); ok && !tables.mayStart(s, i) {
+			t.Fatalf("mayStart(%q, %d) = false before a match", s, i)
+		}
+	}
+}
+
+func TestMayStartSparesOnlyMisses(t *testing.T) {
+	var names []string
+	for _, r := range gazetteer {
+		names = append(names, r.name, r.variants)
+	}
+	all := strings.Join(names, " | ")
+	checkMayStart(t, all)
+	checkMayStart(t, strings.ToUpper(all))
+	checkMayStart(t, benchText)
+}
+
+func FuzzMayStart(f *testing.F) {
+	for _, s := range []string{"Chongjin Jeongju Hyesan", "Hamhŭng Pyeongyang Chhongjin", "Shinuiju Kaeson Jeju", "Ssinuiju eo JHONG",
+		"to  North\tHamgyong, in S. Hamgyong", "Do Ku. Si", "Hoe ryong a b c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkMayStart(t, s) })
+}

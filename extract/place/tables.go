@@ -20,7 +20,10 @@ type gazTables struct {
 	spells []spelling
 	keys   map[string]int32 // folded key → spells index
 	trie   *trie
-	tri    [26*26*26/64 + 1]uint64 // first three letters of every key, for mayStart
+	// tri holds the first three bytes of every key over a-z, space and
+	// '.' (base 28), short the keys of one or two such bytes: for mayStart.
+	tri   [28*28*28/64 + 1]uint64
+	short [28*28/64 + 1]uint64
 }
 
 var tables = buildTables()
@@ -188,9 +191,11 @@ func buildTables() *gazTables {
 	for k, v := range t.keys {
 		keys = append(keys, k)
 		vals = append(vals, v)
-		if len(k) >= 3 && isLower(k[0]) && isLower(k[1]) && isLower(k[2]) {
-			x := (int(k[0]-'a')*26+int(k[1]-'a'))*26 + int(k[2]-'a')
+		if x, ok := prefixCode(k, 3); ok && len(k) >= 3 {
 			t.tri[x>>6] |= 1 << (x & 63)
+		}
+		if x, ok := prefixCode(k, len(k)); ok && len(k) <= 2 {
+			t.short[x>>6] |= 1 << (x & 63)
 		}
 	}
 	t.trie = newTrie(keys, vals)
@@ -287,7 +292,34 @@ func containsAny(s string, subs ...string) bool {
 	return false
 }
 
-func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
+// foldCode numbers the folded bytes mayStart reads: a-z, space, '.'.
+func foldCode(c byte) (int, bool) {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return int(c - 'a'), true
+	case c == ' ':
+		return 26, true
+	case c == '.':
+		return 27, true
+	}
+	return 0, false
+}
+
+// prefixCode is the base-28 number of k's first n bytes (n from 1 to 3).
+func prefixCode(k string, n int) (int, bool) {
+	if n < 1 || n > 3 || len(k) < n {
+		return 0, false
+	}
+	x := 0
+	for i := 0; i < n; i++ {
+		c, ok := foldCode(k[i])
+		if !ok {
+			return 0, false
+		}
+		x = x*28 + c
+	}
+	return x, true
+}
 
 // initialSoundRule returns the South Korean spelling of a North Korean name
 // whose first syllable starts with ㄹ or with ㄴ before i/y (룡천 → 용천,
