@@ -231,3 +231,45 @@ func BenchmarkFind(b *testing.B) {
 		Find(benchText)
 	}
 }
+
+// checkMayStart fails when mayStart turns away a word start where a name
+// is matched: the filter may only spare walks that find nothing.
+func checkMayStart(t *testing.T, s string) {
+	t.Helper()
+	var buf [16]hit
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || !asciiAlnum[s[i]] || i > 0 && s[i-1] < 0x80 && asciiAlnum[s[i-1]] {
+			continue
+		}
+		if _, _, ok := matchLatin(s, i, buf[:0]); ok && !m.mayStart(s, i) {
+			t.Fatalf("mayStart(%q, %d) = false before a match", s, i)
+		}
+	}
+}
+
+func TestMayStartSparesOnlyMisses(t *testing.T) {
+	var all []string
+	for _, n := range names {
+		all = append(all, n.text)
+	}
+	for _, s := range stems {
+		for _, p := range people {
+			all = append(all, s.stem+" "+p)
+		}
+		for _, o := range organs {
+			all = append(all, s.stem+"-"+o)
+		}
+	}
+	text := strings.Join(all, ", ")
+	checkMayStart(t, text)
+	checkMayStart(t, strings.ToUpper(text))
+	checkMayStart(t, strings.ReplaceAll(text, " ", "  "))
+	checkMayStart(t, strings.ReplaceAll(text, ", ", "'s "))
+}
+
+func FuzzMayStart(f *testing.F) {
+	for _, s := range []string{"the MSS's agents", "State  Security-Department.", "27국 109상무 KPA", "the\tmilitary, the Cabinet", "people's safety"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkMayStart(t, s) })
+}

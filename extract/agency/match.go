@@ -21,6 +21,9 @@ type entry struct {
 type matcher struct {
 	koFirst [(0xD7A4-0xAC00)/64 + 1]uint64 // first syllables of Korean names
 	tri     [26*26*26/64 + 1]uint64        // first three letters of every key, for mayStart
+	// For mayStart, hashed: the first prefixLen bytes of every longer key,
+	// and every shorter key whole.
+	prefixes, shorts [1 << 16 / 64]uint64
 	root    [256]int32
 	first   []int32
 	count   []uint16
@@ -107,6 +110,13 @@ func build() *matcher {
 			t := (int(k[0]-'a')*26+int(k[1]-'a'))*26 + int(k[2]-'a')
 			mt.tri[t>>6] |= 1 << (t & 63)
 		}
+		if k := x.key; len(k) >= prefixLen {
+			h := prefixHash([]byte(k[:prefixLen]))
+			mt.prefixes[h>>6] |= 1 << (h & 63)
+		} else {
+			h := prefixHash([]byte(k))
+			mt.shorts[h>>6] |= 1 << (h & 63)
+		}
 		if r, _ := utf8.DecodeRuneInString(x.key); isHangul(r) {
 			mt.koFirst[(r-0xAC00)>>6] |= 1 << ((r - 0xAC00) & 63)
 		}
@@ -120,6 +130,8 @@ func build() *matcher {
 	return mt
 }
 
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
+
 func hasHangul(s string) bool {
 	for _, r := range s {
 		if isHangul(r) {
@@ -131,27 +143,84 @@ func hasHangul(s string) bool {
 
 func isHangul(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
 
-func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
+// prefixLen is how many folded bytes mayStart looks at.
+const prefixLen = 5
 
-// mayStart is a cheap filter before a walk at word start i: some name must
-// begin with the word's first three letters (a word starting otherwise —
-// digits, an apostrophe — is walked).
+// prefixHash hashes up to prefixLen folded bytes into 16 bits.
+func prefixHash(s []byte) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return (h ^ h>>16) & 0xFFFF
+}
+
+// mayStart is a cheap filter before a walk at word start i: it folds the
+// text from i as the folder does for ASCII, and passes when the first
+// prefixLen bytes begin some key, or when the bytes before a character that
+// is no letter or digit (where a Latin match may end) are a key. Any other
+// character (Hangul, a curly apostrophe) passes.
 func (mt *matcher) mayStart(text string, i int) bool {
 	if mt.root[lower(text[i])] == 0 {
 		return false
 	}
-	if i+3 > len(text) {
-		return true
-	}
-	k := 0
-	for j := i; j < i+3; j++ {
-		c := text[j] | 0x20
-		if c < 'a' || c > 'z' {
-			return true
+	// First the word's first three letters, when it has them.
+	if i+3 <= len(text) {
+		k := 0
+		for j := i; j < i+3; j++ {
+			c := text[j] | 0x20
+			if c < 'a' || c > 'z' {
+				k = -1
+				break
+			}
+			k = k*26 + int(c-'a')
 		}
-		k = k*26 + int(c-'a')
+		if k >= 0 && mt.tri[k>>6]&(1<<(k&63)) == 0 {
+			return false
+		}
 	}
-	return mt.tri[k>>6]&(1<<(k&63)) != 0
+	var buf [prefixLen]byte
+	n := 0
+	for j := i; n < prefixLen; j++ {
+		if j >= len(text) {
+			return n > 0 && mt.isShort(buf[:n])
+		}
+		c := text[j]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= utf8.RuneSelf:
+			return true
+		default:
+			// A match may end before this character.
+			if n > 0 && mt.isShort(buf[:n]) {
+				return true
+			}
+			switch c {
+			case '.':
+			case ' ', '-', '\t':
+				if n == 0 || buf[n-1] == ' ' {
+					continue
+				}
+				c = ' '
+			case '\'':
+				continue
+			default:
+				return false // the walk stops here
+			}
+		}
+		buf[n] = c
+		n++
+	}
+	h := prefixHash(buf[:])
+	return mt.prefixes[h>>6]&(1<<(h&63)) != 0
+}
+
+// isShort reports whether b may be a whole key shorter than prefixLen.
+func (mt *matcher) isShort(b []byte) bool {
+	h := prefixHash(b)
+	return mt.shorts[h>>6]&(1<<(h&63)) != 0
 }
 
 func (mt *matcher) step(n int32, b byte) int32 {
