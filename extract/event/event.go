@@ -76,7 +76,12 @@ func (a *assembler) release() {
 	for i := range a.sents {
 		a.sents[i].clauses = nil
 	}
-	a.scratch.toks, a.scratch.sents = a.toks[:0], a.sents[:0]
+	// A Korean report has no English words: the storage of the last
+	// English one's stays for the next.
+	if a.toks != nil {
+		a.scratch.toks = a.toks[:0]
+	}
+	a.scratch.sents = a.sents[:0]
 	scratchPool.Put(a.scratch)
 	a.scratch, a.toks, a.sents = nil, nil, nil
 }
