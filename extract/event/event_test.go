@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"casebook"
 	"casebook/extract/agency"
@@ -684,4 +685,37 @@ func TestStoryYearCarriedForward(t *testing.T) {
 		return
 	}
 	t.Errorf("no punishment in %q", types(f))
+}
+
+func FuzzQuoteMarks(f *testing.F) {
+	f.Add("그는 “단속이 심하다”고 \"말했다\" \xe2\x80\x9c\x9c \xe2\xe2\x80\x9d")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := lastQuoteMark(s), strings.LastIndexAny(s, "\"“”"); got != want {
+			t.Fatalf("lastQuoteMark(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := closingQuoteMark(s), strings.IndexAny(s, "\"”"); got != want {
+			t.Fatalf("closingQuoteMark(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
+func FuzzSyllableSet(f *testing.F) {
+	f.Add("보위원들이 주민을 단속하고 늘 돈을 뜯어낸다")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, set := range []*syllableSet{koHabitSet, koOfficerSet} {
+			want := false
+			for i := range len(s) {
+				if s[i] < 0xEA || s[i] > 0xED {
+					continue
+				}
+				r, _ := utf8.DecodeRuneInString(s[i:])
+				for _, w := range set.m[r] {
+					want = want || strings.HasPrefix(s[i:], w)
+				}
+			}
+			if got := set.in(s); got != want {
+				t.Fatalf("in(%q) = %v, want %v", s, got, want)
+			}
+		}
+	})
 }

@@ -572,14 +572,46 @@ func quotedPart(text string, cl casebook.Span, at int) casebook.Span {
 	// The quotation may open clauses before this one: the last quote mark
 	// before at must open one (“, or " after a space).
 	back := text[runeStart(text, max(0, at-300)):at]
-	o := strings.LastIndexAny(back, "\"“”")
+	o := lastQuoteMark(back)
 	if o < 0 || strings.HasPrefix(back[o:], "”") || back[o] == '"' && o > 0 && back[o-1] != ' ' && back[o-1] != '\n' {
 		return cl
 	}
-	if q := strings.IndexAny(text[at:cl[1]], "\"”"); q >= 0 {
+	if q := closingQuoteMark(text[at:cl[1]]); q >= 0 {
 		return casebook.Span{cl[0], at + q}
 	}
 	return cl
+}
+
+// lastQuoteMark is strings.LastIndexAny(s, "\"“”") on bytes: a quote mark
+// is '"' or E2 80 9C/9D, which no other character's bytes hold, so the
+// rune decoding the general search does on Korean text is left out.
+func lastQuoteMark(s string) int {
+	for k := len(s) - 1; k >= 0; k-- {
+		switch s[k] {
+		case '"':
+			return k
+		case 0x9C, 0x9D:
+			if k >= 2 && s[k-1] == 0x80 && s[k-2] == 0xE2 {
+				return k - 2
+			}
+		}
+	}
+	return -1
+}
+
+// closingQuoteMark is strings.IndexAny(s, "\"”") on bytes, as lastQuoteMark.
+func closingQuoteMark(s string) int {
+	for k := 0; k < len(s); k++ {
+		switch s[k] {
+		case '"':
+			return k
+		case 0xE2:
+			if k+2 < len(s) && s[k+1] == 0x80 && s[k+2] == 0x9D {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // ongoingAfter reports a progressive (…고 있다) later in the sentence.
@@ -752,28 +784,40 @@ func koBareNoun(upToStemEnd string) bool {
 // syllableSet finds any of a few Korean words in a text in one pass: words
 // are grouped by their first syllable, and only positions holding such a
 // syllable are compared.
-type syllableSet map[rune][]string
-
-func newSyllableSet(words []string) syllableSet {
-	m := syllableSet{}
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		m[r] = append(m[r], w)
-	}
-	return m
+type syllableSet struct {
+	// first marks the first runes in U+A000–U+DFFF (all Hangul syllables)
+	// of the words, so most syllables are passed over without a map lookup.
+	first [0x4000 / 64]uint64
+	m     map[rune][]string
 }
 
-// in reports whether s contains one of the set's words.
-func (m syllableSet) in(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
+func newSyllableSet(words []string) *syllableSet {
+	s := &syllableSet{m: map[rune][]string{}}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		s.m[r] = append(s.m[r], w)
+		if x := r - 0xA000; x >= 0 && x < 0x4000 {
+			s.first[x>>6] |= 1 << (x & 63)
+		}
+	}
+	return s
+}
+
+// in reports whether text contains one of the set's words.
+func (s *syllableSet) in(text string) bool {
+	for i := 0; i < len(text); {
+		c := text[i]
 		if c < 0xEA || c > 0xED {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		for _, w := range m[r] {
-			if strings.HasPrefix(s[i:], w) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if x := r - 0xA000; x >= 0 && x < 0x4000 && s.first[x>>6]&(1<<(x&63)) == 0 {
+			i += n
+			continue
+		}
+		for _, w := range s.m[r] {
+			if strings.HasPrefix(text[i:], w) {
 				return true
 			}
 		}
