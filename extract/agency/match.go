@@ -24,13 +24,13 @@ type matcher struct {
 	// For mayStart, hashed: the first prefixLen bytes of every longer key,
 	// and every shorter key whole.
 	prefixes, shorts [1 << 16 / 64]uint64
-	root    [256]int32
-	first   []int32
-	count   []uint16
-	eb      []byte
-	et      []int32
-	term    []int32
-	entries []entry
+	root             [256]int32
+	first            []int32
+	count            []uint16
+	eb               []byte
+	et               []int32
+	term             []int32
+	entries          []entry
 }
 
 var m = build()
