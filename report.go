@@ -30,7 +30,7 @@ type Report struct {
 
 // ReportFilter selects reports for search. Zero fields do not filter.
 type ReportFilter struct {
-	Query         string   // full text; Korean substrings too
+	Query         string   // full text: Latin-script words (the last a prefix), Korean substrings
 	PlaceID       string   // a province also finds its cities and counties
 	Agency        string   // agency code
 	EventType     string   // reports with at least one such event

@@ -18,18 +18,22 @@ const snippetWidth = 160
 const body = `r.body`
 
 // reportQuery builds the WHERE and rank of a report search. Every query term
-// must occur in the title or text, as a substring in any case: ILIKE, which
-// the pg_trgm index answers for three characters or more; two Hangul
-// syllables are looked up among the report's bigrams. Fact filters each need
+// must occur in the title or text, in any case: a Latin-script term as words
+// (index.WordTerm) by a regular expression, any other as a substring by
+// LIKE, both answered by the pg_trgm index for three characters or more;
+// two Hangul syllables are looked up among the report's bigrams. Fact filters each need
 // some fact of the report (an unrejected one; confirmed or corrected for
 // ConfirmedOnly).
 func reportQuery(f casebook.ReportFilter, a *args) (where string, terms []string) {
 	terms = index.Terms(f.Query)
 	var conds []string
 	for _, t := range terms {
-		if index.BigramTerm(t) {
+		switch {
+		case index.WordTerm(t):
+			conds = append(conds, body+" ~ "+a.add(wordPattern(index.Words(t))))
+		case index.BigramTerm(t):
 			conds = append(conds, "r.grams @> ARRAY["+a.add(t)+"]::text[]")
-		} else {
+		default:
 			conds = append(conds, body+" LIKE "+a.add("%"+index.EscapeLike(strings.ToLower(t))+"%"))
 		}
 	}
@@ -91,11 +95,27 @@ func reportQuery(f casebook.ReportFilter, a *args) (where string, terms []string
 	return where, terms
 }
 
+// wordPattern is the regular expression of a word term (index.WordTerm):
+// its words in a row from the start of a word, separated by anything but
+// letters and digits, the last one whole unless it is a prefix. pg_trgm
+// answers it from the trigram index as it does LIKE. (Words are letters and
+// digits only: nothing in them needs escaping.)
+func wordPattern(words []string) string {
+	p := `\m` + strings.Join(words, `[^[:alnum:]]+`)
+	if !index.WordPrefix(words) {
+		p += `\M`
+	}
+	return p
+}
+
 // rankExpr ranks by how often the terms occur (the body holds the title, so
 // the title counts twice), for the length of the text.
 func rankExpr(terms []string, a *args) string {
 	var ranks []string
 	for _, t := range terms {
+		if index.WordTerm(t) {
+			t = strings.Join(index.Words(t), " ")
+		}
 		lt := a.add(strings.ToLower(t))
 		ranks = append(ranks, fmt.Sprintf("(length(r.body) - length(replace(r.body, %[1]s, ''))"+
 			" + (length(r.title) - length(replace(lower(r.title), %[1]s, ''))))::float8 / length(%[1]s)", lt))

@@ -19,50 +19,69 @@ import (
 const snippetWidth = 160
 
 // reportQuery builds the FROM and WHERE of a report search. Every query term
-// must occur in the title or text: terms of three characters or more through
-// the FTS5 trigram index, two Hangul syllables through the bigram index, and
-// anything shorter by LIKE. Fact filters each need some fact of the report
-// (an unrejected one; a confirmed or corrected one for ConfirmedOnly).
+// must occur in the title or text: Latin-script terms as words through the
+// FTS5 word index (index.WordTerm), other terms of three characters or more
+// as substrings through the FTS5 trigram index, two Hangul syllables through
+// the bigram index, and anything shorter by LIKE. Fact filters each need
+// some fact of the report (an unrejected one; a confirmed or corrected one
+// for ConfirmedOnly).
 //
-// With a text term the search is driven by the FTS5 table alone: the other
+// With a text term the search is driven by one FTS5 table: the other
 // conditions test its rowid against id lists ("+rowid" keeps them from being
 // pushed into FTS5, which would rerun the full-text query once per id).
 //
-// bigramsFirst drives a search without trigram terms from the bigram index
+// bigramsFirst drives a search with bigram terms only from the bigram index
 // (the filter index then tests each match) instead of the reports table.
 func reportQuery(f casebook.ReportFilter, bigramsFirst bool) (from, id, where, rank string, args []any, terms []string) {
 	terms = index.Terms(f.Query)
-	var match, grams, conds []string
-	var margs []any
-	from, id, rank = "reports", "reports.id", "0"
-	for _, t := range terms {
-		if index.RuneLen(t) >= 3 {
-			match = append(match, `"`+strings.ReplaceAll(t, `"`, `""`)+`"`)
-		} else if index.BigramTerm(t) {
-			grams = append(grams, `"`+t+`"`)
-		}
-	}
-	switch {
-	case len(match) > 0:
-		from, id, rank = "reports_fts", "+reports_fts.rowid", "-bm25(reports_fts, 2.0, 1.0)"
-		conds = append(conds, "reports_fts MATCH ?")
-		margs = []any{strings.Join(match, " AND ")}
-	case bigramsFirst && len(grams) > 0:
-		from, id = "reports_bigrams", "+reports_bigrams.rowid"
-		conds = append(conds, "reports_bigrams MATCH ?")
-		margs = []any{strings.Join(grams, " AND ")}
-	}
-	add := func(c string, a ...any) { conds = append(conds, id+" IN ("+c+")"); args = append(args, a...) }
+	var trigrams, words, grams, likes, conds []string
 	for _, t := range terms {
 		switch {
+		case index.WordTerm(t):
+			w := index.Words(t)
+			q := `"` + strings.Join(w, " ") + `"`
+			if index.WordPrefix(w) {
+				q += "*"
+			}
+			words = append(words, q)
 		case index.RuneLen(t) >= 3:
-		case index.BigramTerm(t) && from == "reports_bigrams":
+			trigrams = append(trigrams, `"`+strings.ReplaceAll(t, `"`, `""`)+`"`)
 		case index.BigramTerm(t):
-			add(`SELECT rowid FROM reports_bigrams WHERE reports_bigrams MATCH ?`, `"`+t+`"`)
+			grams = append(grams, `"`+t+`"`)
 		default:
-			p := "%" + index.EscapeLike(t) + "%"
-			add(`SELECT id FROM reports WHERE title LIKE ? ESCAPE '\' OR text LIKE ? ESCAPE '\'`, p, p)
+			likes = append(likes, t)
 		}
+	}
+	from, id, rank = "reports", "reports.id", "0"
+	var margs []any
+	drive := func(table, r string, match []string) {
+		from, id, rank = table, "+"+table+".rowid", r
+		conds = append(conds, table+" MATCH ?")
+		margs = []any{strings.Join(match, " AND ")}
+	}
+	// Trigram terms first: they are Korean (few reports share a Hangul
+	// trigram) or rare punctuation.
+	switch {
+	case len(trigrams) > 0:
+		drive("reports_fts", "-bm25(reports_fts, 2.0, 1.0)", trigrams)
+		trigrams = nil
+	case len(words) > 0:
+		drive("reports_words", "-bm25(reports_words, 2.0, 1.0)", words)
+		words = nil
+	case bigramsFirst && len(grams) > 0:
+		drive("reports_bigrams", "0", grams)
+		grams = nil
+	}
+	add := func(c string, a ...any) { conds = append(conds, id+" IN ("+c+")"); args = append(args, a...) }
+	if len(words) > 0 {
+		add(`SELECT rowid FROM reports_words WHERE reports_words MATCH ?`, strings.Join(words, " AND "))
+	}
+	for _, g := range grams {
+		add(`SELECT rowid FROM reports_bigrams WHERE reports_bigrams MATCH ?`, g)
+	}
+	for _, t := range likes {
+		p := "%" + index.EscapeLike(t) + "%"
+		add(`SELECT id FROM reports WHERE title LIKE ? ESCAPE '\' OR text LIKE ? ESCAPE '\'`, p, p)
 	}
 	state := "f.state <> 'rejected'"
 	if f.ConfirmedOnly {
@@ -334,7 +353,7 @@ func (s *Store) textKept(ctx context.Context, m *facets.Matcher, q string) ([]hi
 		return nil, err
 	}
 	all := make([]hit, 0, len(kept))
-	if from != "reports_fts" || len(kept) == 0 {
+	if rank == "0" || len(kept) == 0 {
 		for _, id := range kept {
 			all = append(all, hit{id: id})
 		}
@@ -390,10 +409,6 @@ func (s *Store) scanTexts(ctx context.Context, ids []int64, terms []string) ([]h
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: find reports: %w", err)
 	}
-	lower := make([]string, len(terms))
-	for i, t := range terms {
-		lower[i] = strings.ToLower(t)
-	}
 	var all []hit
 	for _, id := range ids {
 		var title, text string
@@ -402,7 +417,7 @@ func (s *Store) scanTexts(ctx context.Context, ids []int64, terms []string) ([]h
 		} else if err != nil {
 			return nil, fmt.Errorf("sqlite: find reports: read %d: %w", id, err)
 		}
-		if score, ok := index.Rank(title, text, lower); ok {
+		if score, ok := index.Rank(title, text, terms); ok {
 			all = append(all, hit{id, score})
 		}
 	}

@@ -694,7 +694,7 @@ func testSearchText(t *testing.T, st casebook.Store) {
 	}{
 		{"remittance", []int64{fx.hoeryong.ID}},
 		{"REMITTANCE broker", []int64{fx.hoeryong.ID}},
-		{"remit", []int64{fx.hoeryong.ID}},                 // a substring
+		{"remit", []int64{fx.hoeryong.ID}},                 // the start of a word
 		{"hoeryong", []int64{fx.hoeryong.ID}},              // title and text
 		{"market", []int64{fx.hyesan.ID, fx.pyongyang.ID}}, // Markets, Market
 		{"markets quiet", []int64{fx.pyongyang.ID}},        // every term must match
@@ -702,7 +702,12 @@ func testSearchText(t *testing.T, st casebook.Store) {
 		{`"rate exchange"`, []int64{}},                     // phrase order counts
 		{"20,000", []int64{fx.hoeryong.ID}},                // digits and punctuation
 		{"$500", []int64{fx.hyesan.ID}},
-		{"go", []int64{fx.hyesan.ID}}, // two letters
+		{"go", []int64{fx.hyesan.ID}},           // two letters
+		{"ribe", []int64{}},                     // words, not their insides
+		{"Hoeryŏng", []int64{fx.hoeryong.ID}},   // diacritics folded
+		{"500", []int64{fx.hyesan.ID}},          // a number whole: not 5,000
+		{"smuggler let", []int64{fx.hyesan.ID}}, // each term anywhere
+		{`"smuggler let"`, []int64{}},           // a phrase in a row
 		{"nothing-like-this", []int64{}},
 		{"", []int64{fx.hoeryong.ID, fx.hoeryongKo.ID, fx.hyesan.ID, fx.pyongyang.ID}},
 	}
@@ -919,7 +924,8 @@ func testSearchPages(t *testing.T, st casebook.Store) {
 		{"rice", 10, 20, 24, 25, 5},
 		{"rice", 10, 20, 25, 25, 5},
 		{"", 10, 10, 100, 25, 10},
-		{"number 7", 10, 0, 3, 2, 2}, // 7 and 17
+		{"number 7", 10, 0, 3, 1, 1}, // not 17: a number is a whole word
+		{"number", 10, 0, 3, 4, 10},
 	} {
 		hits, total := search(t, st, casebook.ReportFilter{Query: tt.query, Limit: tt.limit, Offset: tt.off, CountLimit: tt.countLimit})
 		if total != tt.wantTotal || len(hits) != tt.wantHits {

@@ -9,6 +9,7 @@ package facets
 
 import (
 	"cmp"
+	"math"
 	"math/bits"
 	"slices"
 	"sync/atomic"
@@ -45,10 +46,13 @@ type Index struct {
 	cur atomic.Pointer[snapshot]
 }
 
+// snapshot lays reports and facts out in flat arrays, newest report first,
+// so a search over many reports reads memory in order.
 type snapshot struct {
-	seq     int64
-	reports map[int64]*report
-	order   []*report // newest first (publication date, then id)
+	seq   int64
+	order []report // newest first (publication date, then id)
+	facts []fact   // the facts of order[i] are facts[order[i].lo:order[i].hi]
+	pos   []int32  // position in order by report id, -1 for none
 	// lists holds, for each value of a fact's type, place, province or
 	// agency and each report language, the positions in order of the reports
 	// that have it: the candidates of a condition on that value.
@@ -59,21 +63,26 @@ type snapshot struct {
 
 type report struct {
 	id              int64
-	pos             int32 // in order
 	lang, published uint32
-	facts           []fact
+	lo, hi          int32
+	// minFrom and maxTo bound the date keys of the report's facts, so a
+	// date filter rejects most reports without reading their facts.
+	minFrom, maxTo int32
 }
 
 type fact struct {
 	eventType, place, province, agency, from, to, state uint32
-	usd                                                 float64
-	hasUSD                                              bool
+	// fromKey and toKey are the dates as numbers ordered as the strings
+	// are (dateKey), -1 when a date is not ISO.
+	fromKey, toKey int32
+	usd            float64
+	hasUSD         bool
 }
 
 // New returns an empty index at change 0.
 func New() *Index {
 	x := &Index{}
-	x.cur.Store(&snapshot{reports: map[int64]*report{}, strs: []string{""}, ids: map[string]uint32{"": 0}})
+	x.cur.Store(&snapshot{strs: []string{""}, ids: map[string]uint32{"": 0}})
 	return x
 }
 
@@ -81,73 +90,98 @@ func New() *Index {
 func (x *Index) Seq() int64 { return x.cur.Load().seq }
 
 // Len returns the number of reports indexed.
-func (x *Index) Len() int { return len(x.cur.Load().reports) }
+func (x *Index) Len() int { return len(x.cur.Load().order) }
 
 // Update replaces the reports named in changed by those of reports (with
 // their facts), dropping the changed ids that no longer exist, and records
 // that the index now reflects change seq. full replaces everything.
 func (x *Index) Update(seq int64, full bool, changed []int64, reports []Report, facts []Fact) {
 	old := x.cur.Load()
-	s := &snapshot{seq: seq, strs: old.strs, ids: old.ids}
-	if full {
-		s.reports = make(map[int64]*report, len(reports))
-	} else {
-		s.reports = make(map[int64]*report, len(old.reports)+len(reports))
-		for id, r := range old.reports {
-			s.reports[id] = r
-		}
-		for _, id := range changed {
-			delete(s.reports, id)
-		}
-	}
 	// Interned strings are appended to copies, so searches on the old
 	// snapshot keep reading a consistent table.
-	s.strs = slices.Clip(s.strs)
-	s.ids = make(map[string]uint32, len(old.ids))
+	s := &snapshot{seq: seq, strs: slices.Clip(old.strs), ids: make(map[string]uint32, len(old.ids))}
 	for k, v := range old.ids {
 		s.ids[k] = v
 	}
-	// Reports of the old snapshot are shared, never changed: facts go to
-	// the reports made here only.
-	fresh := make(map[int64]*report, len(reports))
+	type item struct {
+		r     report
+		facts []fact
+	}
+	var items []item
+	if !full {
+		gone := make(map[int64]bool, len(changed))
+		for _, id := range changed {
+			gone[id] = true
+		}
+		items = make([]item, 0, len(old.order)+len(reports))
+		for _, r := range old.order {
+			if !gone[r.id] {
+				items = append(items, item{r, old.facts[r.lo:r.hi]})
+			}
+		}
+	}
+	fresh := make(map[int64]int, len(reports))
 	for _, r := range reports {
-		nr := &report{id: r.ID, lang: s.intern(r.Language), published: s.intern(r.Published)}
-		s.reports[r.ID], fresh[r.ID] = nr, nr
+		fresh[r.ID] = len(items)
+		items = append(items, item{r: report{id: r.ID, lang: s.intern(r.Language), published: s.intern(r.Published)}})
 	}
 	for _, f := range facts {
-		r := fresh[f.ReportID]
-		if r == nil {
+		i, ok := fresh[f.ReportID]
+		if !ok {
 			continue // written after the report list was read
 		}
-		r.facts = append(r.facts, fact{
+		items[i].facts = append(items[i].facts, fact{
 			eventType: s.intern(f.EventType), place: s.intern(f.PlaceID), province: s.intern(f.ProvinceID),
 			agency: s.intern(f.Agency), from: s.intern(f.DateFrom), to: s.intern(f.DateTo), state: s.intern(f.State),
+			fromKey: dateKey(f.DateFrom), toKey: dateKey(f.DateTo),
 			usd: f.USD, hasUSD: f.HasUSD,
 		})
 	}
-	// Positions change with every update, so each snapshot has its own
-	// copies of the report headers (the facts they point to are shared and
-	// never written).
-	s.order = make([]*report, 0, len(s.reports))
-	for id, r := range s.reports {
-		c := *r
-		s.reports[id] = &c
-		s.order = append(s.order, &c)
-	}
-	slices.SortFunc(s.order, func(a, b *report) int {
-		if c := cmp.Compare(s.strs[b.published], s.strs[a.published]); c != 0 {
+	slices.SortFunc(items, func(a, b item) int {
+		if c := cmp.Compare(s.strs[b.r.published], s.strs[a.r.published]); c != 0 {
 			return c
 		}
-		return cmp.Compare(b.id, a.id)
+		return cmp.Compare(b.r.id, a.r.id)
 	})
+	n, maxID := 0, int64(0)
+	for _, it := range items {
+		n += len(it.facts)
+		maxID = max(maxID, it.r.id)
+	}
+	s.order = make([]report, len(items))
+	s.facts = make([]fact, 0, n)
+	s.pos = make([]int32, maxID+1)
+	for i := range s.pos {
+		s.pos[i] = -1
+	}
 	s.lists = map[uint32][]int32{}
-	for i, r := range s.order {
-		r.pos = int32(i)
-		s.list(r.lang, r.pos)
-		for _, f := range r.facts {
+	for i, it := range items {
+		r := it.r
+		r.lo = int32(len(s.facts))
+		s.facts = append(s.facts, it.facts...)
+		r.hi = int32(len(s.facts))
+		r.minFrom, r.maxTo = math.MaxInt32, math.MinInt32
+		s.list(r.lang, int32(i))
+		for _, f := range it.facts {
 			for _, v := range [...]uint32{f.eventType, f.place, f.province, f.agency} {
-				s.list(v, r.pos)
+				s.list(v, int32(i))
 			}
+			if f.from != 0 {
+				if f.fromKey < 0 {
+					r.minFrom = math.MinInt32 // not ISO: no bound
+				}
+				r.minFrom = min(r.minFrom, f.fromKey)
+			}
+			if f.to != 0 {
+				if f.toKey < 0 {
+					r.maxTo = math.MaxInt32
+				}
+				r.maxTo = max(r.maxTo, f.toKey)
+			}
+		}
+		s.order[i] = r
+		if r.id >= 0 {
+			s.pos[r.id] = int32(i)
 		}
 	}
 	x.cur.Store(s)
@@ -234,10 +268,33 @@ func (x *Index) Match(f casebook.ReportFilter) *Matcher {
 		conds = append(conds, s.equal(f.EventType, func(ft *fact) uint32 { return ft.eventType }))
 	}
 	if from, to := f.Date.From, f.Date.To; from != "" || to != "" {
+		fromKey, toKey := dateKey(from), dateKey(to)
 		conds = append(conds, func(ft *fact) bool {
-			// NULL dates meet no date condition, as in SQL.
-			if (to != "" && (ft.from == 0 || s.strs[ft.from] > to)) || (from != "" && (ft.to == 0 || s.strs[ft.to] < from)) {
-				return false
+			// NULL dates meet no date condition, as in SQL. ISO dates
+			// compare as numbers; anything else as the strings SQL compares.
+			if to != "" {
+				switch {
+				case ft.from == 0:
+					return false
+				case toKey >= 0 && ft.fromKey >= 0:
+					if ft.fromKey > toKey {
+						return false
+					}
+				case s.strs[ft.from] > to:
+					return false
+				}
+			}
+			if from != "" {
+				switch {
+				case ft.to == 0:
+					return false
+				case fromKey >= 0 && ft.toKey >= 0:
+					if ft.toKey < fromKey {
+						return false
+					}
+				case s.strs[ft.to] < from:
+					return false
+				}
 			}
 			return true
 		})
@@ -280,14 +337,27 @@ func (x *Index) Match(f casebook.ReportFilter) *Matcher {
 		needs = append(needs, reviewed)
 	}
 	lang, hasLang := s.ids[f.Language]
+	// Dates given as ISO bound the reports worth reading (report.minFrom,
+	// maxTo); others leave every report to its facts.
+	loKey, hiKey := int32(math.MinInt32), int32(math.MaxInt32)
+	if k := dateKey(f.Date.From); f.Date.From != "" && k >= 0 {
+		loKey = k
+	}
+	if k := dateKey(f.Date.To); f.Date.To != "" && k >= 0 {
+		hiKey = k
+	}
 	return &Matcher{s: s, cand: s.candidates(lists), fn: func(r *report) bool {
 		if f.Language != "" && (!hasLang || r.lang != lang) {
 			return false
 		}
+		if r.maxTo < loKey || r.minFrom > hiKey {
+			return false
+		}
+		facts := s.facts[r.lo:r.hi]
 	need:
 		for _, n := range needs {
-			for i := range r.facts {
-				if n(&r.facts[i]) {
+			for i := range facts {
+				if n(&facts[i]) {
 					continue need
 				}
 			}
@@ -310,8 +380,16 @@ func (s *snapshot) equal(v string, col func(*fact) uint32) func(*fact) bool {
 // Keep reports whether report id passes the filters; a report the snapshot
 // does not know (written since) does not.
 func (m *Matcher) Keep(id int64) bool {
-	r := m.s.reports[id]
-	return r != nil && (m.cand == nil || m.cand[r.pos>>6]&(1<<(r.pos&63)) != 0) && m.fn(r)
+	p := m.s.position(id)
+	return p >= 0 && (m.cand == nil || m.cand[p>>6]&(1<<(p&63)) != 0) && m.fn(&m.s.order[p])
+}
+
+// position returns the position of report id in order, -1 if unknown.
+func (s *snapshot) position(id int64) int32 {
+	if id < 0 || id >= int64(len(s.pos)) {
+		return -1
+	}
+	return s.pos[id]
 }
 
 // candidates returns the bitmap of positions in every condition's lists
@@ -352,8 +430,8 @@ func (m *Matcher) Select(max int) (ids []int64, more bool) {
 		return true
 	}
 	if m.cand == nil {
-		for _, r := range m.s.order {
-			if !try(r) {
+		for i := range m.s.order {
+			if !try(&m.s.order[i]) {
 				break
 			}
 		}
@@ -361,7 +439,7 @@ func (m *Matcher) Select(max int) (ids []int64, more bool) {
 	}
 	for i, w := range m.cand {
 		for ; w != 0; w &= w - 1 {
-			if !try(m.s.order[i<<6+bits.TrailingZeros64(w)]) {
+			if !try(&m.s.order[i<<6+bits.TrailingZeros64(w)]) {
 				return ids, more
 			}
 		}
@@ -371,8 +449,33 @@ func (m *Matcher) Select(max int) (ids []int64, more bool) {
 
 // Published returns the publication date of report id ("" when unknown).
 func (m *Matcher) Published(id int64) string {
-	if r := m.s.reports[id]; r != nil {
-		return m.s.strs[r.published]
+	if p := m.s.position(id); p >= 0 {
+		return m.s.strs[m.s.order[p].published]
 	}
 	return ""
+}
+
+// dateKey returns an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) as YYYYMMDD with
+// the missing parts 0, which orders as the strings do ("2019" < "2019-05" <
+// "2019-05-01"), or -1 for any other string.
+func dateKey(d string) int32 {
+	if len(d) != 4 && len(d) != 7 && len(d) != 10 {
+		return -1
+	}
+	var k int32
+	for i := 0; i < 10; i++ {
+		switch {
+		case i == 4 || i == 7:
+			if i < len(d) && d[i] != '-' {
+				return -1
+			}
+		case i >= len(d):
+			k *= 10
+		case d[i] < '0' || d[i] > '9':
+			return -1
+		default:
+			k = k*10 + int32(d[i]-'0')
+		}
+	}
+	return k
 }

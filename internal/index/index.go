@@ -12,6 +12,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"casebook"
 	"casebook/extract/place"
 )
@@ -208,7 +210,8 @@ func ValidState(s string) bool {
 }
 
 // Terms splits a query into terms: words separated by spaces, or "quoted
-// phrases". Every term must occur in a report (as a substring, any case).
+// phrases". Every term must occur in a report, in any case: as words for
+// Latin-script terms (WordTerm), as a substring for Korean and the rest.
 func Terms(q string) []string {
 	var terms []string
 	for q = strings.TrimSpace(q); q != ""; q = strings.TrimSpace(q) {
@@ -385,20 +388,129 @@ func OneEvent(f casebook.ReportFilter) bool {
 	return f.EventType != "" || f.Date.From != "" || f.Date.To != "" || f.MinUSD > 0 || f.MaxUSD > 0
 }
 
-// Rank reports whether title or text contains every term (terms already
-// lower-cased; any case in the report) and scores the match as the
-// PostgreSQL store ranks: how often the terms occur, the title counting
-// twice, for the length of the text.
+// Rank reports whether title or text contains every query term (any case;
+// a word term as words, see WordTerm; any other as a substring) and scores
+// the match: how often the terms occur, the title counting twice, for the
+// length of the text.
 func Rank(title, text string, terms []string) (float64, bool) {
 	lt := strings.ToLower(title)
 	body := lt + " " + strings.ToLower(text)
+	var titleWords, bodyWords []string
 	n := 0
 	for _, t := range terms {
-		c := strings.Count(body, t)
+		var c, ct int
+		if WordTerm(t) {
+			if bodyWords == nil {
+				titleWords = Words(title)
+				bodyWords = append(append([]string(nil), titleWords...), Words(text)...)
+			}
+			w := Words(t)
+			c, ct = CountWords(bodyWords, w, WordPrefix(w)), CountWords(titleWords, w, WordPrefix(w))
+		} else {
+			lower := strings.ToLower(t)
+			c, ct = strings.Count(body, lower), strings.Count(lt, lower)
+		}
 		if c == 0 {
 			return 0, false
 		}
-		n += c + strings.Count(lt, t)
+		n += c + ct
 	}
 	return float64(n) / math.Log(float64(utf8.RuneCountInString(text))+3), true
+}
+
+// WordTerm reports whether a query term is searched as words rather than as
+// a substring: it has a letter or digit and no letter of a script written
+// without spaces between stems and particles (Hangul, Chinese: category
+// Lo), which the trigram and bigram indexes serve. Its words must occur in
+// a row, the last one as a prefix unless it is a number ("bribe" finds
+// bribery, "exchange rate" exchange rates, "500" $500 but not 5,000).
+func WordTerm(t string) bool {
+	has := false
+	for _, r := range t {
+		if unicode.Is(unicode.Lo, r) {
+			return false
+		}
+		has = has || wordRune(r)
+	}
+	return has
+}
+
+// wordRune reports whether r belongs to a word: the token characters of the
+// SQLite word index (unicode61 with categories 'Lu Ll Lt Lm N* Co').
+func wordRune(r rune) bool {
+	return unicode.In(r, unicode.Lu, unicode.Ll, unicode.Lt, unicode.Lm, unicode.N, unicode.Co)
+}
+
+// Words returns the words of s, lower-cased with diacritics removed
+// (Hoeryŏng is hoeryong), as the word indexes store them.
+func Words(s string) []string {
+	var words []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			words = append(words, b.String())
+			b.Reset()
+		}
+	}
+	for _, r := range s {
+		r = foldRune(r)
+		switch {
+		case r == 0:
+			// A combining mark: removed, as the index removes diacritics.
+		case wordRune(r):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
+}
+
+// WordPrefix reports whether the last word of a word term matches as a
+// prefix: it does unless it is a number.
+func WordPrefix(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	r, _ := utf8.DecodeLastRuneInString(last)
+	return !unicode.IsDigit(r)
+}
+
+// CountWords returns how often the words occur in a row among textWords,
+// the last as a prefix when prefix is set.
+func CountWords(textWords, words []string, prefix bool) int {
+	n := 0
+	for i := 0; i+len(words) <= len(textWords); i++ {
+		ok := true
+		for j, w := range words {
+			t := textWords[i+j]
+			if t != w && !(prefix && j == len(words)-1 && strings.HasPrefix(t, w)) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			n++
+		}
+	}
+	return n
+}
+
+// foldRune removes the diacritic of a precomposed Latin letter (ŏ -> o) and
+// returns 0 for a combining mark, as SQLite's remove_diacritics does.
+func foldRune(r rune) rune {
+	if r < 0xC0 {
+		return r
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return 0
+	}
+	if !unicode.Is(unicode.Latin, r) {
+		return r
+	}
+	d := norm.NFD.String(string(r))
+	base, _ := utf8.DecodeRuneInString(d)
+	return base
 }
