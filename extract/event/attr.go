@@ -853,6 +853,11 @@ func koMarkedTarget(s string) string {
 
 // koTargetOf names the target a Korean noun ends with (송금브로커 → broker).
 func koTargetOf(stem string) string {
+	// Every suffix tried ends with stem's last character: most words end
+	// with one no target word ends with.
+	if last, _ := utf8.DecodeLastRuneInString(stem); !koTargetEnds[last] {
+		return ""
+	}
 	for k := len(stem); k > 0; {
 		if t, ok := koTargetIndex[stem[len(stem)-k:]]; ok {
 			return t
@@ -862,6 +867,16 @@ func koTargetOf(stem string) string {
 	}
 	return ""
 }
+
+// koTargetEnds holds the last character of every koTargetIndex key.
+var koTargetEnds = func() map[rune]bool {
+	m := map[rune]bool{}
+	for w := range koTargetIndex {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		m[r] = true
+	}
+	return m
+}()
 
 var koTargetIndex = func() map[string]string {
 	m := map[string]string{}
