@@ -290,6 +290,12 @@ func find(text, lower string) []Mention {
 			}
 			prevAlnum = alnum
 			i++
+			if alnum {
+				// No name starts inside a word: skip the rest of it.
+				for i < len(text) && text[i] < utf8.RuneSelf && asciiAlnum[text[i]] {
+					i++
+				}
+			}
 			continue
 		}
 		var r rune

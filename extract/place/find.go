@@ -40,6 +40,12 @@ func (t *gazTables) find(text string) []Mention {
 			}
 			prevAlnum, prevHangul = alnum, false
 			i++
+			if alnum {
+				// No spelling starts inside a word: skip the rest of it.
+				for i < len(text) && text[i] < utf8.RuneSelf && asciiClass[text[i]] != 0 {
+					i++
+				}
+			}
 			continue
 		}
 		var r rune
