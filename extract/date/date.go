@@ -79,7 +79,9 @@ func Find(text string, published time.Time) []Expr {
 		c := text[p]
 		k := class[c]
 		if k == 0 {
-			p++
+			// Bytes of no class start nothing: skip them in one loop.
+			for p++; p < len(text) && class[text[p]] == 0; p++ {
+			}
 			continue
 		}
 		e := p + 1

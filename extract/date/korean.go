@@ -24,7 +24,9 @@ func findKorean(text string, pub time.Time) ([]Expr, []pending) {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < 0x80 && !isDigit(c) {
-			i++
+			// ASCII other than digits starts nothing: skip it in one loop.
+			for i++; i < len(text) && text[i] < 0x80 && !isDigit(text[i]); i++ {
+			}
 			continue
 		}
 		lead := isDigit(c) || koreanLead(text[i:])
