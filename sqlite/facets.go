@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"log/slog"
+	"time"
 
 	"casebook/internal/facets"
 )
@@ -12,9 +14,10 @@ import (
 // WithFilterIndex keeps the filter columns of every report and fact in
 // memory (internal/facets), caught up from the change log before each
 // search, so searches with filters test reports in Go instead of building
-// id lists of fact rows. It costs one full read of the facts at the first
-// search (about a second at 100,000 reports) and memory in proportion: for
-// long-running processes such as the server, not for one-shot commands.
+// id lists of fact rows. Open starts loading it in the background (seconds
+// at 100,000 reports; searches meanwhile run on SQL alone); it costs memory
+// in proportion to the facts: for long-running processes such as the
+// server, not for one-shot commands.
 func WithFilterIndex() Option {
 	return func(s *Store) {
 		s.facets = facets.New()
@@ -32,14 +35,57 @@ const defaultScanLimit = 1500
 // is read again from scratch rather than report by report.
 const fullReload = 20000
 
+// loadFilterIndex reads the whole filter index in the background; a failed
+// load is logged and tried again at the next search.
+func (s *Store) loadFilterIndex() {
+	if s.facets == nil || s.facetsLoaded.Load() || !s.facetsLoading.CompareAndSwap(false, true) {
+		return
+	}
+	s.loader.Add(1)
+	go func() {
+		defer s.loader.Done()
+		defer s.facetsLoading.Store(false)
+		start := time.Now()
+		s.facetsMu.Lock()
+		err := s.catchUp(s.closing)
+		s.facetsMu.Unlock()
+		if err != nil {
+			if s.closing.Err() == nil {
+				slog.Warn("sqlite: filter index: load failed; searches run on SQL alone", "err", err)
+			}
+			return
+		}
+		slog.Debug("sqlite: filter index loaded", "reports", s.facets.Len(), "took", time.Since(start))
+	}()
+}
+
+// WaitFilterIndex waits until the filter index has loaded (benchmarks and
+// tests, to measure and exercise it rather than the SQL it stands in for).
+// It returns at once for a store without one.
+func (s *Store) WaitFilterIndex(ctx context.Context) error {
+	for s.facets != nil && !s.facetsLoaded.Load() {
+		s.loadFilterIndex()
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	return nil
+}
+
 // filterIndex returns the filter index caught up with every change
-// committed so far.
+// committed so far, or nil while it is still loading.
 func (s *Store) filterIndex(ctx context.Context) (*facets.Index, error) {
+	if !s.facetsLoaded.Load() {
+		s.loadFilterIndex()
+		return nil, nil
+	}
 	var seq int64
 	if err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM search_changes`).Scan(&seq); err != nil {
 		return nil, fmt.Errorf("sqlite: filter index: %w", err)
 	}
-	if s.facetsLoaded.Load() && seq == s.facets.Seq() {
+	if seq == s.facets.Seq() {
 		return s.facets, nil
 	}
 	s.facetsMu.Lock()
@@ -110,7 +156,11 @@ func (s *Store) catchUp(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	var fs []facets.Fact
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM facts`+factWhere, args...).Scan(&n); err != nil {
+		return err
+	}
+	fs := make([]facets.Fact, 0, n)
 	rows, err = tx.QueryContext(ctx, `SELECT report_id, coalesce(event_type, ''), coalesce(place_id, ''), coalesce(province_id, ''),
 		coalesce(agency, ''), coalesce(date_from, ''), coalesce(date_to, ''), state, coalesce(usd, 0), usd IS NOT NULL FROM facts`+factWhere, args...)
 	if err != nil {

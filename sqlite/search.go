@@ -173,7 +173,13 @@ func reportQuery(f casebook.ReportFilter, bigramsFirst bool) (from, id, where, r
 // the total number of matches. Hits carry no original bytes.
 func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]casebook.ReportHit, int, error) {
 	if s.facets != nil && facets.Filtered(f) {
-		return s.findFiltered(ctx, f)
+		idx, err := s.filterIndex(ctx)
+		if err != nil {
+			return nil, 0, err
+		}
+		if idx != nil {
+			return s.findFiltered(ctx, idx, f)
+		}
 	}
 	from, id, where, rank, args, terms := reportQuery(f, false)
 	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
@@ -264,15 +270,12 @@ func (s *Store) readHits(ctx context.Context, page []hit, terms []string) ([]cas
 // filters for the work the full-text query would do, their texts are read
 // and searched here; otherwise the full-text query runs and asks the index
 // about each match (casebook_keep), so only kept matches are ranked.
-func (s *Store) findFiltered(ctx context.Context, f casebook.ReportFilter) ([]casebook.ReportHit, int, error) {
-	idx, err := s.filterIndex(ctx)
-	if err != nil {
-		return nil, 0, err
-	}
+func (s *Store) findFiltered(ctx context.Context, idx *facets.Index, f casebook.ReportFilter) ([]casebook.ReportHit, int, error) {
 	m := idx.Match(f)
 	terms := index.Terms(f.Query)
 	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
 	var all []hit
+	var err error
 	switch budget := min(s.scanLimit, scanBudget(terms, idx.Len())); {
 	case len(terms) == 0:
 		n := 0

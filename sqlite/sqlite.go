@@ -35,10 +35,14 @@ type Store struct {
 	path           string
 
 	// The filter index (WithFilterIndex); nil without it.
-	facets       *facets.Index
-	facetsMu     sync.Mutex // one catch-up at a time
-	facetsLoaded atomic.Bool
-	scanLimit    int
+	facets        *facets.Index
+	facetsMu      sync.Mutex // one catch-up at a time
+	facetsLoaded  atomic.Bool
+	facetsLoading atomic.Bool
+	scanLimit     int
+	loader        sync.WaitGroup  // the background load
+	closing       context.Context // canceled by Close
+	cancel        context.CancelFunc
 }
 
 var _ casebook.Store = (*Store)(nil)
@@ -57,6 +61,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		return nil, casebook.Errorf(casebook.EINVALID, "sqlite: bad database path %q", path)
 	}
 	s := &Store{now: time.Now, path: path}
+	s.closing, s.cancel = context.WithCancel(context.Background())
 	for _, o := range opts {
 		o(s)
 	}
@@ -87,11 +92,14 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 			return nil, fmt.Errorf("sqlite: prepare: %w", err)
 		}
 	}
+	s.loadFilterIndex()
 	return s, nil
 }
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.cancel()
+	s.loader.Wait()
 	s.wstmts.close()
 	s.rstmts.close()
 	return errors.Join(s.r.Close(), s.w.Close())

@@ -16,6 +16,9 @@ func opener(opts ...sqlite.Option) func(t *testing.T) casebook.Store {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { st.Close() })
+		if err := st.WaitFilterIndex(t.Context()); err != nil {
+			t.Fatal(err)
+		}
 		return st
 	}
 }
