@@ -719,3 +719,20 @@ func FuzzSyllableSet(f *testing.F) {
 		}
 	})
 }
+
+func FuzzNextMarked(f *testing.F) {
+	f.Add("He said: “they came”; then, at 3 a.m. — nothing! Why? \"Yes\"", 3)
+	f.Fuzz(func(t *testing.T, s string, from int) {
+		if from < 0 || from > len(s) {
+			return
+		}
+		for _, c := range []struct {
+			table *[256]bool
+			marks *byteMarks
+		}{{&sentenceBytes, sentenceMarks}, {&clauseBytes, clauseMarks}} {
+			if got, want := nextMarked(s, from, len(s), c.table, c.marks), nextMarked(s, from, len(s), c.table, nil); got != want {
+				t.Fatalf("nextMarked(%q, %d) = %d, want %d", s, from, got, want)
+			}
+		}
+	})
+}
