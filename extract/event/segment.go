@@ -434,8 +434,8 @@ func marksOf(bs ...byte) *byteMarks {
 // a zero byte exists.
 func (m *byteMarks) any(x uint64) bool {
 	const ones, high = 0x0101010101010101, 0x8080808080808080
-	zero := func(v uint64) uint64 { return (v - ones) &^ v & high }
-	return zero(x^m[0])|zero(x^m[1])|zero(x^m[2])|zero(x^m[3])|zero(x^m[4]) != 0
+	v0, v1, v2, v3, v4 := x^m[0], x^m[1], x^m[2], x^m[3], x^m[4]
+	return ((v0-ones)&^v0|(v1-ones)&^v1|(v2-ones)&^v2|(v3-ones)&^v3|(v4-ones)&^v4)&high != 0
 }
 
 func load64(s string, i int) uint64 {
