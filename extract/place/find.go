@@ -138,64 +138,97 @@ func (t *gazTables) mayStart(text string, i int) bool {
 		return false
 	}
 	var k, n int
-	var last byte
+	last := uint8(fcOther)
 	pendingH := false // j folds to c then h
 	for j := i; n < 3; {
-		var c byte
+		var c uint8
 		if pendingH {
-			c, pendingH = 'h', false
+			c, pendingH = 'h'-'a', false
 		} else {
 			if j >= len(text) {
 				return true
 			}
-			c = text[j] | 0x20
-			if c < 'a' || c > 'z' {
-				switch text[j] {
-				case ' ', '\t':
-					j++
-					if last == ' ' {
+			c = foldClass[text[j]]
+			j++
+			switch {
+			case c < 26:
+			case c == fcE:
+				c = 'e' - 'a'
+				if j < len(text) {
+					if x := text[j]; x >= utf8.RuneSelf {
+						return true // ŏ, ŭ: the folder drops this e
+					} else if x|0x20 == 'o' || x|0x20 == 'u' {
+						continue
+					}
+				}
+			case c == fcH:
+				if last == 's'-'a' || last == 'h'-'a' {
+					continue
+				}
+				c = 'h' - 'a'
+			case c == fcJ:
+				c, pendingH = 'c'-'a', true
+			case c == fcSpace || c == fcDot:
+				if c == fcSpace {
+					if last == 26 {
 						continue // runs of spaces fold to one
 					}
-					c = ' '
-				case '.':
-					j++
-					c = '.'
-				default:
-					return true
+					c = 26
+				} else {
+					c = 27
 				}
 				// A spelling may end before this byte.
 				if t.short[k>>6]&(1<<(k&63)) != 0 {
 					return true
 				}
-			} else {
-				j++
-				switch c {
-				case 'e':
-					if j < len(text) {
-						if x := text[j]; x >= utf8.RuneSelf {
-							return true // ŏ, ŭ: the folder drops this e
-						} else if x|0x20 == 'o' || x|0x20 == 'u' {
-							continue
-						}
-					}
-				case 'h':
-					if last == 's' || last == 'h' {
-						continue
-					}
-				case 'j':
-					c, pendingH = 'c', true
-				default:
-					c = foldFirst[c]
-				}
+			default:
+				return true
 			}
 		}
 		last = c
-		code, _ := foldCode(c)
-		k = k*28 + code
+		k = k*28 + int(c)
 		n++
 	}
 	return t.tri[k>>6]&(1<<(k&63)) != 0
 }
+
+// Classes of foldClass beside the folded letters 0–25.
+const (
+	fcE = 26 + iota
+	fcH
+	fcJ
+	fcSpace
+	fcDot
+	fcOther
+)
+
+// foldClass is, per byte, the folded letter (0–25 for a–z after b→p, g→k,
+// d→t) or the class mayStart treats apart.
+var foldClass = func() (t [256]uint8) {
+	for c := range t {
+		b := byte(c)
+		switch {
+		case 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z':
+			switch b | 0x20 {
+			case 'e':
+				t[c] = fcE
+			case 'h':
+				t[c] = fcH
+			case 'j':
+				t[c] = fcJ
+			default:
+				t[c] = foldFirst[b|0x20] - 'a'
+			}
+		case b == ' ' || b == '\t':
+			t[c] = fcSpace
+		case b == '.':
+			t[c] = fcDot
+		default:
+			t[c] = fcOther
+		}
+	}
+	return t
+}()
 
 // matchLatin matches a romanised spelling at word start i.
 func (t *gazTables) matchLatin(text string, i int, hits []hit) (cand, int, bool) {
