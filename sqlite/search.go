@@ -268,8 +268,8 @@ func (s *Store) readHits(ctx context.Context, page []hit, terms []string) ([]cas
 // findFiltered is FindReports through the filter index. Without text the
 // index lists the matches newest first. With text, when few reports pass the
 // filters for the work the full-text query would do, their texts are read
-// and searched here; otherwise the full-text query runs and asks the index
-// about each match (casebook_keep), so only kept matches are ranked.
+// and searched here; otherwise the full-text query lists its matches, the
+// index keeps those that pass, and only they are ranked.
 func (s *Store) findFiltered(ctx context.Context, idx *facets.Index, f casebook.ReportFilter) ([]casebook.ReportHit, int, error) {
 	m := idx.Match(f)
 	terms := index.Terms(f.Query)
@@ -314,24 +314,24 @@ func (s *Store) findFiltered(ctx context.Context, idx *facets.Index, f casebook.
 
 // scanBudget returns how many filter candidates may be read for a text
 // search before the full-text query is the cheaper way, in a store of n
-// reports. Reading a report costs tens of microseconds; the trigram query
-// costs in proportion to the store for each trigram of a term, a lot for
-// Latin trigrams (common to many words), little for Hangul ones (measured
-// at 100,000 reports: "labour training camp", 18 trigrams, 60-90 ms;
-// "bribe" 15 ms; a three-syllable Korean word under 1 ms).
+// reports. Reading a candidate costs some 20 µs; the full-text query costs
+// in proportion to the reports holding a term: a common English word is in
+// a fifth of them (8 ms to list at 100,000 reports), a Korean trigram or
+// bigram in far fewer, and a term too short for any index is looked for in
+// every report.
 func scanBudget(terms []string, n int) int {
 	work := 0
 	for _, t := range terms {
-		for _, r := range t {
-			if index.IsHangul(r) {
-				work++
-			} else {
-				work += 10
-			}
+		switch {
+		case index.WordTerm(t):
+			work += n / 200
+		case index.RuneLen(t) >= 3 || index.BigramTerm(t):
+			work += n / 2000
+		default:
+			work += n
 		}
-		work -= 20 // a term of two characters is no trigram
 	}
-	return max(work, 0) * n / 10000
+	return work
 }
 
 // textKept runs the full-text query of q and keeps the matches m passes,

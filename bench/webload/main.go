@@ -71,7 +71,16 @@ func open(ctx context.Context, dir, dsn string) (casebook.Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	return sqlite.Open(ctx, filepath.Join(dir, "casebook.db"))
+	// As serve opens it: with the filter index, loaded before measuring.
+	st, err := sqlite.Open(ctx, filepath.Join(dir, "casebook.db"), sqlite.WithFilterIndex())
+	if err != nil {
+		return nil, err
+	}
+	if err := st.WaitFilterIndex(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
 }
 
 func run(ctx context.Context, n int, dir, dsn string, requests, conc int, role string) error {

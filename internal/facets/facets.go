@@ -10,7 +10,6 @@ package facets
 import (
 	"cmp"
 	"math"
-	"math/bits"
 	"slices"
 	"sync/atomic"
 
@@ -46,25 +45,29 @@ type Index struct {
 	cur atomic.Pointer[snapshot]
 }
 
-// snapshot lays reports and facts out in flat arrays, newest report first,
-// so a search over many reports reads memory in order.
+// snapshot holds the reports newest first, so a search without text lists
+// its matches in order and stops after a page. An update builds a new
+// snapshot sharing everything unchanged: report facts and the lists of
+// values it does not touch.
 type snapshot struct {
 	seq   int64
 	order []report // newest first (publication date, then id)
-	facts []fact   // the facts of order[i] are facts[order[i].lo:order[i].hi]
 	pos   []int32  // position in order by report id, -1 for none
 	// lists holds, for each value of a fact's type, place, province or
-	// agency and each report language, the positions in order of the reports
-	// that have it: the candidates of a condition on that value.
-	lists map[uint32][]int32
+	// agency and each report language, the sorted ids of the reports that
+	// have it: the candidates of a condition on that value.
+	lists map[uint32][]int64
 	strs  []string // interned strings; 0 is "" (NULL)
 	ids   map[string]uint32
+	// ownIDs is set once ids is this snapshot's own copy (interning a new
+	// string must not write to a map an older snapshot reads).
+	ownIDs bool
 }
 
 type report struct {
 	id              int64
 	lang, published uint32
-	lo, hi          int32
+	facts           []fact // never written once published
 	// minFrom and maxTo bound the date keys of the report's facts, so a
 	// date filter rejects most reports without reading their facts.
 	minFrom, maxTo int32
@@ -79,10 +82,22 @@ type fact struct {
 	hasUSD         bool
 }
 
+// values returns the listed values of a report (see snapshot.lists).
+func (r *report) values(add func(v uint32)) {
+	add(r.lang)
+	for i := range r.facts {
+		f := &r.facts[i]
+		add(f.eventType)
+		add(f.place)
+		add(f.province)
+		add(f.agency)
+	}
+}
+
 // New returns an empty index at change 0.
 func New() *Index {
 	x := &Index{}
-	x.cur.Store(&snapshot{strs: []string{""}, ids: map[string]uint32{"": 0}})
+	x.cur.Store(&snapshot{strs: []string{""}, ids: map[string]uint32{"": 0}, lists: map[uint32][]int64{}})
 	return x
 }
 
@@ -94,114 +109,205 @@ func (x *Index) Len() int { return len(x.cur.Load().order) }
 
 // Update replaces the reports named in changed by those of reports (with
 // their facts), dropping the changed ids that no longer exist, and records
-// that the index now reflects change seq. full replaces everything.
+// that the index now reflects change seq. full replaces everything. A few
+// changed reports cost a pass over the report headers, not over the facts.
 func (x *Index) Update(seq int64, full bool, changed []int64, reports []Report, facts []Fact) {
 	old := x.cur.Load()
-	// Interned strings are appended to copies, so searches on the old
-	// snapshot keep reading a consistent table.
-	s := &snapshot{seq: seq, strs: slices.Clip(old.strs), ids: make(map[string]uint32, len(old.ids))}
-	for k, v := range old.ids {
-		s.ids[k] = v
-	}
-	type item struct {
-		r     report
-		facts []fact
-	}
-	var items []item
-	if !full {
-		gone := make(map[int64]bool, len(changed))
-		for _, id := range changed {
-			gone[id] = true
-		}
-		items = make([]item, 0, len(old.order)+len(reports))
-		for _, r := range old.order {
-			if !gone[r.id] {
-				items = append(items, item{r, old.facts[r.lo:r.hi]})
-			}
-		}
-	}
-	fresh := make(map[int64]int, len(reports))
+	s := &snapshot{seq: seq, strs: slices.Clip(old.strs), ids: old.ids}
+	fresh := make([]report, 0, len(reports))
+	at := make(map[int64]int, len(reports))
 	for _, r := range reports {
-		fresh[r.ID] = len(items)
-		items = append(items, item{r: report{id: r.ID, lang: s.intern(r.Language), published: s.intern(r.Published)}})
+		at[r.ID] = len(fresh)
+		fresh = append(fresh, report{id: r.ID, lang: s.intern(r.Language), published: s.intern(r.Published)})
 	}
 	for _, f := range facts {
-		i, ok := fresh[f.ReportID]
+		i, ok := at[f.ReportID]
 		if !ok {
 			continue // written after the report list was read
 		}
-		items[i].facts = append(items[i].facts, fact{
+		fresh[i].facts = append(fresh[i].facts, fact{
 			eventType: s.intern(f.EventType), place: s.intern(f.PlaceID), province: s.intern(f.ProvinceID),
 			agency: s.intern(f.Agency), from: s.intern(f.DateFrom), to: s.intern(f.DateTo), state: s.intern(f.State),
 			fromKey: dateKey(f.DateFrom), toKey: dateKey(f.DateTo),
 			usd: f.USD, hasUSD: f.HasUSD,
 		})
 	}
-	slices.SortFunc(items, func(a, b item) int {
-		if c := cmp.Compare(s.strs[b.r.published], s.strs[a.r.published]); c != 0 {
+	for i := range fresh {
+		fresh[i].bound()
+	}
+	newer := func(a, b *report) int {
+		if c := cmp.Compare(s.strs[b.published], s.strs[a.published]); c != 0 {
 			return c
 		}
-		return cmp.Compare(b.r.id, a.r.id)
-	})
-	n, maxID := 0, int64(0)
-	for _, it := range items {
-		n += len(it.facts)
-		maxID = max(maxID, it.r.id)
+		return cmp.Compare(b.id, a.id)
 	}
-	s.order = make([]report, len(items))
-	s.facts = make([]fact, 0, n)
+	slices.SortFunc(fresh, func(a, b report) int { return newer(&a, &b) })
+
+	// The reports kept from the old snapshot are in order already: merge,
+	// skipping the old positions of the changed ones.
+	var skip []int32
+	if !full {
+		for _, id := range changed {
+			if p := old.position(id); p >= 0 {
+				skip = append(skip, p)
+			}
+		}
+		slices.Sort(skip)
+		skip = slices.Compact(skip)
+	}
+	s.order = make([]report, 0, len(old.order)+len(fresh))
+	j := 0
+	if !full {
+		for i := range old.order {
+			if len(skip) > 0 && skip[0] == int32(i) {
+				skip = skip[1:]
+				continue
+			}
+			r := &old.order[i]
+			for j < len(fresh) && newer(&fresh[j], r) < 0 {
+				s.order = append(s.order, fresh[j])
+				j++
+			}
+			s.order = append(s.order, *r)
+		}
+	}
+	s.order = append(s.order, fresh[j:]...)
+	maxID := int64(0)
+	for i := range s.order {
+		maxID = max(maxID, s.order[i].id)
+	}
 	s.pos = make([]int32, maxID+1)
 	for i := range s.pos {
 		s.pos[i] = -1
 	}
-	s.lists = map[uint32][]int32{}
-	for i, it := range items {
-		r := it.r
-		r.lo = int32(len(s.facts))
-		s.facts = append(s.facts, it.facts...)
-		r.hi = int32(len(s.facts))
-		r.minFrom, r.maxTo = math.MaxInt32, math.MinInt32
-		s.list(r.lang, int32(i))
-		for _, f := range it.facts {
-			for _, v := range [...]uint32{f.eventType, f.place, f.province, f.agency} {
-				s.list(v, int32(i))
-			}
-			if f.from != 0 {
-				if f.fromKey < 0 {
-					r.minFrom = math.MinInt32 // not ISO: no bound
-				}
-				r.minFrom = min(r.minFrom, f.fromKey)
-			}
-			if f.to != 0 {
-				if f.toKey < 0 {
-					r.maxTo = math.MaxInt32
-				}
-				r.maxTo = max(r.maxTo, f.toKey)
-			}
+	for i := range s.order {
+		if id := s.order[i].id; id >= 0 {
+			s.pos[id] = int32(i)
 		}
-		s.order[i] = r
-		if r.id >= 0 {
-			s.pos[r.id] = int32(i)
+	}
+	if full {
+		s.lists = map[uint32][]int64{}
+		for i := range s.order {
+			r := &s.order[i]
+			r.values(func(v uint32) { s.list(v, r.id) })
 		}
+		for v, l := range s.lists {
+			slices.Sort(l)
+			s.lists[v] = slices.Compact(l)
+		}
+	} else {
+		s.lists = patchLists(old, fresh, changed)
 	}
 	x.cur.Store(s)
 }
 
-// list adds position pos to the list of value v, once.
-func (s *snapshot) list(v uint32, pos int32) {
-	if v == 0 {
-		return
+// bound sets the date bounds of r from its facts.
+func (r *report) bound() {
+	r.minFrom, r.maxTo = math.MaxInt32, math.MinInt32
+	for _, f := range r.facts {
+		if f.from != 0 {
+			if f.fromKey < 0 {
+				r.minFrom = math.MinInt32 // not ISO: no bound
+			}
+			r.minFrom = min(r.minFrom, f.fromKey)
+		}
+		if f.to != 0 {
+			if f.toKey < 0 {
+				r.maxTo = math.MaxInt32
+			}
+			r.maxTo = max(r.maxTo, f.toKey)
+		}
 	}
-	l := s.lists[v]
-	if n := len(l); n > 0 && l[n-1] == pos {
-		return
+}
+
+// list appends report id to the list of value v.
+func (s *snapshot) list(v uint32, id int64) {
+	if v != 0 {
+		s.lists[v] = append(s.lists[v], id)
 	}
-	s.lists[v] = append(l, pos)
+}
+
+// patchLists returns old's lists with the changed reports taken out of the
+// lists of their old values and put into those of their new ones; lists no
+// change touches are shared.
+func patchLists(old *snapshot, fresh []report, changed []int64) map[uint32][]int64 {
+	touched := map[uint32]bool{}
+	mark := func(v uint32) {
+		if v != 0 {
+			touched[v] = true
+		}
+	}
+	for _, id := range changed {
+		if p := old.position(id); p >= 0 {
+			old.order[p].values(mark)
+		}
+	}
+	for i := range fresh {
+		fresh[i].values(mark)
+	}
+	gone := make(map[int64]bool, len(changed))
+	for _, id := range changed {
+		gone[id] = true
+	}
+	lists := make(map[uint32][]int64, len(old.lists)+len(touched))
+	for v, l := range old.lists {
+		if !touched[v] {
+			lists[v] = l
+		}
+	}
+	adds := map[uint32][]int64{}
+	for i := range fresh {
+		r := &fresh[i]
+		r.values(func(v uint32) {
+			if v != 0 {
+				if a := adds[v]; len(a) == 0 || a[len(a)-1] != r.id {
+					adds[v] = append(a, r.id)
+				}
+			}
+		})
+	}
+	for v := range touched {
+		// A new list: the old one without the changed reports, with their
+		// new versions inserted in id order.
+		add := adds[v]
+		slices.Sort(add)
+		l := make([]int64, 0, len(old.lists[v])+len(add))
+		for _, id := range old.lists[v] {
+			if gone[id] {
+				continue
+			}
+			for len(add) > 0 && add[0] < id {
+				l = append(l, add[0])
+				add = add[1:]
+			}
+			if len(add) > 0 && add[0] == id {
+				add = add[1:]
+			}
+			l = append(l, id)
+		}
+		lists[v] = append(l, add...)
+	}
+	return lists
+}
+
+// position returns the position of report id in order, -1 if unknown.
+func (s *snapshot) position(id int64) int32 {
+	if id < 0 || id >= int64(len(s.pos)) {
+		return -1
+	}
+	return s.pos[id]
 }
 
 func (s *snapshot) intern(v string) uint32 {
 	if id, ok := s.ids[v]; ok {
 		return id
+	}
+	if !s.ownIDs {
+		own := make(map[string]uint32, len(s.ids)+1)
+		for k, id := range s.ids {
+			own[k] = id
+		}
+		s.ids, s.ownIDs = own, true
 	}
 	id := uint32(len(s.strs))
 	s.strs = append(s.strs, v)
@@ -219,9 +325,9 @@ func Filtered(f casebook.ReportFilter) bool {
 type Matcher struct {
 	s  *snapshot
 	fn func(r *report) bool
-	// cand has a bit for each position in s.order that may pass (the
-	// intersection of the lists of the conditions on indexed values); nil
-	// when no condition has a list.
+	// cand has a bit for each report id that may pass (the intersection
+	// of the lists of the conditions on indexed values); nil when no
+	// condition has a list.
 	cand []uint64
 }
 
@@ -353,7 +459,7 @@ func (x *Index) Match(f casebook.ReportFilter) *Matcher {
 		if r.maxTo < loKey || r.minFrom > hiKey {
 			return false
 		}
-		facts := s.facts[r.lo:r.hi]
+		facts := r.facts
 	need:
 		for _, n := range needs {
 			for i := range facts {
@@ -381,26 +487,19 @@ func (s *snapshot) equal(v string, col func(*fact) uint32) func(*fact) bool {
 // does not know (written since) does not.
 func (m *Matcher) Keep(id int64) bool {
 	p := m.s.position(id)
-	return p >= 0 && (m.cand == nil || m.cand[p>>6]&(1<<(p&63)) != 0) && m.fn(&m.s.order[p])
+	return p >= 0 && (m.cand == nil || m.cand[id>>6]&(1<<(id&63)) != 0) && m.fn(&m.s.order[p])
 }
 
-// position returns the position of report id in order, -1 if unknown.
-func (s *snapshot) position(id int64) int32 {
-	if id < 0 || id >= int64(len(s.pos)) {
-		return -1
-	}
-	return s.pos[id]
-}
-
-// candidates returns the bitmap of positions in every condition's lists
-// (each condition: the union of its values' lists), nil without conditions.
+// candidates returns the bitmap, by report id, of the reports in every
+// condition's lists (each condition: the union of its values' lists), nil
+// without conditions.
 func (s *snapshot) candidates(conds [][]uint32) []uint64 {
 	var cand []uint64
 	for _, vals := range conds {
-		set := make([]uint64, (len(s.order)+63)/64)
+		set := make([]uint64, (len(s.pos)+63)/64)
 		for _, v := range vals {
-			for _, p := range s.lists[v] {
-				set[p>>6] |= 1 << (p & 63)
+			for _, id := range s.lists[v] {
+				set[id>>6] |= 1 << (id & 63)
 			}
 		}
 		if cand == nil {
@@ -418,33 +517,17 @@ func (s *snapshot) candidates(conds [][]uint32) []uint64 {
 // publication date, then id), as a search without text lists them; it stops
 // after max of them when max > 0 (more is then true if others pass).
 func (m *Matcher) Select(max int) (ids []int64, more bool) {
-	try := func(r *report) bool {
-		if !m.fn(r) {
-			return true
+	for i := range m.s.order {
+		r := &m.s.order[i]
+		if m.cand != nil && m.cand[r.id>>6]&(1<<(r.id&63)) == 0 || !m.fn(r) {
+			continue
 		}
 		if max > 0 && len(ids) == max {
-			more = true
-			return false
+			return ids, true
 		}
 		ids = append(ids, r.id)
-		return true
 	}
-	if m.cand == nil {
-		for i := range m.s.order {
-			if !try(&m.s.order[i]) {
-				break
-			}
-		}
-		return ids, more
-	}
-	for i, w := range m.cand {
-		for ; w != 0; w &= w - 1 {
-			if !try(&m.s.order[i<<6+bits.TrailingZeros64(w)]) {
-				return ids, more
-			}
-		}
-	}
-	return ids, more
+	return ids, false
 }
 
 // Published returns the publication date of report id ("" when unknown).

@@ -1,6 +1,8 @@
 package facets
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -79,5 +81,109 @@ func TestSelectNewestFirstAndStops(t *testing.T) {
 	}
 	if m := x.Match(casebook.ReportFilter{Date: casebook.Interval{From: "2021-01-01"}}); m.Keep(1) {
 		t.Error("a date after every event matched")
+	}
+}
+
+// BenchmarkUpdateOne measures catching up with one changed report in an
+// index of 100,000 (what a search pays after each review).
+func BenchmarkUpdateOne(b *testing.B) {
+	x := New()
+	var reports []Report
+	var facts []Fact
+	places := []string{"hyesan", "hoeryong", "musan", "sinuiju", "chongjin"}
+	for i := range 100_000 {
+		id := int64(i + 1)
+		reports = append(reports, Report{ID: id, Language: "en", Published: fmt.Sprintf("20%02d-%02d-%02d", 10+i%16, 1+i%12, 1+i%28)})
+		for j := range 7 {
+			facts = append(facts, Fact{ReportID: id, EventType: "detention", PlaceID: places[(i+j)%5], ProvinceID: "ryanggang", Agency: "MSS",
+				State: "machine", DateFrom: "2019-01-01", DateTo: "2019-01-31", USD: float64(j * 100), HasUSD: j%2 == 0})
+		}
+	}
+	x.Update(1, true, nil, reports, facts)
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		id := int64(i%100_000 + 1)
+		x.Update(int64(i+2), false, []int64{id}, reports[id-1:id], facts[(id-1)*7:id*7])
+	}
+}
+
+// Incremental updates must leave the index as a full rebuild from the same
+// data would: same reports, same order, same answers.
+func TestIncrementalMatchesFull(t *testing.T) {
+	for seed := range uint64(8) {
+		incrementalMatchesFull(t, rand.New(rand.NewPCG(seed, 2)))
+	}
+}
+
+func incrementalMatchesFull(t *testing.T, rng *rand.Rand) {
+	places := []string{"hyesan", "hoeryong", "musan", "sinuiju"}
+	agencies := []string{"MSS", "MPS", "KPA", ""}
+	mk := func(id int64) (Report, []Fact) {
+		r := Report{ID: id, Language: []string{"en", "ko"}[rng.IntN(2)], Published: fmt.Sprintf("20%02d-%02d-01", 15+rng.IntN(8), 1+rng.IntN(12))}
+		var fs []Fact
+		for range rng.IntN(4) {
+			y := 2015 + rng.IntN(8)
+			fs = append(fs, Fact{ReportID: id, EventType: []string{"detention", "bribe_demand", ""}[rng.IntN(3)],
+				PlaceID: places[rng.IntN(4)], ProvinceID: "ryanggang", Agency: agencies[rng.IntN(4)],
+				State: []string{"machine", "rejected", "confirmed"}[rng.IntN(3)],
+				DateFrom: fmt.Sprintf("%d-01-01", y), DateTo: fmt.Sprintf("%d-06-30", y), USD: float64(rng.IntN(2000)), HasUSD: rng.IntN(2) == 0})
+		}
+		return r, fs
+	}
+	current := map[int64]struct {
+		r  Report
+		fs []Fact
+	}{}
+	inc := New()
+	for seq := int64(1); seq <= 60; seq++ {
+		var changed []int64
+		var reports []Report
+		var facts []Fact
+		for range 1 + rng.IntN(5) {
+			id := int64(1 + rng.IntN(40))
+			changed = append(changed, id)
+			if rng.IntN(5) == 0 {
+				delete(current, id)
+				continue
+			}
+			r, fs := mk(id)
+			current[id] = struct {
+				r  Report
+				fs []Fact
+			}{r, fs}
+		}
+		for _, id := range changed {
+			if c, ok := current[id]; ok && !slices.ContainsFunc(reports, func(r Report) bool { return r.ID == id }) {
+				reports = append(reports, c.r)
+				facts = append(facts, c.fs...)
+			}
+		}
+		inc.Update(seq, false, changed, reports, facts)
+
+		full := New()
+		var all []Report
+		var allFacts []Fact
+		for _, c := range current {
+			all = append(all, c.r)
+			allFacts = append(allFacts, c.fs...)
+		}
+		full.Update(seq, true, nil, all, allFacts)
+		for _, f := range []casebook.ReportFilter{
+			{}, {Language: "ko"}, {Agency: "MSS"}, {PlaceID: "ryanggang", EventType: "detention"},
+			{Date: casebook.Interval{From: "2018-01-01", To: "2019-12-31"}, MinUSD: 500},
+			{State: "rejected"}, {ConfirmedOnly: true, PlaceID: "hyesan"}, {Agency: "KPA", Language: "en"},
+		} {
+			got, _ := inc.Match(f).Select(0)
+			want, _ := full.Match(f).Select(0)
+			if f == (casebook.ReportFilter{}) {
+				// No filter: every report, newest first.
+				if len(got) != len(current) {
+					t.Fatalf("change %d: %d reports indexed, want %d", seq, len(got), len(current))
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("change %d, filter %+v: incremental %v, full %v", seq, f, got, want)
+			}
+		}
 	}
 }
