@@ -23,7 +23,7 @@ type matcher struct {
 	tri     [26*26*26/64 + 1]uint64        // first three letters of every key, for mayStart
 	// For mayStart, hashed: the first prefixLen bytes of every longer key,
 	// and every shorter key whole.
-	prefixes, shorts [1 << 16 / 64]uint64
+	prefixes, shorts hashBits
 	root             [256]int32
 	first            []int32
 	count            []uint16
@@ -111,11 +111,9 @@ func build() *matcher {
 			mt.tri[t>>6] |= 1 << (t & 63)
 		}
 		if k := x.key; len(k) >= prefixLen {
-			h := prefixHash([]byte(k[:prefixLen]))
-			mt.prefixes[h>>6] |= 1 << (h & 63)
+			mt.prefixes.add(prefixHash([]byte(k[:prefixLen])))
 		} else {
-			h := prefixHash([]byte(k))
-			mt.shorts[h>>6] |= 1 << (h & 63)
+			mt.shorts.add(prefixHash([]byte(k)))
 		}
 		if r, _ := utf8.DecodeRuneInString(x.key); isHangul(r) {
 			mt.koFirst[(r-0xAC00)>>6] |= 1 << ((r - 0xAC00) & 63)
@@ -146,14 +144,25 @@ func isHangul(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
 // prefixLen is how many folded bytes mayStart looks at.
 const prefixLen = 5
 
-// prefixHash hashes up to prefixLen folded bytes into 16 bits.
+const fnvOffset, fnvPrime = 2166136261, 16777619
+
+// prefixHash hashes up to prefixLen folded bytes into 16 bits (FNV-1a,
+// folded): mayStart computes the same byte by byte.
 func prefixHash(s []byte) uint32 {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(s[i])) * 16777619
+		h = (h ^ uint32(s[i])) * fnvPrime
 	}
-	return (h ^ h>>16) & 0xFFFF
+	return hashEnd(h)
 }
+
+func hashEnd(h uint32) uint32 { return (h ^ h>>16) & 0xFFFF }
+
+// hashBits is a set of 16-bit hashes.
+type hashBits [1 << 16 / 64]uint64
+
+func (b *hashBits) add(h uint32)        { b[h>>6] |= 1 << (h & 63) }
+func (b *hashBits) holds(h uint32) bool { return b[h>>6]&(1<<(h&63)) != 0 }
 
 // mayStart is a cheap filter before a walk at word start i: it folds the
 // text from i as the folder does for ASCII, and passes when the first
@@ -179,11 +188,12 @@ func (mt *matcher) mayStart(text string, i int) bool {
 			return false
 		}
 	}
-	var buf [prefixLen]byte
-	n := 0
+	// The hash of the folded bytes so far, as prefixHash makes it.
+	h, n := uint32(fnvOffset), 0
+	var last byte
 	for j := i; n < prefixLen; j++ {
 		if j >= len(text) {
-			return n > 0 && mt.isShort(buf[:n])
+			return n > 0 && mt.shorts.holds(hashEnd(h))
 		}
 		c := text[j]
 		switch {
@@ -194,13 +204,13 @@ func (mt *matcher) mayStart(text string, i int) bool {
 			return true
 		default:
 			// A match may end before this character.
-			if n > 0 && mt.isShort(buf[:n]) {
+			if n > 0 && mt.shorts.holds(hashEnd(h)) {
 				return true
 			}
 			switch c {
 			case '.':
 			case ' ', '-', '\t':
-				if n == 0 || buf[n-1] == ' ' {
+				if n == 0 || last == ' ' {
 					continue
 				}
 				c = ' '
@@ -210,17 +220,11 @@ func (mt *matcher) mayStart(text string, i int) bool {
 				return false // the walk stops here
 			}
 		}
-		buf[n] = c
+		h = (h ^ uint32(c)) * fnvPrime
+		last = c
 		n++
 	}
-	h := prefixHash(buf[:])
-	return mt.prefixes[h>>6]&(1<<(h&63)) != 0
-}
-
-// isShort reports whether b may be a whole key shorter than prefixLen.
-func (mt *matcher) isShort(b []byte) bool {
-	h := prefixHash(b)
-	return mt.shorts[h>>6]&(1<<(h&63)) != 0
+	return mt.prefixes.holds(hashEnd(h))
 }
 
 func (mt *matcher) step(n int32, b byte) int32 {
