@@ -531,6 +531,36 @@ var targetBefore = map[string][]string{
 var clauseBreaks = map[string]bool{"who": true, "which": true, "that": true, "while": true, "but": true,
 	"said": true, "says": true}
 
+// isClauseBreak is clauseBreaks[w] without hashing w.
+func isClauseBreak(w string) bool {
+	switch w {
+	case "who", "which", "that", "while", "but", "said", "says":
+		return true
+	}
+	return false
+}
+
+// trimCue is strings.Trim(w, ",:\"'") for the ASCII cut set, without
+// building the set on every call.
+func trimCue(w string) string {
+	cut := func(c byte) bool { return c == ',' || c == ':' || c == '"' || c == '\'' }
+	for len(w) > 0 && cut(w[0]) {
+		w = w[1:]
+	}
+	for len(w) > 0 && cut(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// targetFirst marks the first bytes of the targetBefore words.
+var targetFirst = func() (t [256]bool) {
+	for w := range targetBefore {
+		t[w[0]] = true
+	}
+	return t
+}()
+
 // targetCueBefore reports whether s (lower case, ending just before an
 // organ) holds a target cue with no clause break after it.
 func targetCueBefore(s string) bool {
@@ -540,11 +570,14 @@ func targetCueBefore(s string) bool {
 		for i > 0 && s[i-1] != ' ' {
 			i--
 		}
-		w := strings.Trim(s[i:end], ",:\"'")
-		if strings.HasSuffix(s[i:end], ";") || clauseBreaks[w] {
+		w := trimCue(s[i:end])
+		if strings.HasSuffix(s[i:end], ";") || isClauseBreak(w) {
 			return false
 		}
-		if phrases, ok := targetBefore[w]; ok {
+		if len(w) < 4 || !targetFirst[w[0]] {
+			// Every cue word has four letters or more, and few letters
+			// start one: most words need no map lookup.
+		} else if phrases, ok := targetBefore[w]; ok {
 			for _, p := range phrases {
 				if p == "" || strings.HasPrefix(s[i:], p) {
 					return true

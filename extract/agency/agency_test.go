@@ -273,3 +273,30 @@ func FuzzMayStart(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkMayStart(t, s) })
 }
+
+// TestTargetCueShortcuts keeps targetCueBefore's shortcuts true to the
+// tables they stand for.
+func TestTargetCueShortcuts(t *testing.T) {
+	for w := range targetBefore {
+		if len(w) < 4 || !targetFirst[w[0]] {
+			t.Errorf("targetBefore word %q is skipped before the lookup", w)
+		}
+	}
+	for w := range clauseBreaks {
+		if !isClauseBreak(w) {
+			t.Errorf("isClauseBreak(%q) = false", w)
+		}
+	}
+	if len(clauseBreaks) != 7 {
+		t.Errorf("isClauseBreak lists 7 words, clauseBreaks %d", len(clauseBreaks))
+	}
+}
+
+func FuzzTrimCue(f *testing.F) {
+	f.Add(`"investigated,'`)
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimCue(s), strings.Trim(s, ",:\"'"); got != want {
+			t.Fatalf("trimCue(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
