@@ -213,6 +213,14 @@ func ValidState(s string) bool {
 // phrases". Every term must occur in a report, in any case: as words for
 // Latin-script terms (WordTerm), as a substring for Korean and the rest.
 func Terms(q string) []string {
+	// Control characters and broken UTF-8 separate terms: no report holds
+	// a NUL (Report.Check), and the full-text engines refuse it.
+	q = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(q, " "))
 	var terms []string
 	for q = strings.TrimSpace(q); q != ""; q = strings.TrimSpace(q) {
 		if q[0] == '"' {
