@@ -18,14 +18,19 @@ func (r *reader) is(i int, w string) bool {
 	if i < 0 || i >= len(r.toks) {
 		return false
 	}
-	t := r.toks[i]
+	t := &r.toks[i]
 	return t.kind == tWord && t.end-t.start == len(w) && hasFold(r.s, t.start, w)
 }
 
 // isAny reports whether token i is one of ws.
 func (r *reader) isAny(i int, ws ...string) bool {
+	if i < 0 || i >= len(r.toks) || r.toks[i].kind != tWord {
+		return false
+	}
+	t := &r.toks[i]
+	n := t.end - t.start
 	for _, w := range ws {
-		if r.is(i, w) {
+		if len(w) == n && hasFold(r.s, t.start, w) {
 			return true
 		}
 	}
