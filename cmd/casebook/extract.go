@@ -521,8 +521,10 @@ func jsonString(b []byte, i int) (string, int, bool) {
 	if i < len(b) && b[i] == '"' {
 		return string(b[start:i]), i + 1, true
 	}
+	// Escapes only shrink: the rest of the line bounds the value, so the
+	// builder never grows again (a report's text has an escape per line).
 	var sb strings.Builder
-	sb.Grow(i - start + 64)
+	sb.Grow(len(b) - start)
 	sb.Write(b[start:i])
 	for i < len(b) {
 		c := b[i]
