@@ -139,12 +139,14 @@ func newAssembler(d *Doc) *assembler {
 	if src == nil {
 		src = d.Money
 	}
+	a.money = make([]casebook.Money, 0, len(src))
 	for _, m := range src {
 		if validSpan(m.Span, len(d.Text)) {
 			a.money = append(a.money, m)
 		}
 	}
 	sort.SliceStable(a.money, func(i, j int) bool { return a.money[i].Span[0] < a.money[j].Span[0] })
+	a.dates = make([]date.Expr, 0, len(d.Dates))
 	for _, e := range d.Dates {
 		if validSpan(e.Span, len(d.Text)) && e.Interval.From != "" && e.Interval.From <= e.Interval.To && !e.Reporting && !bracketDay(d.Text, e.Span) && !datelineDate(d.Text, e.Span) {
 			a.dates = append(a.dates, e)
@@ -163,6 +165,8 @@ func newAssembler(d *Doc) *assembler {
 			a.placeOrigin[i] = gap == "and" || gap == "," || gap == "or"
 		}
 	}
+	a.agencies = make([]agency.Mention, 0, len(d.Agencies))
+	a.acting = make([]agency.Mention, 0, len(d.Agencies))
 	for _, g := range d.Agencies {
 		if !validSpan(g.Span, len(d.Text)) {
 			continue
@@ -193,6 +197,9 @@ func newAssembler(d *Doc) *assembler {
 		if count[g.Code] > count[a.topAgency] {
 			a.topAgency = g.Code
 		}
+	}
+	if n := len(a.sents); n > 0 {
+		a.paras = make([]casebook.Span, 0, a.sents[n-1].para+1)
 	}
 	for _, s := range a.sents {
 		for len(a.paras) <= s.para {
