@@ -1,6 +1,7 @@
 package agency
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -168,7 +169,7 @@ func findMarkers(text string) []marker {
 			i += j + len(f)
 		}
 	}
-	sort.Slice(ms, func(a, b int) bool { return ms[a].at < ms[b].at })
+	slices.SortFunc(ms, func(a, b marker) int { return a.at - b.at })
 	return ms
 }
 

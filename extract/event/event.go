@@ -11,6 +11,7 @@
 package event
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -134,7 +135,7 @@ func newAssembler(d *Doc) *assembler {
 			a.places = append(a.places, p)
 		}
 	}
-	sort.SliceStable(a.places, func(i, j int) bool { return a.places[i].Span[0] < a.places[j].Span[0] })
+	slices.SortStableFunc(a.places, func(x, y place.Mention) int { return x.Span[0] - y.Span[0] })
 	src := d.MoneyMentions
 	if src == nil {
 		src = d.Money
@@ -145,14 +146,14 @@ func newAssembler(d *Doc) *assembler {
 			a.money = append(a.money, m)
 		}
 	}
-	sort.SliceStable(a.money, func(i, j int) bool { return a.money[i].Span[0] < a.money[j].Span[0] })
+	slices.SortStableFunc(a.money, func(x, y casebook.Money) int { return x.Span[0] - y.Span[0] })
 	a.dates = make([]date.Expr, 0, len(d.Dates))
 	for _, e := range d.Dates {
 		if validSpan(e.Span, len(d.Text)) && e.Interval.From != "" && e.Interval.From <= e.Interval.To && !e.Reporting && !bracketDay(d.Text, e.Span) && !datelineDate(d.Text, e.Span) {
 			a.dates = append(a.dates, e)
 		}
 	}
-	sort.SliceStable(a.dates, func(i, j int) bool { return a.dates[i].Span[0] < a.dates[j].Span[0] })
+	slices.SortStableFunc(a.dates, func(x, y date.Expr) int { return x.Span[0] - y.Span[0] })
 	a.placeAside = make([]bool, len(a.places))
 	a.placeOrigin = make([]bool, len(a.places))
 	for i, p := range a.places {
@@ -176,7 +177,7 @@ func newAssembler(d *Doc) *assembler {
 			a.acting = append(a.acting, g)
 		}
 	}
-	sort.SliceStable(a.agencies, func(i, j int) bool { return a.agencies[i].Span[0] < a.agencies[j].Span[0] })
+	slices.SortStableFunc(a.agencies, func(x, y agency.Mention) int { return x.Span[0] - y.Span[0] })
 	a.placeSeat = make([]bool, len(a.places))
 	for i, p := range a.places {
 		// "a source in Kaesong's Kaepung district": the district is where
@@ -190,7 +191,7 @@ func newAssembler(d *Doc) *assembler {
 		a.placeSeat[i] = a.seat(p.Span)
 	}
 	a.main = a.mainPlace()
-	sort.SliceStable(a.acting, func(i, j int) bool { return a.acting[i].Span[0] < a.acting[j].Span[0] })
+	slices.SortStableFunc(a.acting, func(x, y agency.Mention) int { return x.Span[0] - y.Span[0] })
 	count := map[string]int{}
 	for _, g := range a.acting {
 		count[g.Code]++
@@ -357,7 +358,7 @@ func (a *assembler) events() []casebook.Event {
 	if len(ms) == 0 {
 		return nil
 	}
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].trig[0] < ms[j].trig[0] })
+	slices.SortStableFunc(ms, func(x, y mention) int { return x.trig[0] - y.trig[0] })
 
 	type draft struct {
 		ev     casebook.Event
