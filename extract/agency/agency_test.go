@@ -241,7 +241,7 @@ func checkMayStart(t *testing.T, s string) {
 		if s[i] >= 0x80 || !asciiAlnum[s[i]] || i > 0 && s[i-1] < 0x80 && asciiAlnum[s[i-1]] {
 			continue
 		}
-		if _, _, ok := matchLatin(s, i, buf[:0]); ok && !m.mayStart(s, i) {
+		if _, _, ok := matchLatin(s, "", i, buf[:0]); ok && !m.mayStart(s, i) {
 			t.Fatalf("mayStart(%q, %d) = false before a match", s, i)
 		}
 	}

@@ -286,7 +286,7 @@ func find(text, lower string) []Mention {
 		if c < utf8.RuneSelf {
 			alnum := asciiAlnum[c]
 			if alnum && !prevAlnum && m.mayStart(text, i) {
-				if mn, end, ok := matchLatin(text, i, buf[:0]); ok {
+				if mn, end, ok := matchLatin(text, lower, i, buf[:0]); ok {
 					out = append(out, mn)
 					i, prevAlnum = end, true
 					continue
@@ -348,7 +348,17 @@ func latinEnd(text string, i int) bool {
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
-func matchLatin(text string, i int, hits []hit) (Mention, int, bool) {
+// lowerSpan is text[a:b] lower-cased: a slice of lower when the caller made
+// it (a match holds only characters ASCII lowering and strings.ToLower
+// treat alike), else a fresh copy.
+func lowerSpan(text, lower string, a, b int) string {
+	if lower != "" {
+		return lower[a:b]
+	}
+	return strings.ToLower(text[a:b])
+}
+
+func matchLatin(text, lower string, i int, hits []hit) (Mention, int, bool) {
 	hits = m.walk(text, i, hits)
 	for k := len(hits) - 1; k >= 0; k-- {
 		h := hits[k]
@@ -360,7 +370,7 @@ func matchLatin(text string, i int, hits []hit) (Mention, int, bool) {
 		if !latinEnd(text, h.end) || !latinOK(text, i, h.end, e) {
 			continue
 		}
-		lw := strings.ToLower(text[i:h.end])
+		lw := lowerSpan(text, lower, i, h.end)
 		generic := strings.HasSuffix(e.stem, "security") && !strings.HasPrefix(e.stem, "state") &&
 			!strings.HasPrefix(e.stem, "national") || lw == "security agents" || lw == "security agent"
 		return Mention{Span: casebook.Span{i, h.end}, Code: e.code, Person: e.person, Generic: generic}, h.end, true
