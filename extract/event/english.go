@@ -405,6 +405,12 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 		patterns []int
 	}
 	var hits []hit
+	// official[k] is 1 when sentence k names officials, 0 when not, -1 when
+	// not yet looked at: each sentence is read once for the "they" below.
+	official := make([]int8, len(sents))
+	for k := range official {
+		official[k] = -1
+	}
 	for si := range sents {
 		s := &sents[si]
 		if s.heading {
@@ -444,9 +450,16 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 		// officials of the sentences just before.
 		theyOfficial := false
 		for k := si - 1; k >= max(0, si-3) && !sents[k].heading && !theyOfficial; k-- {
-			for _, t := range tokRange(all, sents[k].span[0], sents[k].span[1]) {
-				theyOfficial = theyOfficial || enOfficial.has(t.w)
+			if official[k] < 0 {
+				official[k] = 0
+				for _, t := range tokRange(all, sents[k].span[0], sents[k].span[1]) {
+					if enOfficial.has(t.w) {
+						official[k] = 1
+						break
+					}
+				}
 			}
+			theyOfficial = official[k] == 1
 		}
 		before := len(out)
 		ti, h := 0, 0
