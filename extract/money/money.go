@@ -172,10 +172,28 @@ func triggerWord(s string, i, e int) bool {
 	case 2:
 		return hasFold(s, i, "an") || hasFold(s, i, "us")
 	case 3:
-		for _, w := range []string{"rmb", "usd", "cny", "kpw", "krw", "jpy", "eur", "nkw"} {
-			if hasFold(s, i, w) {
-				return true
-			}
+		// rmb, usd, cny, kpw, krw, jpy, eur, nkw, by their first letter:
+		// every three-letter word comes here.
+		b, c := lower(s[i+1]), lower(s[i+2])
+		var cur bool
+		switch lower(s[i]) {
+		case 'r':
+			cur = b == 'm' && c == 'b'
+		case 'u':
+			cur = b == 's' && c == 'd'
+		case 'c':
+			cur = b == 'n' && c == 'y'
+		case 'k':
+			cur = (b == 'p' || b == 'r') && c == 'w'
+		case 'j':
+			cur = b == 'p' && c == 'y'
+		case 'e':
+			cur = b == 'u' && c == 'r'
+		case 'n':
+			cur = b == 'k' && c == 'w'
+		}
+		if cur {
+			return true
 		}
 	}
 	if e-i == 1 && (s[i] == 'U' || s[i] == 'u') {

@@ -412,3 +412,27 @@ func TestPerHead(t *testing.T) {
 		t.Error("PerHead of a span out of the text")
 	}
 }
+
+// TestTriggerWordCurrencies checks the three-letter codes read by first
+// letter against the list they stand for, in every case.
+func TestTriggerWordCurrencies(t *testing.T) {
+	codes := []string{"rmb", "usd", "cny", "kpw", "krw", "jpy", "eur", "nkw"}
+	letters := "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	for _, a := range letters {
+		for _, b := range letters {
+			for _, c := range letters {
+				w := string([]rune{a, b, c})
+				want := false
+				for _, code := range codes {
+					want = want || hasFold(w, 0, code)
+				}
+				if !want {
+					_, want = numberWord(w, 0, 3)
+				}
+				if got := triggerWord(w, 0, 3); got != want {
+					t.Fatalf("triggerWord(%q) = %v, want %v", w, got, want)
+				}
+			}
+		}
+	}
+}
