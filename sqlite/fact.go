@@ -199,7 +199,10 @@ func (s *Store) CreateFact(ctx context.Context, f *casebook.Fact) error {
 		} else if err != nil {
 			return err
 		}
-		return s.insertFact(ctx, tx, f, storedProvinces(ctx, tx, f.ReportID))
+		if err := s.insertFact(ctx, tx, f, storedProvinces(ctx, tx, f.ReportID)); err != nil {
+			return err
+		}
+		return logChange(ctx, tx, f.ReportID)
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: create fact: %w", err)
@@ -324,7 +327,7 @@ func (s *Store) ReplaceMachineFacts(ctx context.Context, reportID int64, facts [
 				return fmt.Errorf("fact %d: %w", i, err)
 			}
 		}
-		return nil
+		return logChange(ctx, tx, reportID)
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: replace machine facts of report %d: %w", reportID, err)
@@ -336,4 +339,14 @@ func (s *Store) ReplaceMachineFacts(ctx context.Context, reportID int64, facts [
 func placeCond(id string) (string, []any) {
 	ids := index.PlaceIDs(id)
 	return "(f.place_id IN (" + strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",") + ") OR f.province_id = ?)", append(anys(ids), id)
+}
+
+// logChange records in the search change log that facts of a report were
+// added (updates and deletions log themselves by trigger; a trigger on
+// inserts would slow every ingest, see migration 0009).
+func logChange(ctx context.Context, tx *sql.Tx, reportID int64) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_changes(report_id) VALUES (?)`, reportID); err != nil {
+		return fmt.Errorf("log change of report %d: %w", reportID, err)
+	}
+	return nil
 }
