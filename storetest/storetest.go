@@ -719,6 +719,23 @@ func testSearchText(t *testing.T, st casebook.Store) {
 			}
 		})
 	}
+	// Romanised names with diacritics in the text are found without them.
+	// (An apostrophe still splits a word: Chongjin does not find Ch'ŏngjin;
+	// the place filter, through the gazetteer, finds every spelling.)
+	mr := newReport("Ch'ŏngjin arrests", "Agents in Ch'ŏngjin and Hoeryŏng arrested two traders.", "en")
+	if _, err := st.CreateReport(ctxT(t), mr, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"Hoeryong", "hoeryŏng", "Ch'ongjin", "ch’ŏngjin"} {
+		hits, _ := search(t, st, casebook.ReportFilter{Query: q, Language: "en"})
+		found := false
+		for _, h := range hits {
+			found = found || h.Report.ID == mr.ID
+		}
+		if !found {
+			t.Errorf("%q does not find a text that writes Ch'ŏngjin and Hoeryŏng: %v", q, ids(hits))
+		}
+	}
 }
 
 func testSearchKorean(t *testing.T, st casebook.Store) {
