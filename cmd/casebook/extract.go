@@ -42,6 +42,8 @@ func runExtract(ctx context.Context, env *cmdEnv, args []string) error {
 		return errUsage
 	}
 	if *jsonl {
+		widenPipe(env.stdin)
+		widenPipe(env.stdout)
 		return extractJSONL(ctx, env.stdin, env.stdout)
 	}
 	if fs.NArg() == 0 {
