@@ -58,7 +58,7 @@ func (t *gazTables) find(text string) []Mention {
 		}
 		switch {
 		case isHangul(r):
-			if !prevHangul {
+			if !prevHangul && t.koFirst[(r-0xAC00)>>6]&(1<<((r-0xAC00)&63)) != 0 {
 				if cd, end, ok := t.matchKorean(text, i, buf[:0]); ok {
 					cands = append(cands, cd)
 					i, prevAlnum, prevHangul = end, true, true

@@ -24,6 +24,9 @@ type gazTables struct {
 	// '.' (base 28), short the keys of one or two such bytes: for mayStart.
 	tri   [28*28*28/64 + 1]uint64
 	short [28*28/64 + 1]uint64
+	// koFirst marks the Hangul syllables keys start with: a Korean word
+	// starting otherwise is not walked.
+	koFirst [(0xD7A4-0xAC00)/64 + 1]uint64
 }
 
 var tables = buildTables()
@@ -196,6 +199,9 @@ func buildTables() *gazTables {
 		}
 		if x, ok := prefixCode(k, len(k)); ok && len(k) <= 2 {
 			t.short[x>>6] |= 1 << (x & 63)
+		}
+		if r, _ := utf8.DecodeRuneInString(k); isHangul(r) {
+			t.koFirst[(r-0xAC00)>>6] |= 1 << ((r - 0xAC00) & 63)
 		}
 	}
 	t.trie = newTrie(keys, vals)
