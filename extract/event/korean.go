@@ -342,7 +342,10 @@ func findKorean(text string, sents []sentence, money []casebook.Money, out []men
 		foreign := false
 		for k := 0; k < len(st) && len(out)-before < maxPerSentence; {
 			c, n := rune(st[k]), 1
-			if c >= 0x80 {
+			if c0 := st[k]; c0-0xEA < 4 && k+2 < len(st) && st[k+1]&0xC0 == 0x80 && st[k+2]&0xC0 == 0x80 && (c0 != 0xED || st[k+1] < 0xA0) {
+				// Hangul (U+A000–U+D7FF) decoded inline, the rest by utf8: same result.
+				c, n = rune(c0&0x0F)<<12|rune(st[k+1]&0x3F)<<6|rune(st[k+2]&0x3F), 3
+			} else if c >= 0x80 {
 				c, n = utf8.DecodeRuneInString(st[k:])
 			}
 			if c < 0xAC00 || c > 0xD7A3 || koFirst[c-0xAC00] == 0 {
