@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -158,4 +160,39 @@ func FuzzDecodeIn(f *testing.F) {
 			t.Fatalf("%q: fast %+v, encoding/json %+v", line, fast, slow)
 		}
 	})
+}
+
+// TestExtractJSONLAnswersEachLine feeds one line at a time, as an
+// interactive caller does, and needs each answer before sending the next:
+// output may wait for a line that is already buffered, never for one that
+// has not been sent (here: a partial next line).
+func TestExtractJSONLAnswersEachLine(t *testing.T) {
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	done := make(chan error, 1)
+	go func() { done <- extractJSONL(context.Background(), inR, outW); outW.Close() }()
+	answers := bufio.NewReader(outR)
+	for _, send := range []string{
+		goodLine("a") + "\n",
+		goodLine("b") + "\n" + `{"id":"c",`, // c is not whole yet
+		`"text":"Police arrested a man in Hyesan."}` + "\n",
+	} {
+		if _, err := io.WriteString(inW, send); err != nil {
+			t.Fatal(err)
+		}
+		got := make(chan string, 1)
+		go func() { l, _ := answers.ReadString('\n'); got <- l }()
+		select {
+		case l := <-got:
+			if !strings.Contains(l, `"id":`) {
+				t.Fatalf("answer %q", l)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no answer after sending %q", send)
+		}
+	}
+	inW.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
 }
