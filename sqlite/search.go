@@ -64,7 +64,6 @@ func reportQuery(f casebook.ReportFilter, bigramsFirst bool) (from, id, where, r
 	switch {
 	case len(trigrams) > 0:
 		drive("reports_fts", "-bm25(reports_fts, 2.0, 1.0)", trigrams)
-		trigrams = nil
 	case len(words) > 0:
 		drive("reports_words", "-bm25(reports_words, 2.0, 1.0)", words)
 		words = nil
@@ -195,50 +194,31 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 		// id lists name (3 KB pages each) to sort them by date; the index
 		// walk tests ids in date order and stops after the page (113 against
 		// 42 ms for a Korean term at 100k).
-		rows, err := s.r.QueryContext(ctx, `SELECT reports.id FROM reports INDEXED BY reports_published WHERE `+where+` ORDER BY reports.published DESC, reports.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
-		if err != nil {
-			return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
-		}
-		for rows.Next() {
+		q := `SELECT reports.id FROM reports INDEXED BY reports_published WHERE ` + where + ` ORDER BY reports.published DESC, reports.id DESC LIMIT ? OFFSET ?`
+		if err := s.collect(ctx, q, append(args, limit, offset), func(rows *sql.Rows) error {
 			var h hit
-			if err := rows.Scan(&h.id); err != nil {
-				rows.Close()
-				return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
-			}
+			err := rows.Scan(&h.id)
 			page = append(page, h)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
+			return err
+		}); err != nil {
+			return nil, 0, err
 		}
 	} else {
 		// One pass reads every match with its rank and the page is sorted
 		// here: no second pass to count (which would build the filters' id
 		// lists again) and no window materialising every ranked row.
 		q := `SELECT ` + strings.TrimPrefix(id, "+") + `, ` + rank + ` FROM ` + from + ` WHERE ` + where
-		rows, err := s.r.QueryContext(ctx, q, args...)
-		if err != nil {
-			return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
-		}
 		var all []hit
-		for rows.Next() {
+		if err := s.collect(ctx, q, args, func(rows *sql.Rows) error {
 			var h hit
-			if err := rows.Scan(&h.id, &h.score); err != nil {
-				rows.Close()
-				return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
-			}
+			err := rows.Scan(&h.id, &h.score)
 			all = append(all, h)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, 0, fmt.Errorf("sqlite: find reports: %w", err)
+			return err
+		}); err != nil {
+			return nil, 0, err
 		}
 		sortByScore(all)
-		total = len(all)
-		if f.CountLimit > 0 {
-			total = min(total, f.CountLimit+1)
-		}
-		page = all[min(offset, len(all)):min(offset+limit, len(all))]
+		page, total = pageOf(all, f)
 	}
 	hits, err := s.readHits(ctx, page, terms)
 	if err != nil {
@@ -301,15 +281,23 @@ func (s *Store) findFiltered(ctx context.Context, idx *facets.Index, f casebook.
 			return nil, 0, err
 		}
 	}
-	total := len(all)
-	if f.CountLimit > 0 {
-		total = min(total, f.CountLimit+1)
-	}
-	hits, err := s.readHits(ctx, all[min(offset, len(all)):min(offset+limit, len(all))], terms)
+	page, total := pageOf(all, f)
+	hits, err := s.readHits(ctx, page, terms)
 	if err != nil {
 		return nil, 0, err
 	}
 	return hits, total, nil
+}
+
+// pageOf returns the page f asks for among every match, and the count of
+// matches, cut to f.CountLimit+1 ("more than") when f caps it.
+func pageOf(all []hit, f casebook.ReportFilter) ([]hit, int) {
+	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
+	total := len(all)
+	if f.CountLimit > 0 {
+		total = min(total, f.CountLimit+1)
+	}
+	return all[min(offset, len(all)):min(offset+limit, len(all))], total
 }
 
 // scanBudget returns how many filter candidates may be read for a text
