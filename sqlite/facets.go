@@ -4,9 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
-	"log/slog"
-	"time"
 
 	"casebook/internal/facets"
 )
@@ -20,7 +17,7 @@ import (
 // server, not for one-shot commands.
 func WithFilterIndex() Option {
 	return func(s *Store) {
-		s.facets = facets.New()
+		s.filterIndex = true
 		s.scanLimit = defaultScanLimit
 	}
 }
@@ -35,71 +32,32 @@ const defaultScanLimit = 1500
 // is read again from scratch rather than report by report.
 const fullReload = 20000
 
-// loadFilterIndex reads the whole filter index in the background; a failed
-// load is logged and tried again at the next search.
-func (s *Store) loadFilterIndex() {
-	if s.facets == nil || s.facetsLoaded.Load() || !s.facetsLoading.CompareAndSwap(false, true) {
-		return
-	}
-	s.loader.Add(1)
-	go func() {
-		defer s.loader.Done()
-		defer s.facetsLoading.Store(false)
-		start := time.Now()
-		s.facetsMu.Lock()
-		err := s.catchUp(s.closing)
-		s.facetsMu.Unlock()
-		if err != nil {
-			if s.closing.Err() == nil {
-				slog.Warn("sqlite: filter index: load failed; searches run on SQL alone", "err", err)
-			}
-			return
-		}
-		slog.Debug("sqlite: filter index loaded", "reports", s.facets.Len(), "took", time.Since(start))
-	}()
-}
-
 // WaitFilterIndex waits until the filter index has loaded (benchmarks and
 // tests, to measure and exercise it rather than the SQL it stands in for).
 // It returns at once for a store without one.
 func (s *Store) WaitFilterIndex(ctx context.Context) error {
-	for s.facets != nil && !s.facetsLoaded.Load() {
-		s.loadFilterIndex()
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(5 * time.Millisecond):
-		}
+	if s.facets == nil {
+		return nil
 	}
-	return nil
+	return s.facets.Wait(ctx)
 }
 
-// filterIndex returns the filter index caught up with every change
-// committed so far, or nil while it is still loading.
-func (s *Store) filterIndex(ctx context.Context) (*facets.Index, error) {
-	if !s.facetsLoaded.Load() {
-		s.loadFilterIndex()
-		return nil, nil
-	}
+// changeLog is the store's change log as a facets.Source.
+type changeLog struct{ s *Store }
+
+// Behind reports whether the log has entries past the index's position.
+func (c changeLog) Behind(ctx context.Context, x *facets.Index) (bool, error) {
 	var seq int64
-	if err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM search_changes`).Scan(&seq); err != nil {
-		return nil, fmt.Errorf("sqlite: filter index: %w", err)
+	if err := c.s.r.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM search_changes`).Scan(&seq); err != nil {
+		return false, err
 	}
-	if seq == s.facets.Seq() {
-		return s.facets, nil
-	}
-	s.facetsMu.Lock()
-	defer s.facetsMu.Unlock()
-	if err := s.catchUp(ctx); err != nil {
-		return nil, fmt.Errorf("sqlite: filter index: %w", err)
-	}
-	return s.facets, nil
+	return seq != x.Seq(), nil
 }
 
-// catchUp reads, in one snapshot, the changes since the index's position
-// and the reports and facts they name (everything at the first call).
-func (s *Store) catchUp(ctx context.Context) error {
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+// CatchUp reads, in one snapshot, the changes since the index's position
+// and the reports and facts they name (everything when full).
+func (c changeLog) CatchUp(ctx context.Context, x *facets.Index, full bool) error {
+	tx, err := c.s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return err
 	}
@@ -108,13 +66,12 @@ func (s *Store) catchUp(ctx context.Context) error {
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM search_changes`).Scan(&seq); err != nil {
 		return err
 	}
-	full := !s.facetsLoaded.Load()
-	if !full && seq == s.facets.Seq() {
+	if !full && seq == x.Seq() {
 		return nil
 	}
 	var changed []int64
 	if !full {
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT report_id FROM search_changes WHERE seq > ? AND seq <= ?`, s.facets.Seq(), seq)
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT report_id FROM search_changes WHERE seq > ? AND seq <= ?`, x.Seq(), seq)
 		if err != nil {
 			return err
 		}
@@ -178,7 +135,6 @@ func (s *Store) catchUp(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	s.facets.Update(seq, full, changed, reports, fs)
-	s.facetsLoaded.Store(true)
+	x.Update(seq, full, changed, reports, fs)
 	return nil
 }

@@ -172,7 +172,7 @@ func reportQuery(f casebook.ReportFilter, bigramsFirst bool) (from, id, where, r
 // the total number of matches. Hits carry no original bytes.
 func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]casebook.ReportHit, int, error) {
 	if s.facets != nil && facets.Filtered(f) {
-		idx, err := s.filterIndex(ctx)
+		idx, err := s.facets.Current(ctx)
 		if err != nil {
 			return nil, 0, err
 		}

@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -35,14 +34,9 @@ type Store struct {
 	path           string
 
 	// The filter index (WithFilterIndex); nil without it.
-	facets        *facets.Index
-	facetsMu      sync.Mutex // one catch-up at a time
-	facetsLoaded  atomic.Bool
-	facetsLoading atomic.Bool
-	scanLimit     int
-	loader        sync.WaitGroup  // the background load
-	closing       context.Context // canceled by Close
-	cancel        context.CancelFunc
+	facets      *facets.Live
+	filterIndex bool // WithFilterIndex
+	scanLimit   int
 }
 
 var _ casebook.Store = (*Store)(nil)
@@ -61,7 +55,6 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		return nil, casebook.Errorf(casebook.EINVALID, "sqlite: bad database path %q", path)
 	}
 	s := &Store{now: time.Now, path: path}
-	s.closing, s.cancel = context.WithCancel(context.Background())
 	for _, o := range opts {
 		o(s)
 	}
@@ -92,14 +85,17 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 			return nil, fmt.Errorf("sqlite: prepare: %w", err)
 		}
 	}
-	s.loadFilterIndex()
+	if s.filterIndex {
+		s.facets = facets.NewLive("sqlite", changeLog{s})
+	}
 	return s, nil
 }
 
 // Close closes the database.
 func (s *Store) Close() error {
-	s.cancel()
-	s.loader.Wait()
+	if s.facets != nil {
+		s.facets.Close()
+	}
 	s.wstmts.close()
 	s.rstmts.close()
 	return errors.Join(s.r.Close(), s.w.Close())
