@@ -206,7 +206,10 @@ func (s *Store) CreateFact(ctx context.Context, f *casebook.Fact) error {
 		} else if err != nil {
 			return err
 		}
-		return insertFact(ctx, tx, f, storedProvinces(ctx, tx, f.ReportID))
+		if err := insertFact(ctx, tx, f, storedProvinces(ctx, tx, f.ReportID)); err != nil {
+			return err
+		}
+		return logChange(ctx, tx, f.ReportID)
 	})
 	if err != nil {
 		return fmt.Errorf("postgres: create fact: %w", err)
@@ -320,10 +323,19 @@ func (s *Store) ReplaceMachineFacts(ctx context.Context, reportID int64, facts [
 				return fmt.Errorf("fact %d: %w", i, err)
 			}
 		}
-		return nil
+		return logChange(ctx, tx, reportID)
 	})
 	if err != nil {
 		return fmt.Errorf("postgres: replace machine facts of report %d: %w", reportID, err)
+	}
+	return nil
+}
+
+// logChange records in the search change log that facts were added to a
+// report (updates and deletes are logged by trigger; migration 6).
+func logChange(ctx context.Context, tx pgx.Tx, reportID int64) error {
+	if _, err := tx.Exec(ctx, `INSERT INTO search_changes(report_id) VALUES ($1)`, reportID); err != nil {
+		return fmt.Errorf("log change of report %d: %w", reportID, err)
 	}
 	return nil
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"casebook"
+	"casebook/internal/facets"
 )
 
 //go:embed migrations/*.sql
@@ -36,6 +37,10 @@ const (
 type Store struct {
 	pool *pgxpool.Pool
 	now  func() time.Time
+
+	// The filter index (WithFilterIndex); nil without it.
+	facets      *facets.Live
+	filterIndex bool
 }
 
 var _ casebook.Store = (*Store)(nil)
@@ -67,11 +72,21 @@ func Open(ctx context.Context, url string, opts ...Option) (*Store, error) {
 		s.pool.Close()
 		return nil, err
 	}
+	if err := s.fillWords(ctx); err != nil {
+		s.pool.Close()
+		return nil, err
+	}
+	if s.filterIndex {
+		s.facets = facets.NewLive("postgres", &changeLog{s: s})
+	}
 	return s, nil
 }
 
 // Close closes the pool.
 func (s *Store) Close() error {
+	if s.facets != nil {
+		s.facets.Close()
+	}
 	s.pool.Close()
 	return nil
 }

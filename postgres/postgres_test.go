@@ -66,16 +66,24 @@ func freshSchema(t *testing.T) string {
 	return u.String()
 }
 
-func newStore(t *testing.T) casebook.Store {
-	st, err := postgres.Open(t.Context(), freshSchema(t), postgres.WithClock(storetest.Clock))
-	if err != nil {
-		t.Fatal(err)
+func opener(opts ...postgres.Option) func(t *testing.T) casebook.Store {
+	return func(t *testing.T) casebook.Store {
+		st, err := postgres.Open(t.Context(), freshSchema(t), append([]postgres.Option{postgres.WithClock(storetest.Clock)}, opts...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		if err := st.WaitFilterIndex(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		return st
 	}
-	t.Cleanup(func() { st.Close() })
-	return st
 }
 
-func TestStore(t *testing.T) { storetest.Run(t, newStore) }
+func TestStore(t *testing.T) { storetest.Run(t, opener()) }
+
+// The filter index must answer every search as the SQL conditions do.
+func TestStoreFilterIndex(t *testing.T) { storetest.Run(t, opener(postgres.WithFilterIndex())) }
 
 // TestOpenConcurrent opens one fresh schema from several stores at once: the
 // migrations must be applied once, without errors.
@@ -95,5 +103,67 @@ func TestOpenConcurrent(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// A server's filter index follows what other processes write to the same
+// database, including a transaction that commits after later ones were
+// already seen: the change log is read by snapshot, not by position.
+func TestFilterIndexSeesOtherWriters(t *testing.T) {
+	ctx := t.Context()
+	u := freshSchema(t)
+	server, err := postgres.Open(ctx, u, postgres.WithFilterIndex())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer server.Close()
+	if err := server.WaitFilterIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	other, err := postgres.Open(ctx, u) // another process: no filter index
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	storetest.OtherWriters(t, server, other)
+
+	find := func(lang string) int {
+		t.Helper()
+		_, total, err := server.FindReports(ctx, casebook.ReportFilter{Query: "smuggler", Language: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return total
+	}
+	add := func(title string) *casebook.Report {
+		t.Helper()
+		text := "Border guards caught a smuggler."
+		r := &casebook.Report{Original: []byte(title + text), Title: title, Published: "2024-03-01", Language: "en", Text: text}
+		if _, err := other.CreateReport(ctx, r, nil); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	early := add("First")
+	if n := find("en"); n != 1 {
+		t.Fatalf("%d English reports found, want 1", n)
+	}
+	slow, err := other.Pool().Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer slow.Rollback(ctx)
+	if _, err := slow.Exec(ctx, `UPDATE reports SET language = 'ko' WHERE id = $1`, early.ID); err != nil {
+		t.Fatal(err)
+	}
+	add("Second") // logged after the slow change, committed before it
+	if n := find("en"); n != 2 {
+		t.Fatalf("%d English reports found, want 2", n)
+	}
+	if err := slow.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, k := find("en"), find("ko"); n != 1 || k != 1 {
+		t.Fatalf("after the slow change committed: %d English, %d Korean reports, want 1 and 1", n, k)
 	}
 }

@@ -84,6 +84,9 @@ func (s *Store) CreateReportAudited(ctx context.Context, r *casebook.Report, fac
 			return fmt.Errorf("insert report: %w", err)
 		}
 		r.ID = id
+		if err := insertWords(ctx, tx, id, r.Title, r.Text); err != nil {
+			return err
+		}
 		if err := insertFacts(ctx, tx, id, facts, index.Provinces(facts, nil)); err != nil {
 			return err
 		}

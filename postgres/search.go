@@ -1,13 +1,16 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"casebook"
+	"casebook/internal/facets"
 	"casebook/internal/index"
 )
 
@@ -17,15 +20,14 @@ const snippetWidth = 160
 // trigram index is built on it.
 const body = `r.body`
 
-// reportQuery builds the WHERE and rank of a report search. Every query term
-// must occur in the title or text, in any case: a Latin-script term as words
+// termConds returns the conditions, on reports r, that every query term
+// occurs in the title or text, in any case: a Latin-script term as words
 // (index.WordTerm) by a regular expression, any other as a substring by
 // LIKE, both answered by the pg_trgm index for three characters or more;
-// two Hangul syllables are looked up among the report's bigrams. Fact filters each need
-// some fact of the report (an unrejected one; confirmed or corrected for
-// ConfirmedOnly).
-func reportQuery(f casebook.ReportFilter, a *args) (where string, terms []string) {
-	terms = index.Terms(f.Query)
+// two Hangul syllables are looked up among the report's bigrams. Searches
+// whose terms the word index answers (wordTerm) use these only for reports
+// too long for it.
+func termConds(terms []string, a *args) []string {
 	var conds []string
 	for _, t := range terms {
 		switch {
@@ -37,6 +39,14 @@ func reportQuery(f casebook.ReportFilter, a *args) (where string, terms []string
 			conds = append(conds, body+" LIKE "+a.add("%"+index.EscapeLike(strings.ToLower(t))+"%"))
 		}
 	}
+	return conds
+}
+
+// filterConds returns the conditions of f's filters on the report id
+// column id. Fact filters each need some fact of the report (an unrejected
+// one; confirmed or corrected for ConfirmedOnly).
+func filterConds(f casebook.ReportFilter, a *args, id string) []string {
+	var conds []string
 	state := "f.state <> 'rejected'"
 	if f.ConfirmedOnly {
 		state = "f.state IN ('confirmed', 'corrected')"
@@ -75,24 +85,31 @@ func reportQuery(f casebook.ReportFilter, a *args) (where string, terms []string
 		factConds = []string{strings.Join(factConds, " AND ")}
 	}
 	for _, c := range factConds {
-		conds = append(conds, "r.id IN (SELECT f.report_id FROM facts f WHERE "+c+" AND "+state+")")
+		conds = append(conds, id+" IN (SELECT f.report_id FROM facts f WHERE "+c+" AND "+state+")")
 	}
 	if f.State != "" {
 		// Most reports have machine facts: probe each candidate rather than
 		// list the whole store.
-		conds = append(conds, "EXISTS (SELECT 1 FROM facts f WHERE f.report_id = r.id AND f.state = "+a.add(f.State)+")")
+		conds = append(conds, "EXISTS (SELECT 1 FROM facts f WHERE f.report_id = "+id+" AND f.state = "+a.add(f.State)+")")
 	}
 	if f.ConfirmedOnly {
-		conds = append(conds, "r.id IN (SELECT f.report_id FROM facts f WHERE f.state IN ('confirmed', 'corrected'))")
+		conds = append(conds, id+" IN (SELECT f.report_id FROM facts f WHERE f.state IN ('confirmed', 'corrected'))")
 	}
 	if f.Language != "" {
-		conds = append(conds, "r.language = "+a.add(f.Language))
+		if id == "r.id" {
+			conds = append(conds, "r.language = "+a.add(f.Language))
+		} else {
+			conds = append(conds, id+" IN (SELECT id FROM reports WHERE language = "+a.add(f.Language)+")")
+		}
 	}
-	where = "true"
-	if len(conds) > 0 {
-		where = strings.Join(conds, " AND ")
+	return conds
+}
+
+func and(conds []string) string {
+	if len(conds) == 0 {
+		return "true"
 	}
-	return where, terms
+	return strings.Join(conds, " AND ")
 }
 
 // wordPattern is the regular expression of a word term (index.WordTerm):
@@ -130,50 +147,44 @@ func rankExpr(terms []string, a *args) string {
 // text query), a page at a time, with a snippet around the first match and
 // the total number of matches. Hits carry no original bytes.
 func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]casebook.ReportHit, int, error) {
-	var a args
-	where, terms := reportQuery(f, &a)
-	countArgs := append(args(nil), a...)
-	rank := rankExpr(terms, &a)
-	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
-	// One pass ranks the page and counts every match; full rows are read
-	// for the page only.
-	type hit struct {
-		id    int64
-		score float64
+	terms := index.Terms(f.Query)
+	var m *facets.Matcher
+	if s.facets != nil && facets.Filtered(f) {
+		idx, err := s.facets.Current(ctx)
+		if err != nil {
+			return nil, 0, err
+		}
+		if idx != nil {
+			m = idx.Match(f)
+		}
 	}
 	var page []hit
-	total := 0
-	var h hit
-	if len(terms) == 0 {
-		// Without a text query the page walks reports_published and stops
-		// after it; the count is its own query.
-		q := `SELECT r.id FROM reports r WHERE ` + where + ` ORDER BY r.published DESC, r.id DESC LIMIT ` + a.add(limit) + ` OFFSET ` + a.add(offset)
-		rows, _ := s.pool.Query(ctx, q, a...)
-		if _, err := pgx.ForEachRow(rows, []any{&h.id}, func() error { page = append(page, h); return nil }); err != nil {
-			return nil, 0, fmt.Errorf("postgres: find reports: %w", err)
+	var total int
+	var err error
+	switch {
+	case len(terms) == 0 && m != nil:
+		n := 0
+		if f.CountLimit > 0 {
+			n = max(f.CountLimit+1, max(f.Offset, 0)+index.PageLimit(f.Limit))
 		}
-		if err := s.pool.QueryRow(ctx, countQuery(where, &countArgs, f.CountLimit), countArgs...).Scan(&total); err != nil {
-			return nil, 0, fmt.Errorf("postgres: count reports: %w", err)
+		ids, _ := m.Select(n)
+		all := make([]hit, len(ids))
+		for i, id := range ids {
+			all[i] = hit{id: id}
 		}
-	} else {
-		q := `SELECT r.id, ` + rank + ` AS score, count(*) OVER () FROM reports r WHERE ` + where +
-			` ORDER BY score DESC, r.published DESC, r.id DESC LIMIT ` + a.add(limit) + ` OFFSET ` + a.add(offset)
-		rows, _ := s.pool.Query(ctx, q, a...)
-		if _, err := pgx.ForEachRow(rows, []any{&h.id, &h.score, &total}, func() error { page = append(page, h); return nil }); err != nil {
-			return nil, 0, fmt.Errorf("postgres: find reports: %w", err)
+		page, total = pageOf(all, f)
+	case len(terms) == 0:
+		page, total, err = s.findNewest(ctx, f)
+	case allWordTerms(terms):
+		var all []hit
+		if all, err = s.findWords(ctx, f, terms, m); err == nil {
+			page, total = pageOf(all, f)
 		}
+	default:
+		page, total, err = s.findText(ctx, f, terms)
 	}
-	if len(page) == 0 && offset > 0 && len(terms) > 0 {
-		// Past the last page: the window saw no rows, so count apart.
-		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM reports r WHERE `+where, countArgs...).Scan(&total); err != nil {
-			return nil, 0, fmt.Errorf("postgres: count reports: %w", err)
-		}
-	}
-	if f.CountLimit > 0 {
-		// With a text query the count comes with the page at no extra cost
-		// (a capped count in a query of its own was slower at 100,000
-		// reports); it is cut to the cap all the same.
-		total = min(total, f.CountLimit+1)
+	if err != nil {
+		return nil, 0, err
 	}
 	ids := make([]int64, len(page))
 	for i, h := range page {
@@ -197,6 +208,155 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 		hits = append(hits, casebook.ReportHit{Report: r, Rank: h.score, Snippet: index.Snippet(r.Text, terms, snippetWidth)})
 	}
 	return hits, total, nil
+}
+
+type hit struct {
+	id    int64
+	score float64
+}
+
+// pageOf returns the page f asks for among every match, and the count of
+// matches, cut to f.CountLimit+1 ("more than") when f caps it.
+func pageOf(all []hit, f casebook.ReportFilter) ([]hit, int) {
+	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
+	total := len(all)
+	if f.CountLimit > 0 {
+		total = min(total, f.CountLimit+1)
+	}
+	return all[min(offset, len(all)):min(offset+limit, len(all))], total
+}
+
+func allWordTerms(terms []string) bool {
+	for _, t := range terms {
+		if !wordTerm(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// findNewest lists the reports passing f's filters newest first: the page
+// walks reports_published and stops after it; the count is its own query.
+func (s *Store) findNewest(ctx context.Context, f casebook.ReportFilter) ([]hit, int, error) {
+	var a args
+	where := and(filterConds(f, &a, "r.id"))
+	countArgs := append(args(nil), a...)
+	q := `SELECT r.id FROM reports r WHERE ` + where + ` ORDER BY r.published DESC, r.id DESC LIMIT ` +
+		a.add(index.PageLimit(f.Limit)) + ` OFFSET ` + a.add(max(f.Offset, 0))
+	var page []hit
+	var h hit
+	rows, _ := s.pool.Query(ctx, q, a...)
+	if _, err := pgx.ForEachRow(rows, []any{&h.id}, func() error { page = append(page, h); return nil }); err != nil {
+		return nil, 0, fmt.Errorf("postgres: find reports: %w", err)
+	}
+	var total int
+	if err := s.pool.QueryRow(ctx, countQuery(where, &countArgs, f.CountLimit), countArgs...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("postgres: count reports: %w", err)
+	}
+	return page, total, nil
+}
+
+// findWords answers a search whose terms the word index holds, ranked by
+// ts_rank (the title weighing more, for the length of the text). With the
+// filter index, the index lists the reports holding every token of the
+// terms (exact, no text read), the filter index keeps those that pass, and
+// only they are checked for tokens in a row and ranked, from their
+// tsvectors. Without it, one query does it all, filters in SQL. Reports too
+// long for the word index are searched by their text (termConds).
+func (s *Store) findWords(ctx context.Context, f casebook.ReportFilter, terms []string, m *facets.Matcher) ([]hit, error) {
+	var all []hit
+	var h hit
+	collect := func(q string, args []any, keep func(int64) bool) error {
+		rows, _ := s.pool.Query(ctx, q, args...)
+		_, err := pgx.ForEachRow(rows, []any{&h.id, &h.score}, func() error {
+			if keep == nil || keep(h.id) {
+				all = append(all, h)
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("postgres: find reports: %w", err)
+		}
+		return nil
+	}
+	if m == nil {
+		var a args
+		phrase := a.add(wordsQuery(terms, true))
+		long := and(termConds(terms, &a))
+		filter := and(filterConds(f, &a, "w.report_id"))
+		err := collect(`SELECT w.report_id, ts_rank(w.words, `+phrase+`::tsquery, 1) FROM report_words w WHERE w.words @@ `+phrase+`::tsquery AND `+filter+`
+			UNION ALL SELECT r.id, 0 FROM reports r JOIN report_words w ON w.report_id = r.id WHERE w.words IS NULL AND `+long+` AND `+filter, a, nil)
+		if err != nil {
+			return nil, err
+		}
+		sortByScore(all)
+		return all, nil
+	}
+	var a args
+	tokens := a.add(wordsQuery(terms, false))
+	long := and(termConds(terms, &a))
+	if err := collect(`SELECT report_id, 0::float4 FROM report_words WHERE words @@ `+tokens+`::tsquery
+		UNION ALL SELECT r.id, 0 FROM reports r JOIN report_words w ON w.report_id = r.id WHERE w.words IS NULL AND `+long, a, m.Keep); err != nil {
+		return nil, err
+	}
+	kept := make([]int64, len(all))
+	for i, h := range all {
+		kept[i] = h.id
+	}
+	all = all[:0]
+	if len(kept) == 0 {
+		return all, nil
+	}
+	if err := collect(`SELECT report_id, coalesce(ts_rank(words, $1::tsquery, 1), 0) FROM report_words
+		WHERE report_id = ANY($2) AND (words IS NULL OR words @@ $1::tsquery)`, []any{wordsQuery(terms, true), kept}, nil); err != nil {
+		return nil, err
+	}
+	sortByScore(all)
+	return all, nil
+}
+
+// sortByScore orders hits best first, newest id first among equals.
+func sortByScore(all []hit) {
+	slices.SortFunc(all, func(a, b hit) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.id, a.id)
+	})
+}
+
+// findText answers a search with terms the word index does not hold (a
+// single Hangul syllable, Hangul mixed with other letters, punctuation) by
+// the trigram index and the text of each candidate, filters in SQL. One
+// pass ranks the page and counts every match.
+func (s *Store) findText(ctx context.Context, f casebook.ReportFilter, terms []string) ([]hit, int, error) {
+	var a args
+	where := and(append(termConds(terms, &a), filterConds(f, &a, "r.id")...))
+	countArgs := append(args(nil), a...)
+	rank := rankExpr(terms, &a)
+	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
+	q := `SELECT r.id, ` + rank + ` AS score, count(*) OVER () FROM reports r WHERE ` + where +
+		` ORDER BY score DESC, r.published DESC, r.id DESC LIMIT ` + a.add(limit) + ` OFFSET ` + a.add(offset)
+	var page []hit
+	var h hit
+	total := 0
+	rows, _ := s.pool.Query(ctx, q, a...)
+	if _, err := pgx.ForEachRow(rows, []any{&h.id, &h.score, &total}, func() error { page = append(page, h); return nil }); err != nil {
+		return nil, 0, fmt.Errorf("postgres: find reports: %w", err)
+	}
+	if len(page) == 0 && offset > 0 {
+		// Past the last page: the window saw no rows, so count apart.
+		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM reports r WHERE `+where, countArgs...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("postgres: count reports: %w", err)
+		}
+	}
+	if f.CountLimit > 0 {
+		// The count comes with the page at no extra cost (a capped count in
+		// a query of its own was slower at 100,000 reports); it is cut to
+		// the cap all the same.
+		total = min(total, f.CountLimit+1)
+	}
+	return page, total, nil
 }
 
 // countQuery counts the matches of where, stopping after n+1 of them when

@@ -51,41 +51,5 @@ func TestFilterIndexSeesOtherWriters(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	find := func() []int64 {
-		t.Helper()
-		hits, _, err := server.FindReports(ctx, casebook.ReportFilter{Query: "broker", Agency: "MSS", PlaceID: "north-hamgyong"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var ids []int64
-		for _, h := range hits {
-			ids = append(ids, h.Report.ID)
-		}
-		return ids
-	}
-	if got := find(); len(got) != 0 {
-		t.Fatalf("empty store found %v", got)
-	}
-	text := "State security agents detained a broker in Hoeryong."
-	r := &casebook.Report{Original: []byte(text), Title: "Broker held", Published: "2024-03-01", Language: "en", Text: text}
-	facts := []casebook.Fact{
-		{Kind: casebook.KindAgency, Agency: &casebook.Agency{ID: "MSS", Name: "Ministry of State Security", Spans: []casebook.Span{{0, 22}}}},
-		{Kind: casebook.KindPlace, Place: &casebook.Place{ID: "hoeryong", Name: "Hoeryong", Province: "north-hamgyong", Spans: []casebook.Span{{44, 52}}}},
-	}
-	if _, err := other.CreateReport(ctx, r, facts); err != nil {
-		t.Fatal(err)
-	}
-	if got := find(); len(got) != 1 || got[0] != r.ID {
-		t.Fatalf("after another process ingested: %v, want [%d]", got, r.ID)
-	}
-	stored, err := other.FindFacts(ctx, casebook.FactFilter{ReportID: r.ID, Kind: casebook.KindAgency})
-	if err != nil || len(stored) != 1 {
-		t.Fatalf("agency facts: %v %v", stored, err)
-	}
-	if _, err := other.UpdateFact(ctx, stored[0].ID, casebook.FactUpdate{State: casebook.StateRejected, By: "lee"}); err != nil {
-		t.Fatal(err)
-	}
-	if got := find(); len(got) != 0 {
-		t.Fatalf("after another process rejected the agency: %v", got)
-	}
+	storetest.OtherWriters(t, server, other)
 }

@@ -51,6 +51,7 @@ func Run(t *testing.T, newStore func(t *testing.T) casebook.Store) {
 		{"SearchPages", testSearchPages},
 		{"SearchSnippets", testSearchSnippets},
 		{"SearchRank", testSearchRank},
+		{"SearchLongReport", testSearchLongReport},
 		{"Users", testUsers},
 		{"Sessions", testSessions},
 		{"Sources", testSources},
@@ -1008,6 +1009,39 @@ func testSearchRank(t *testing.T, st casebook.Store) {
 	}
 }
 
+// testSearchLongReport searches a report longer than a word index may keep
+// positions for (PostgreSQL's tsvector: 16,383 positions, 256 per word):
+// its phrases, its words and its Korean are found all the same, and only
+// where they occur in a row.
+func testSearchLongReport(t *testing.T, st casebook.Store) {
+	ctx := ctxT(t)
+	long := newReport("Market notes", strings.Repeat("Prices rose at the market again this week. ", 3000)+
+		"The exchange rate fell. 보위부원들이 단속했다.", "en")
+	short := newReport("Rate notes", "The rate of exchange held.", "en")
+	for _, r := range []*casebook.Report{long, short} {
+		if _, err := st.CreateReport(ctx, r, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		query string
+		want  []int64
+	}{
+		{`"exchange rate"`, []int64{long.ID}},
+		{`"rate exchange"`, []int64{}},
+		{"rate exchange", []int64{long.ID, short.ID}},
+		{"exchange", []int64{long.ID, short.ID}},
+		{"market week", []int64{long.ID}},
+		{"보위부", []int64{long.ID}},
+		{"부보위", []int64{}},
+	} {
+		hits, total := search(t, st, casebook.ReportFilter{Query: tc.query, Language: "en"})
+		if got := ids(hits); !slices.Equal(got, tc.want) || total != len(tc.want) {
+			t.Errorf("%q: %v (%d in all), want %v", tc.query, got, total, tc.want)
+		}
+	}
+}
+
 func testUsers(t *testing.T, st casebook.Store) {
 	ctx := ctxT(t)
 	u := &casebook.User{Name: "kim", Role: casebook.RoleAnalyst, PasswordHash: "$argon2id$x"}
@@ -1284,5 +1318,49 @@ func testCreateReportAudited(t *testing.T, st casebook.Store) {
 	}
 	if all, _ := st.FindAudit(ctx, 0, 0); len(all) != 2 {
 		t.Errorf("a refused report left an audit entry")
+	}
+}
+
+// OtherWriters checks that server, a store with a filter index, follows
+// what other, another process's store on the same database, writes: new
+// reports, reviews and fact changes reach its next search.
+func OtherWriters(t *testing.T, server, other casebook.Store) {
+	ctx := ctxT(t)
+	find := func() []int64 {
+		t.Helper()
+		hits, _, err := server.FindReports(ctx, casebook.ReportFilter{Query: "broker", Agency: "MSS", PlaceID: "north-hamgyong"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for _, h := range hits {
+			ids = append(ids, h.Report.ID)
+		}
+		return ids
+	}
+	if got := find(); len(got) != 0 {
+		t.Fatalf("empty store found %v", got)
+	}
+	text := "State security agents detained a broker in Hoeryong."
+	r := &casebook.Report{Original: []byte(text), Title: "Broker held", Published: "2024-03-01", Language: "en", Text: text}
+	facts := []casebook.Fact{
+		{Kind: casebook.KindAgency, Agency: &casebook.Agency{ID: "MSS", Name: "Ministry of State Security", Spans: []casebook.Span{{0, 22}}}},
+		{Kind: casebook.KindPlace, Place: &casebook.Place{ID: "hoeryong", Name: "Hoeryong", Province: "north-hamgyong", Spans: []casebook.Span{{44, 52}}}},
+	}
+	if _, err := other.CreateReport(ctx, r, facts); err != nil {
+		t.Fatal(err)
+	}
+	if got := find(); len(got) != 1 || got[0] != r.ID {
+		t.Fatalf("after another process ingested: %v, want [%d]", got, r.ID)
+	}
+	stored, err := other.FindFacts(ctx, casebook.FactFilter{ReportID: r.ID, Kind: casebook.KindAgency})
+	if err != nil || len(stored) != 1 {
+		t.Fatalf("agency facts: %v %v", stored, err)
+	}
+	if _, err := other.UpdateFact(ctx, stored[0].ID, casebook.FactUpdate{State: casebook.StateRejected, By: "lee"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := find(); len(got) != 0 {
+		t.Fatalf("after another process rejected the agency: %v", got)
 	}
 }

@@ -20,8 +20,9 @@ import (
 type storeConfig struct {
 	data string // data directory (source key, default SQLite file)
 	db   string // postgres:// URL or SQLite file path; "" means DATA/casebook.db
-	// longLived is set by commands that run for long (serve): SQLite then
-	// keeps its filter index in memory, which pays off over many searches.
+	// longLived is set by commands that run for long (serve): the store
+	// then keeps its filter index in memory, which pays off over many
+	// searches.
 	longLived bool
 }
 
@@ -59,7 +60,11 @@ func (c *storeConfig) isPostgres() bool {
 // it creates the data directory when the database lives in it.
 func (c *storeConfig) open(ctx context.Context) (casebook.Store, error) {
 	if c.isPostgres() {
-		st, err := postgres.Open(ctx, c.dsn())
+		var opts []postgres.Option
+		if c.longLived {
+			opts = append(opts, postgres.WithFilterIndex())
+		}
+		st, err := postgres.Open(ctx, c.dsn(), opts...)
 		if err != nil {
 			return nil, fmt.Errorf("open postgres: %w", err)
 		}
