@@ -73,13 +73,17 @@ func (c *changeLog) CatchUp(ctx context.Context, x *facets.Index, full bool) err
 		}
 		reportWhere, factWhere, args := "", "", []any(nil)
 		if !full {
-			reportWhere, factWhere, args = ` WHERE id = ANY($1)`, ` WHERE report_id = ANY($1)`, []any{changed}
+			reportWhere, factWhere, args = ` WHERE r.id = ANY($1)`, ` WHERE report_id = ANY($1)`, []any{changed}
 		}
+		// With each report its tokens (words.go), which the index tests
+		// for a text query; a report without them is read by the search.
 		var reports []facets.Report
 		var r facets.Report
-		rows, _ := tx.Query(ctx, `SELECT id, language, published FROM reports`+reportWhere, args...)
-		if _, err := pgx.ForEachRow(rows, []any{&r.ID, &r.Language, &r.Published}, func() error {
+		rows, _ := tx.Query(ctx, `SELECT r.id, r.language, r.published, w.words IS NULL, coalesce(tsvector_to_array(w.words), '{}')
+			FROM reports r LEFT JOIN report_words w ON w.report_id = r.id`+reportWhere, args...)
+		if _, err := pgx.ForEachRow(rows, []any{&r.ID, &r.Language, &r.Published, &r.Long, &r.Words}, func() error {
 			reports = append(reports, r)
+			r.Words = nil // scanned into afresh, not over the kept slice
 			return nil
 		}); err != nil {
 			return fmt.Errorf("read reports: %w", err)

@@ -258,8 +258,8 @@ func (s *Store) findNewest(ctx context.Context, f casebook.ReportFilter) ([]hit,
 
 // findWords answers a search whose terms the word index holds, ranked by
 // ts_rank (the title weighing more, for the length of the text). With the
-// filter index, the index lists the reports holding every token of the
-// terms (exact, no text read), the filter index keeps those that pass, and
+// filter index, which holds each report's tokens, the index lists the
+// reports that pass the filters and hold every token of the terms, and
 // only they are checked for tokens in a row and ranked, from their
 // tsvectors. Without it, one query does it all, filters in SQL. Reports too
 // long for the word index are searched by their text (termConds).
@@ -281,7 +281,7 @@ func (s *Store) findWords(ctx context.Context, f casebook.ReportFilter, terms []
 	}
 	if m == nil {
 		var a args
-		phrase := a.add(wordsQuery(terms, true))
+		phrase := a.add(wordsQuery(terms))
 		long := and(termConds(terms, &a))
 		filter := and(filterConds(f, &a, "w.report_id"))
 		err := collect(`SELECT w.report_id, ts_rank(w.words, `+phrase+`::tsquery, 1) FROM report_words w WHERE w.words @@ `+phrase+`::tsquery AND `+filter+`
@@ -292,23 +292,15 @@ func (s *Store) findWords(ctx context.Context, f casebook.ReportFilter, terms []
 		sortByScore(all)
 		return all, nil
 	}
-	var a args
-	tokens := a.add(wordsQuery(terms, false))
-	long := and(termConds(terms, &a))
-	if err := collect(`SELECT report_id, 0::float4 FROM report_words WHERE words @@ `+tokens+`::tsquery
-		UNION ALL SELECT r.id, 0 FROM reports r JOIN report_words w ON w.report_id = r.id WHERE w.words IS NULL AND `+long, a, m.Keep); err != nil {
-		return nil, err
-	}
-	kept := make([]int64, len(all))
-	for i, h := range all {
-		kept[i] = h.id
-	}
-	all = all[:0]
+	kept := m.SelectWords(queryTokens(terms))
 	if len(kept) == 0 {
-		return all, nil
+		return nil, nil
 	}
-	if err := collect(`SELECT report_id, coalesce(ts_rank(words, $1::tsquery, 1), 0) FROM report_words
-		WHERE report_id = ANY($2) AND (words IS NULL OR words @@ $1::tsquery)`, []any{wordsQuery(terms, true), kept}, nil); err != nil {
+	a := args{wordsQuery(terms), kept}
+	long := and(termConds(terms, &a))
+	if err := collect(`SELECT w.report_id, coalesce(ts_rank(w.words, $1::tsquery, 1), 0) FROM report_words w
+		WHERE w.report_id = ANY($2) AND (w.words @@ $1::tsquery
+			OR w.words IS NULL AND EXISTS (SELECT 1 FROM reports r WHERE r.id = w.report_id AND `+long+`))`, a, nil); err != nil {
 		return nil, err
 	}
 	sortByScore(all)

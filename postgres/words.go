@@ -10,6 +10,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"casebook/internal/facets"
 	"casebook/internal/index"
 )
 
@@ -134,46 +135,43 @@ func hangulTerm(t string) bool {
 }
 
 // wordsQuery returns the tsquery of terms (each a wordTerm), as tsquery
-// input. With phrase, each term's tokens must be in a row, which GIN cannot
-// tell without reading each candidate's tsvector; without, the query asks
-// only that they all occur, which the index answers exactly: the candidates
-// of the phrase query.
-func wordsQuery(terms []string, phrase bool) string {
-	join := " & "
-	if phrase {
-		join = " <-> "
-	}
+// input: each term's tokens in a row. GIN cannot tell "in a row" without
+// reading each candidate's tsvector, so the filter index first narrows the
+// reports to those holding every token (queryTokens).
+func wordsQuery(terms []string) string {
 	var parts []string
 	for _, t := range terms {
 		var toks []string
-		if index.WordTerm(t) {
-			words := index.Words(t)
-			for _, w := range words {
-				toks = append(toks, quoteLexeme(w))
+		for _, tok := range queryTokens([]string{t}) {
+			q := quoteLexeme(tok.Text)
+			if tok.Prefix {
+				q += ":*"
 			}
-			if index.WordPrefix(words) {
-				toks[len(toks)-1] += ":*"
-			}
-		} else {
-			rs := []rune(t)
-			for i := 1; i < len(rs); i++ {
-				toks = append(toks, quoteLexeme(string(rs[i-1:i+1])))
-			}
+			toks = append(toks, q)
 		}
-		parts = append(parts, "("+strings.Join(toks, join)+")")
+		parts = append(parts, "("+strings.Join(toks, " <-> ")+")")
 	}
 	return strings.Join(parts, " & ")
 }
 
-// phraseTerms reports whether any term has more than one token, so that
-// the phrase query differs from its candidates' query.
-func phraseTerms(terms []string) bool {
+// queryTokens returns the tokens a report must hold to match terms (each
+// a wordTerm), for the filter index (facets.Matcher.SelectWords).
+func queryTokens(terms []string) []facets.Token {
+	var toks []facets.Token
 	for _, t := range terms {
-		if index.WordTerm(t) && len(index.Words(t)) > 1 || !index.WordTerm(t) && utf8.RuneCountInString(t) > 2 {
-			return true
+		if index.WordTerm(t) {
+			words := index.Words(t)
+			for i, w := range words {
+				toks = append(toks, facets.Token{Text: w, Prefix: i == len(words)-1 && index.WordPrefix(words)})
+			}
+			continue
+		}
+		rs := []rune(t)
+		for i := 1; i < len(rs); i++ {
+			toks = append(toks, facets.Token{Text: string(rs[i-1 : i+1])})
 		}
 	}
-	return false
+	return toks
 }
 
 // insertWords stores a report's row of the word index.

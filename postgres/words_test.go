@@ -53,20 +53,17 @@ func TestWordsDocTooLong(t *testing.T) {
 
 func TestWordsQuery(t *testing.T) {
 	tests := []struct {
-		terms          []string
-		phrase, tokens string
+		terms []string
+		want  string
 	}{
-		{[]string{"bribe"}, "('bribe':*)", "('bribe':*)"},
-		{[]string{"exchange rate", "500"}, "('exchange' <-> 'rate':*) & ('500')", "('exchange' & 'rate':*) & ('500')"},
-		{[]string{"국경경비대"}, "('국경' <-> '경경' <-> '경비' <-> '비대')", "('국경' & '경경' & '경비' & '비대')"},
-		{[]string{"Ch'ŏngjin"}, "('ch' <-> 'ongjin':*)", "('ch' & 'ongjin':*)"},
+		{[]string{"bribe"}, "('bribe':*)"},
+		{[]string{"exchange rate", "500"}, "('exchange' <-> 'rate':*) & ('500')"},
+		{[]string{"국경경비대"}, "('국경' <-> '경경' <-> '경비' <-> '비대')"},
+		{[]string{"Ch'ŏngjin"}, "('ch' <-> 'ongjin':*)"},
 	}
 	for _, tc := range tests {
-		if got := wordsQuery(tc.terms, true); got != tc.phrase {
-			t.Errorf("phrase %q = %q, want %q", tc.terms, got, tc.phrase)
-		}
-		if got := wordsQuery(tc.terms, false); got != tc.tokens {
-			t.Errorf("tokens %q = %q, want %q", tc.terms, got, tc.tokens)
+		if got := wordsQuery(tc.terms); got != tc.want {
+			t.Errorf("wordsQuery(%q) = %q, want %q", tc.terms, got, tc.want)
 		}
 	}
 	for _, bad := range []string{"회", "10만원", "-"} {

@@ -22,6 +22,11 @@ type Report struct {
 	ID        int64
 	Language  string
 	Published string
+	// Words are the tokens of the report's word index, for a store that
+	// has the index test them (Matcher.SelectWords); Long marks a report
+	// its word index does not hold, which such a search must read.
+	Words []string
+	Long  bool
 }
 
 // Fact is the part of a fact the filters read: its filter columns as the
@@ -62,12 +67,15 @@ type snapshot struct {
 	// ownIDs is set once ids is this snapshot's own copy (interning a new
 	// string must not write to a map an older snapshot reads).
 	ownIDs bool
+	dict   *dictionary // the reports' word tokens (shared by all snapshots)
 }
 
 type report struct {
 	id              int64
 	lang, published uint32
-	facts           []fact // never written once published
+	facts           []fact   // never written once published
+	words           []uint32 // token ids, sorted (Report.Words)
+	long            bool
 	// minFrom and maxTo bound the date keys of the report's facts, so a
 	// date filter rejects most reports without reading their facts.
 	minFrom, maxTo int32
@@ -97,7 +105,7 @@ func (r *report) values(add func(v uint32)) {
 // New returns an empty index at change 0.
 func New() *Index {
 	x := &Index{}
-	x.cur.Store(&snapshot{strs: []string{""}, ids: map[string]uint32{"": 0}, lists: map[uint32][]int64{}})
+	x.cur.Store(&snapshot{strs: []string{""}, ids: map[string]uint32{"": 0}, lists: map[uint32][]int64{}, dict: newDictionary()})
 	return x
 }
 
@@ -113,12 +121,13 @@ func (x *Index) Len() int { return len(x.cur.Load().order) }
 // changed reports cost a pass over the report headers, not over the facts.
 func (x *Index) Update(seq int64, full bool, changed []int64, reports []Report, facts []Fact) {
 	old := x.cur.Load()
-	s := &snapshot{seq: seq, strs: slices.Clip(old.strs), ids: old.ids}
+	s := &snapshot{seq: seq, strs: slices.Clip(old.strs), ids: old.ids, dict: old.dict}
 	fresh := make([]report, 0, len(reports))
 	at := make(map[int64]int, len(reports))
 	for _, r := range reports {
 		at[r.ID] = len(fresh)
-		fresh = append(fresh, report{id: r.ID, lang: s.intern(r.Language), published: s.intern(r.Published)})
+		fresh = append(fresh, report{id: r.ID, lang: s.intern(r.Language), published: s.intern(r.Published),
+			words: s.dict.intern(r.Words), long: r.Long})
 	}
 	for _, f := range facts {
 		i, ok := at[f.ReportID]

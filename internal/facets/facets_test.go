@@ -119,13 +119,17 @@ func incrementalMatchesFull(t *testing.T, rng *rand.Rand) {
 	places := []string{"hyesan", "hoeryong", "musan", "sinuiju"}
 	agencies := []string{"MSS", "MPS", "KPA", ""}
 	mk := func(id int64) (Report, []Fact) {
-		r := Report{ID: id, Language: []string{"en", "ko"}[rng.IntN(2)], Published: fmt.Sprintf("20%02d-%02d-01", 15+rng.IntN(8), 1+rng.IntN(12))}
+		r := Report{ID: id, Language: []string{"en", "ko"}[rng.IntN(2)], Published: fmt.Sprintf("20%02d-%02d-01", 15+rng.IntN(8), 1+rng.IntN(12)),
+			Long: rng.IntN(10) == 0}
+		for range rng.IntN(5) {
+			r.Words = append(r.Words, []string{"bribe", "bribery", "broker", "smuggler", "단속"}[rng.IntN(5)])
+		}
 		var fs []Fact
 		for range rng.IntN(4) {
 			y := 2015 + rng.IntN(8)
 			fs = append(fs, Fact{ReportID: id, EventType: []string{"detention", "bribe_demand", ""}[rng.IntN(3)],
 				PlaceID: places[rng.IntN(4)], ProvinceID: "ryanggang", Agency: agencies[rng.IntN(4)],
-				State: []string{"machine", "rejected", "confirmed"}[rng.IntN(3)],
+				State:    []string{"machine", "rejected", "confirmed"}[rng.IntN(3)],
 				DateFrom: fmt.Sprintf("%d-01-01", y), DateTo: fmt.Sprintf("%d-06-30", y), USD: float64(rng.IntN(2000)), HasUSD: rng.IntN(2) == 0})
 		}
 		return r, fs
@@ -184,6 +188,49 @@ func incrementalMatchesFull(t *testing.T, rng *rand.Rand) {
 			if !slices.Equal(got, want) {
 				t.Fatalf("change %d, filter %+v: incremental %v, full %v", seq, f, got, want)
 			}
+			for _, toks := range [][]Token{{{Text: "brib", Prefix: true}}, {{Text: "broker"}, {Text: "단속"}}} {
+				got, want := inc.Match(f).SelectWords(toks), full.Match(f).SelectWords(toks)
+				if !slices.Equal(got, want) {
+					t.Fatalf("change %d, filter %+v, tokens %v: incremental %v, full %v", seq, f, toks, got, want)
+				}
+			}
 		}
+	}
+}
+
+func TestSelectWords(t *testing.T) {
+	x := New()
+	x.Update(1, true, nil, []Report{
+		{ID: 1, Language: "en", Published: "2020-01-01", Words: []string{"broker", "bribes", "hoeryong"}},
+		{ID: 2, Language: "en", Published: "2021-01-01", Words: []string{"bribery", "exchange", "rate"}},
+		{ID: 3, Language: "ko", Published: "2022-01-01", Words: []string{"보위", "위부"}},
+		{ID: 4, Language: "en", Published: "2019-01-01", Long: true},
+	}, nil)
+	m := x.Match(casebook.ReportFilter{Language: "en"})
+	tests := []struct {
+		tokens []Token
+		want   []int64
+	}{
+		{[]Token{{Text: "bribe", Prefix: true}}, []int64{2, 1, 4}},
+		{[]Token{{Text: "bribe"}}, []int64{4}}, // whole words only; a long report is for the store to read
+		{[]Token{{Text: "exchange"}, {Text: "rat", Prefix: true}}, []int64{2, 4}},
+		{[]Token{{Text: "broker"}, {Text: "exchange"}}, []int64{4}},
+		{[]Token{{Text: "보위"}}, []int64{4}}, // Korean report filtered out
+		{[]Token{{Text: "zz", Prefix: true}}, []int64{4}},
+	}
+	for _, tc := range tests {
+		if got := m.SelectWords(tc.tokens); !slices.Equal(got, tc.want) {
+			t.Errorf("SelectWords(%v) = %v, want %v", tc.tokens, got, tc.want)
+		}
+	}
+	// An update keeps the tokens of the reports it does not touch and
+	// numbers new ones.
+	x.Update(2, false, []int64{3}, []Report{{ID: 3, Language: "en", Published: "2022-01-01", Words: []string{"smuggler"}}}, nil)
+	m = x.Match(casebook.ReportFilter{Language: "en"})
+	if got := m.SelectWords([]Token{{Text: "smuggl", Prefix: true}}); !slices.Equal(got, []int64{3, 4}) {
+		t.Errorf("after update: %v, want [3 4]", got)
+	}
+	if got := m.SelectWords([]Token{{Text: "hoeryong"}}); !slices.Equal(got, []int64{1, 4}) {
+		t.Errorf("after update, an untouched report: %v, want [1 4]", got)
 	}
 }
