@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -324,44 +323,17 @@ func scanBudget(terms []string, n int) int {
 
 // textKept runs the full-text query of q and keeps the matches m passes,
 // ranked best first (newest first for terms only the bigram or LIKE
-// conditions answer). The query first lists every match without its rank
-// (bm25 costs microseconds a row), the filter index keeps some, and only
-// those are ranked.
+// conditions answer). The filter index is asked about each match inside
+// the query (casebook_keep), so only the kept ones are ranked (bm25 costs
+// microseconds a row).
 func (s *Store) textKept(ctx context.Context, m *facets.Matcher, q string) ([]hit, error) {
 	from, id, where, rank, args, _ := reportQuery(casebook.ReportFilter{Query: q}, true)
 	plain := strings.TrimPrefix(id, "+")
-	var kept []int64
-	if err := s.collect(ctx, `SELECT `+plain+` FROM `+from+` WHERE `+where, args, func(rows *sql.Rows) error {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return err
-		}
-		if m.Keep(id) {
-			kept = append(kept, id)
-		}
-		return nil
-	}); err != nil {
-		return nil, err
-	}
-	all := make([]hit, 0, len(kept))
-	if rank == "0" || len(kept) == 0 {
-		for _, id := range kept {
-			all = append(all, hit{id: id})
-		}
-		slices.SortFunc(all, func(a, b hit) int {
-			if c := cmp.Compare(m.Published(b.id), m.Published(a.id)); c != 0 {
-				return c
-			}
-			return cmp.Compare(b.id, a.id)
-		})
-		return all, nil
-	}
-	list, err := json.Marshal(kept)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: find reports: %w", err)
-	}
-	if err := s.collect(ctx, `SELECT `+plain+`, `+rank+` FROM `+from+` WHERE `+where+` AND `+id+` IN (SELECT value FROM json_each(?))`,
-		append(args, string(list)), func(rows *sql.Rows) error {
+	h, done := register(m)
+	defer done()
+	var all []hit
+	if err := s.collect(ctx, `SELECT `+plain+`, `+rank+` FROM `+from+` WHERE `+where+` AND casebook_keep(?, `+plain+`)`,
+		append(args, h), func(rows *sql.Rows) error {
 			var h hit
 			if err := rows.Scan(&h.id, &h.score); err != nil {
 				return err
@@ -370,6 +342,15 @@ func (s *Store) textKept(ctx context.Context, m *facets.Matcher, q string) ([]hi
 			return nil
 		}); err != nil {
 		return nil, err
+	}
+	if rank == "0" {
+		slices.SortFunc(all, func(a, b hit) int {
+			if c := cmp.Compare(m.Published(b.id), m.Published(a.id)); c != 0 {
+				return c
+			}
+			return cmp.Compare(b.id, a.id)
+		})
+		return all, nil
 	}
 	sortByScore(all)
 	return all, nil
