@@ -52,6 +52,7 @@ func Run(t *testing.T, newStore func(t *testing.T) casebook.Store) {
 		{"SearchSnippets", testSearchSnippets},
 		{"SearchRank", testSearchRank},
 		{"SearchLongReport", testSearchLongReport},
+		{"SearchOddText", testSearchOddText},
 		{"Users", testUsers},
 		{"Sessions", testSessions},
 		{"Sources", testSources},
@@ -1038,6 +1039,24 @@ func testSearchLongReport(t *testing.T, st casebook.Store) {
 		hits, total := search(t, st, casebook.ReportFilter{Query: tc.query, Language: "en"})
 		if got := ids(hits); !slices.Equal(got, tc.want) || total != len(tc.want) {
 			t.Errorf("%q: %v (%d in all), want %v", tc.query, got, total, tc.want)
+		}
+	}
+}
+
+// testSearchOddText stores texts full of what a word index's syntax might
+// choke on (quotes, backslashes, modifier letters, private-use and
+// combining characters, a 2,000-letter word) and finds them by their words.
+func testSearchOddText(t *testing.T, st casebook.Store) {
+	ctx := ctxT(t)
+	odd := newReport("Odd 'quoted' \\ title", "Ch\u02bcŏngjin's market: 'bribe' \\ back\\slash, İstanbul, \ue000private\ue001, e\u0301te\u0301, "+
+		"①②, 𝐁𝐫𝐢𝐛𝐞, "+strings.Repeat("x", 2000)+" end.", "en")
+	if _, err := st.CreateReport(ctx, odd, nil); err != nil {
+		t.Fatalf("store odd text: %v", err)
+	}
+	for _, q := range []string{"bribe", "quoted", "slash", "market", "ete", "end", "xxxx"} {
+		hits, _ := search(t, st, casebook.ReportFilter{Query: q})
+		if got := ids(hits); !slices.Equal(got, []int64{odd.ID}) {
+			t.Errorf("%q: %v, want [%d]", q, got, odd.ID)
 		}
 	}
 }
