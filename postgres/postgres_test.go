@@ -167,3 +167,39 @@ func TestFilterIndexSeesOtherWriters(t *testing.T) {
 		t.Fatalf("after the slow change committed: %d English, %d Korean reports, want 1 and 1", n, k)
 	}
 }
+
+// Reports stored before the word index existed (migration 6) are indexed
+// when a store next opens the database, and found by word.
+func TestFillWordIndex(t *testing.T) {
+	ctx := t.Context()
+	u := freshSchema(t)
+	st, err := postgres.Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "A remittance broker was held."
+	r := &casebook.Report{Original: []byte(text), Title: "Broker", Published: "2024-03-01", Language: "en", Text: text}
+	if _, err := st.CreateReport(ctx, r, nil); err != nil {
+		t.Fatal(err)
+	}
+	// As an older casebook left it: no row in the word index, the fill undone.
+	if _, err := st.Pool().Exec(ctx, `DELETE FROM report_words; INSERT INTO store_tasks VALUES ('fill report_words')`); err != nil {
+		t.Fatal(err)
+	}
+	if _, total, err := st.FindReports(ctx, casebook.ReportFilter{Query: "remittance"}); err != nil || total != 0 {
+		t.Fatalf("before the fill: %d found (%v), want 0", total, err)
+	}
+	st.Close()
+	st, err = postgres.Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, total, err := st.FindReports(ctx, casebook.ReportFilter{Query: "remittance"}); err != nil || total != 1 {
+		t.Fatalf("after the fill: %d found (%v), want 1", total, err)
+	}
+	var tasks int
+	if err := st.Pool().QueryRow(ctx, `SELECT count(*) FROM store_tasks`).Scan(&tasks); err != nil || tasks != 0 {
+		t.Fatalf("%d tasks left (%v), want none", tasks, err)
+	}
+}

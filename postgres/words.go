@@ -188,9 +188,18 @@ func insertWords(ctx context.Context, tx pgx.Tx, reportID int64, title, text str
 
 // fillWords indexes the reports stored before the word index existed
 // (migration 6), a batch per transaction, so an interrupted fill goes on
-// where it stopped at the next start. Processes opening the store together
-// may fill the same reports; the first row stays.
+// where it stopped at the next start; a task row marks it undone, so other
+// starts cost one lookup. Processes opening the store together may fill
+// the same reports; the first row stays.
 func (s *Store) fillWords(ctx context.Context) error {
+	const task = "fill report_words"
+	var pending bool
+	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM store_tasks WHERE name = $1)`, task).Scan(&pending); err != nil {
+		return fmt.Errorf("postgres: index words: %w", err)
+	}
+	if !pending {
+		return nil
+	}
 	const batch = 500
 	done := 0
 	for {
@@ -208,6 +217,9 @@ func (s *Store) fillWords(ctx context.Context) error {
 		if len(rs) == 0 {
 			if done > 0 {
 				slog.Info("postgres: word index filled", "reports", done)
+			}
+			if _, err := s.pool.Exec(ctx, `DELETE FROM store_tasks WHERE name = $1`, task); err != nil {
+				return fmt.Errorf("postgres: index words: %w", err)
 			}
 			return nil
 		}

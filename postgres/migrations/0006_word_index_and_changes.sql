@@ -14,6 +14,9 @@ CREATE TABLE report_words (
 ) WITH (toast_tuple_target = 128);
 CREATE INDEX report_words_gin ON report_words USING gin (words);
 CREATE INDEX report_words_long ON report_words (report_id) WHERE words IS NULL;
+-- Work the store does once after a migration, in Go: a row until done.
+CREATE TABLE store_tasks (name text PRIMARY KEY);
+INSERT INTO store_tasks VALUES ('fill report_words');
 
 -- A server keeps the filter columns of reports and facts in memory
 -- (internal/facets). Every change to a report or its facts, from any
