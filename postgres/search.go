@@ -1,10 +1,8 @@
 package postgres
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -158,27 +156,18 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 			m = idx.Match(f)
 		}
 	}
-	var page []hit
+	var page []index.Hit
 	var total int
 	var err error
 	switch {
 	case len(terms) == 0 && m != nil:
-		n := 0
-		if f.CountLimit > 0 {
-			n = max(f.CountLimit+1, max(f.Offset, 0)+index.PageLimit(f.Limit))
-		}
-		ids, _ := m.Select(n)
-		all := make([]hit, len(ids))
-		for i, id := range ids {
-			all[i] = hit{id: id}
-		}
-		page, total = pageOf(all, f)
+		page, total = index.PageOf(m.Newest(f), f)
 	case len(terms) == 0:
 		page, total, err = s.findNewest(ctx, f)
 	case allWordTerms(terms):
-		var all []hit
+		var all []index.Hit
 		if all, err = s.findWords(ctx, f, terms, m); err == nil {
-			page, total = pageOf(all, f)
+			page, total = index.PageOf(all, f)
 		}
 	default:
 		page, total, err = s.findText(ctx, f, terms)
@@ -188,7 +177,7 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 	}
 	ids := make([]int64, len(page))
 	for i, h := range page {
-		ids[i] = h.id
+		ids[i] = h.ID
 	}
 	rows, _ := s.pool.Query(ctx, `SELECT `+reportCols+` FROM reports r WHERE r.id = ANY($1)`, ids)
 	byID := map[int64]*casebook.Report{}
@@ -201,29 +190,13 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 	}
 	hits := make([]casebook.ReportHit, 0, len(page))
 	for _, h := range page {
-		r, ok := byID[h.id]
+		r, ok := byID[h.ID]
 		if !ok {
 			continue // deleted meanwhile
 		}
-		hits = append(hits, casebook.ReportHit{Report: r, Rank: h.score, Snippet: index.Snippet(r.Text, terms, snippetWidth)})
+		hits = append(hits, casebook.ReportHit{Report: r, Rank: h.Score, Snippet: index.Snippet(r.Text, terms, snippetWidth)})
 	}
 	return hits, total, nil
-}
-
-type hit struct {
-	id    int64
-	score float64
-}
-
-// pageOf returns the page f asks for among every match, and the count of
-// matches, cut to f.CountLimit+1 ("more than") when f caps it.
-func pageOf(all []hit, f casebook.ReportFilter) ([]hit, int) {
-	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
-	total := len(all)
-	if f.CountLimit > 0 {
-		total = min(total, f.CountLimit+1)
-	}
-	return all[min(offset, len(all)):min(offset+limit, len(all))], total
 }
 
 func allWordTerms(terms []string) bool {
@@ -237,16 +210,16 @@ func allWordTerms(terms []string) bool {
 
 // findNewest lists the reports passing f's filters newest first: the page
 // walks reports_published and stops after it; the count is its own query.
-func (s *Store) findNewest(ctx context.Context, f casebook.ReportFilter) ([]hit, int, error) {
+func (s *Store) findNewest(ctx context.Context, f casebook.ReportFilter) ([]index.Hit, int, error) {
 	var a args
 	where := and(filterConds(f, &a, "r.id"))
 	countArgs := append(args(nil), a...)
 	q := `SELECT r.id FROM reports r WHERE ` + where + ` ORDER BY r.published DESC, r.id DESC LIMIT ` +
 		a.add(index.PageLimit(f.Limit)) + ` OFFSET ` + a.add(max(f.Offset, 0))
-	var page []hit
-	var h hit
+	var page []index.Hit
+	var h index.Hit
 	rows, _ := s.pool.Query(ctx, q, a...)
-	if _, err := pgx.ForEachRow(rows, []any{&h.id}, func() error { page = append(page, h); return nil }); err != nil {
+	if _, err := pgx.ForEachRow(rows, []any{&h.ID}, func() error { page = append(page, h); return nil }); err != nil {
 		return nil, 0, fmt.Errorf("postgres: find reports: %w", err)
 	}
 	var total int
@@ -263,13 +236,13 @@ func (s *Store) findNewest(ctx context.Context, f casebook.ReportFilter) ([]hit,
 // only they are checked for tokens in a row and ranked, from their
 // tsvectors. Without it, one query does it all, filters in SQL. Reports too
 // long for the word index are searched by their text (termConds).
-func (s *Store) findWords(ctx context.Context, f casebook.ReportFilter, terms []string, m *facets.Matcher) ([]hit, error) {
-	var all []hit
-	var h hit
+func (s *Store) findWords(ctx context.Context, f casebook.ReportFilter, terms []string, m *facets.Matcher) ([]index.Hit, error) {
+	var all []index.Hit
+	var h index.Hit
 	collect := func(q string, args []any, keep func(int64) bool) error {
 		rows, _ := s.pool.Query(ctx, q, args...)
-		_, err := pgx.ForEachRow(rows, []any{&h.id, &h.score}, func() error {
-			if keep == nil || keep(h.id) {
+		_, err := pgx.ForEachRow(rows, []any{&h.ID, &h.Score}, func() error {
+			if keep == nil || keep(h.ID) {
 				all = append(all, h)
 			}
 			return nil
@@ -289,7 +262,7 @@ func (s *Store) findWords(ctx context.Context, f casebook.ReportFilter, terms []
 		if err != nil {
 			return nil, err
 		}
-		sortByScore(all)
+		index.SortByScore(all)
 		return all, nil
 	}
 	kept := m.SelectWords(queryTokens(terms))
@@ -303,25 +276,15 @@ func (s *Store) findWords(ctx context.Context, f casebook.ReportFilter, terms []
 			OR w.words IS NULL AND EXISTS (SELECT 1 FROM reports r WHERE r.id = w.report_id AND `+long+`))`, a, nil); err != nil {
 		return nil, err
 	}
-	sortByScore(all)
+	index.SortByScore(all)
 	return all, nil
-}
-
-// sortByScore orders hits best first, newest id first among equals.
-func sortByScore(all []hit) {
-	slices.SortFunc(all, func(a, b hit) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
-		}
-		return cmp.Compare(b.id, a.id)
-	})
 }
 
 // findText answers a search with terms the word index does not hold (a
 // single Hangul syllable, Hangul mixed with other letters, punctuation) by
 // the trigram index and the text of each candidate, filters in SQL. One
 // pass ranks the page and counts every match.
-func (s *Store) findText(ctx context.Context, f casebook.ReportFilter, terms []string) ([]hit, int, error) {
+func (s *Store) findText(ctx context.Context, f casebook.ReportFilter, terms []string) ([]index.Hit, int, error) {
 	var a args
 	where := and(append(termConds(terms, &a), filterConds(f, &a, "r.id")...))
 	countArgs := append(args(nil), a...)
@@ -329,11 +292,11 @@ func (s *Store) findText(ctx context.Context, f casebook.ReportFilter, terms []s
 	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
 	q := `SELECT r.id, ` + rank + ` AS score, count(*) OVER () FROM reports r WHERE ` + where +
 		` ORDER BY score DESC, r.published DESC, r.id DESC LIMIT ` + a.add(limit) + ` OFFSET ` + a.add(offset)
-	var page []hit
-	var h hit
+	var page []index.Hit
+	var h index.Hit
 	total := 0
 	rows, _ := s.pool.Query(ctx, q, a...)
-	if _, err := pgx.ForEachRow(rows, []any{&h.id, &h.score, &total}, func() error { page = append(page, h); return nil }); err != nil {
+	if _, err := pgx.ForEachRow(rows, []any{&h.ID, &h.Score, &total}, func() error { page = append(page, h); return nil }); err != nil {
 		return nil, 0, fmt.Errorf("postgres: find reports: %w", err)
 	}
 	if len(page) == 0 && offset > 0 {

@@ -181,7 +181,7 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 	}
 	from, id, where, rank, args, terms := reportQuery(f, false)
 	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
-	var page []hit
+	var page []index.Hit
 	total := 0
 	if from == "reports" {
 		// Without a text query the page walks reports_published in order and
@@ -195,8 +195,8 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 		// 42 ms for a Korean term at 100k).
 		q := `SELECT reports.id FROM reports INDEXED BY reports_published WHERE ` + where + ` ORDER BY reports.published DESC, reports.id DESC LIMIT ? OFFSET ?`
 		if err := s.collect(ctx, q, append(args, limit, offset), func(rows *sql.Rows) error {
-			var h hit
-			err := rows.Scan(&h.id)
+			var h index.Hit
+			err := rows.Scan(&h.ID)
 			page = append(page, h)
 			return err
 		}); err != nil {
@@ -207,17 +207,17 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 		// here: no second pass to count (which would build the filters' id
 		// lists again) and no window materialising every ranked row.
 		q := `SELECT ` + strings.TrimPrefix(id, "+") + `, ` + rank + ` FROM ` + from + ` WHERE ` + where
-		var all []hit
+		var all []index.Hit
 		if err := s.collect(ctx, q, args, func(rows *sql.Rows) error {
-			var h hit
-			err := rows.Scan(&h.id, &h.score)
+			var h index.Hit
+			err := rows.Scan(&h.ID, &h.Score)
 			all = append(all, h)
 			return err
 		}); err != nil {
 			return nil, 0, err
 		}
-		sortByScore(all)
-		page, total = pageOf(all, f)
+		index.SortByScore(all)
+		page, total = index.PageOf(all, f)
 	}
 	hits, err := s.readHits(ctx, page, terms)
 	if err != nil {
@@ -226,20 +226,15 @@ func (s *Store) FindReports(ctx context.Context, f casebook.ReportFilter) ([]cas
 	return hits, total, nil
 }
 
-type hit struct {
-	id    int64
-	score float64
-}
-
 // readHits reads the reports of a result page, with snippets.
-func (s *Store) readHits(ctx context.Context, page []hit, terms []string) ([]casebook.ReportHit, error) {
+func (s *Store) readHits(ctx context.Context, page []index.Hit, terms []string) ([]casebook.ReportHit, error) {
 	hits := make([]casebook.ReportHit, 0, len(page))
 	for _, h := range page {
-		r, err := scanReport(s.r.QueryRowContext(ctx, `SELECT `+reportCols+` FROM reports r WHERE r.id = ?`, h.id))
+		r, err := scanReport(s.r.QueryRowContext(ctx, `SELECT `+reportCols+` FROM reports r WHERE r.id = ?`, h.ID))
 		if err != nil {
-			return nil, fmt.Errorf("sqlite: find reports: read %d: %w", h.id, err)
+			return nil, fmt.Errorf("sqlite: find reports: read %d: %w", h.ID, err)
 		}
-		hits = append(hits, casebook.ReportHit{Report: r, Rank: h.score, Snippet: index.Snippet(r.Text, terms, snippetWidth)})
+		hits = append(hits, casebook.ReportHit{Report: r, Rank: h.Score, Snippet: index.Snippet(r.Text, terms, snippetWidth)})
 	}
 	return hits, nil
 }
@@ -252,19 +247,11 @@ func (s *Store) readHits(ctx context.Context, page []hit, terms []string) ([]cas
 func (s *Store) findFiltered(ctx context.Context, idx *facets.Index, f casebook.ReportFilter) ([]casebook.ReportHit, int, error) {
 	m := idx.Match(f)
 	terms := index.Terms(f.Query)
-	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
-	var all []hit
+	var all []index.Hit
 	var err error
 	switch budget := min(s.scanLimit, scanBudget(terms, idx.Len())); {
 	case len(terms) == 0:
-		n := 0
-		if f.CountLimit > 0 {
-			n = max(f.CountLimit+1, offset+limit)
-		}
-		ids, _ := m.Select(n)
-		for _, id := range ids {
-			all = append(all, hit{id: id})
-		}
+		all = m.Newest(f)
 	default:
 		var cands []int64
 		more := true
@@ -280,23 +267,12 @@ func (s *Store) findFiltered(ctx context.Context, idx *facets.Index, f casebook.
 			return nil, 0, err
 		}
 	}
-	page, total := pageOf(all, f)
+	page, total := index.PageOf(all, f)
 	hits, err := s.readHits(ctx, page, terms)
 	if err != nil {
 		return nil, 0, err
 	}
 	return hits, total, nil
-}
-
-// pageOf returns the page f asks for among every match, and the count of
-// matches, cut to f.CountLimit+1 ("more than") when f caps it.
-func pageOf(all []hit, f casebook.ReportFilter) ([]hit, int) {
-	limit, offset := index.PageLimit(f.Limit), max(f.Offset, 0)
-	total := len(all)
-	if f.CountLimit > 0 {
-		total = min(total, f.CountLimit+1)
-	}
-	return all[min(offset, len(all)):min(offset+limit, len(all))], total
 }
 
 // scanBudget returns how many filter candidates may be read for a text
@@ -326,16 +302,16 @@ func scanBudget(terms []string, n int) int {
 // conditions answer). The filter index is asked about each match inside
 // the query (casebook_keep), so only the kept ones are ranked (bm25 costs
 // microseconds a row).
-func (s *Store) textKept(ctx context.Context, m *facets.Matcher, q string) ([]hit, error) {
+func (s *Store) textKept(ctx context.Context, m *facets.Matcher, q string) ([]index.Hit, error) {
 	from, id, where, rank, args, _ := reportQuery(casebook.ReportFilter{Query: q}, true)
 	plain := strings.TrimPrefix(id, "+")
 	h, done := register(m)
 	defer done()
-	var all []hit
+	var all []index.Hit
 	if err := s.collect(ctx, `SELECT `+plain+`, `+rank+` FROM `+from+` WHERE `+where+` AND casebook_keep(?, `+plain+`)`,
 		append(args, h), func(rows *sql.Rows) error {
-			var h hit
-			if err := rows.Scan(&h.id, &h.score); err != nil {
+			var h index.Hit
+			if err := rows.Scan(&h.ID, &h.Score); err != nil {
 				return err
 			}
 			all = append(all, h)
@@ -344,15 +320,15 @@ func (s *Store) textKept(ctx context.Context, m *facets.Matcher, q string) ([]hi
 		return nil, err
 	}
 	if rank == "0" {
-		slices.SortFunc(all, func(a, b hit) int {
-			if c := cmp.Compare(m.Published(b.id), m.Published(a.id)); c != 0 {
+		slices.SortFunc(all, func(a, b index.Hit) int {
+			if c := cmp.Compare(m.Published(b.ID), m.Published(a.ID)); c != 0 {
 				return c
 			}
-			return cmp.Compare(b.id, a.id)
+			return cmp.Compare(b.ID, a.ID)
 		})
 		return all, nil
 	}
-	sortByScore(all)
+	index.SortByScore(all)
 	return all, nil
 }
 
@@ -376,12 +352,12 @@ func (s *Store) collect(ctx context.Context, q string, args []any, row func(*sql
 
 // scanTexts searches the texts of candidate reports for every term (any
 // case) and ranks the matches by index.Rank.
-func (s *Store) scanTexts(ctx context.Context, ids []int64, terms []string) ([]hit, error) {
+func (s *Store) scanTexts(ctx context.Context, ids []int64, terms []string) ([]index.Hit, error) {
 	stmt, err := s.rstmts.get(ctx, `SELECT title, text FROM reports WHERE id = ?`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: find reports: %w", err)
 	}
-	var all []hit
+	var all []index.Hit
 	for _, id := range ids {
 		var title, text string
 		if err := stmt.QueryRowContext(ctx, id).Scan(&title, &text); errors.Is(err, sql.ErrNoRows) {
@@ -390,21 +366,11 @@ func (s *Store) scanTexts(ctx context.Context, ids []int64, terms []string) ([]h
 			return nil, fmt.Errorf("sqlite: find reports: read %d: %w", id, err)
 		}
 		if score, ok := index.Rank(title, text, terms); ok {
-			all = append(all, hit{id, score})
+			all = append(all, index.Hit{ID: id, Score: score})
 		}
 	}
-	sortByScore(all)
+	index.SortByScore(all)
 	return all, nil
-}
-
-// sortByScore orders hits best first, newest id first among equals.
-func sortByScore(all []hit) {
-	slices.SortFunc(all, func(a, b hit) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
-		}
-		return cmp.Compare(b.id, a.id)
-	})
 }
 
 // countQuery counts the matches of a search, stopping after n+1 of them

@@ -571,3 +571,19 @@ func dateKey(d string) int32 {
 	}
 	return k
 }
+
+// Newest returns the reports passing the filters newest first, as a search
+// without text lists them: enough for f's page and its capped count, or
+// all of them when f does not cap the count.
+func (m *Matcher) Newest(f casebook.ReportFilter) []index.Hit {
+	n := 0
+	if f.CountLimit > 0 {
+		n = max(f.CountLimit+1, max(f.Offset, 0)+index.PageLimit(f.Limit))
+	}
+	ids, _ := m.Select(n)
+	all := make([]index.Hit, len(ids))
+	for i, id := range ids {
+		all[i] = index.Hit{ID: id}
+	}
+	return all
+}

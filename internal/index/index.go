@@ -4,9 +4,11 @@
 package index
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -521,4 +523,31 @@ func foldRune(r rune) rune {
 	d := norm.NFD.String(string(r))
 	base, _ := utf8.DecodeRuneInString(d)
 	return base
+}
+
+// Hit is a matching report and its rank, before the report is read.
+type Hit struct {
+	ID    int64
+	Score float64
+}
+
+// PageOf returns the page f asks for among every match, and the count of
+// matches, cut to f.CountLimit+1 ("more than") when f caps it.
+func PageOf(all []Hit, f casebook.ReportFilter) ([]Hit, int) {
+	limit, offset := PageLimit(f.Limit), max(f.Offset, 0)
+	total := len(all)
+	if f.CountLimit > 0 {
+		total = min(total, f.CountLimit+1)
+	}
+	return all[min(offset, len(all)):min(offset+limit, len(all))], total
+}
+
+// SortByScore orders hits best first, newest id first among equals.
+func SortByScore(all []Hit) {
+	slices.SortFunc(all, func(a, b Hit) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.ID, a.ID)
+	})
 }
