@@ -60,7 +60,7 @@ func buildMap(sel selection) mapData {
 		if n == 0 {
 			continue
 		}
-		r := &sel.snap.rows[first[i]]
+		r := sel.snap.rows.at(first[i])
 		d.Places = append(d.Places, placeCount{ID: r.PlaceID, Name: r.PlaceName, Province: r.Province, Lat: r.Lat, Lon: r.Lon, Count: n})
 	}
 	// Big circles first, so small ones stay clickable on top.

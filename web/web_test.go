@@ -787,12 +787,23 @@ func TestReviewPatchesEventsInPlace(t *testing.T) {
 	if gen1 == gen0 {
 		t.Error("generation did not move: cached views would stay stale")
 	}
-	if len(after.rows) != len(before.rows) || len(after.hot) != len(after.rows) {
-		t.Fatalf("rows %d → %d (hot %d)", len(before.rows), len(after.rows), len(after.hot))
+	// The report's old rows are dead, its fresh ones appended: as many
+	// live rows as before.
+	live := func(snap *eventSnapshot) (n int) {
+		for i := range snap.hot {
+			if snap.hot[i].flags&hotDead == 0 {
+				n++
+			}
+		}
+		return n
+	}
+	if live(after) != live(before) || len(after.hot) != after.rows.len() {
+		t.Fatalf("live rows %d → %d (hot %d, rows %d)", live(before), live(after), len(after.hot), after.rows.len())
 	}
 	found := false
-	for i, r := range after.rows {
-		if r.FactID == det.ID {
+	for i := range after.hot {
+		r := after.rows.at(int32(i))
+		if r.FactID == det.ID && after.hot[i].flags&hotDead == 0 {
 			found = r.Type == casebook.EventCrackdown && r.State == casebook.StateCorrected &&
 				after.hot[i].ti == indexOf(casebook.EventTypes, casebook.EventCrackdown)
 		}
@@ -800,9 +811,41 @@ func TestReviewPatchesEventsInPlace(t *testing.T) {
 	if !found {
 		t.Error("the corrected event is not in the patched snapshot")
 	}
-	for _, r := range before.rows {
-		if r.FactID == det.ID && r.Type != casebook.EventDetention {
+	for i := range before.hot {
+		if r := before.rows.at(int32(i)); r.FactID == det.ID && (r.Type != casebook.EventDetention || before.hot[i].flags&hotDead != 0) {
 			t.Error("the old snapshot was changed in place (readers may hold it)")
 		}
+	}
+}
+
+// A patch's rows share the old snapshot's chunks but never write to them,
+// also when the appended rows cross a chunk's end.
+func TestRowChunksAppendedLeavesOriginal(t *testing.T) {
+	rows := make([]eventRow, rowChunk+10)
+	for i := range rows {
+		rows[i].FactID = int64(i)
+	}
+	old := chunked(rows)
+	fresh := make([]eventRow, rowChunk)
+	for i := range fresh {
+		fresh[i].FactID = int64(-1 - i)
+	}
+	grown := old.appended(fresh)
+	if old.len() != rowChunk+10 || grown.len() != 2*rowChunk+10 {
+		t.Fatalf("lengths %d and %d", old.len(), grown.len())
+	}
+	for i := range int32(old.len()) {
+		if old.at(i).FactID != int64(i) || grown.at(i).FactID != int64(i) {
+			t.Fatalf("row %d changed", i)
+		}
+	}
+	for i := range int32(len(fresh)) {
+		if got := grown.at(int32(old.len()) + i).FactID; got != int64(-1-i) {
+			t.Fatalf("appended row %d is %d", i, got)
+		}
+	}
+	again := old.appended(fresh[:3]) // a second patch of the same snapshot
+	if grown.at(int32(old.len())).FactID != -1 || again.at(int32(old.len())+2).FactID != -3 {
+		t.Fatal("two patches of one snapshot share appended rows")
 	}
 }
