@@ -1,9 +1,14 @@
 package postgres
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"casebook/internal/index"
 )
 
 func TestWordsDoc(t *testing.T) {
@@ -71,4 +76,105 @@ func TestWordsQuery(t *testing.T) {
 			t.Errorf("%q is not a term the word index holds", bad)
 		}
 	}
+}
+
+// parseTSVector reads the tsvector input wordsDoc writes: 'lexeme' (a quote
+// doubled, a backslash escaped) then :positions, each with an optional A.
+func parseTSVector(doc string) (map[string][]int, error) {
+	out := map[string][]int{}
+	for i := 0; i < len(doc); {
+		if doc[i] == ' ' {
+			i++
+			continue
+		}
+		if doc[i] != '\'' {
+			return nil, fmt.Errorf("at %d: %q is not a quote", i, doc[i])
+		}
+		var lex strings.Builder
+		for i++; ; i++ {
+			if i >= len(doc) {
+				return nil, fmt.Errorf("unterminated lexeme")
+			}
+			c := doc[i]
+			if c == '\\' && i+1 < len(doc) {
+				i++
+				lex.WriteByte(doc[i])
+				continue
+			}
+			if c == '\'' {
+				if i+1 < len(doc) && doc[i+1] == '\'' {
+					lex.WriteByte('\'')
+					i++
+					continue
+				}
+				i++
+				break
+			}
+			lex.WriteByte(c)
+		}
+		if i >= len(doc) || doc[i] != ':' {
+			return nil, fmt.Errorf("lexeme %q has no positions", lex.String())
+		}
+		var ps []int
+		for i++; i < len(doc) && doc[i] != ' '; {
+			j := i
+			for j < len(doc) && doc[j] >= '0' && doc[j] <= '9' {
+				j++
+			}
+			p, err := strconv.Atoi(doc[i:j])
+			if err != nil {
+				return nil, fmt.Errorf("position %q: %v", doc[i:j], err)
+			}
+			ps = append(ps, p)
+			if j < len(doc) && doc[j] == 'A' {
+				j++
+			}
+			if j < len(doc) && doc[j] == ',' {
+				j++
+			}
+			i = j
+		}
+		if _, dup := out[lex.String()]; dup {
+			return nil, fmt.Errorf("lexeme %q twice", lex.String())
+		}
+		out[lex.String()] = ps
+	}
+	return out, nil
+}
+
+// FuzzWordsDoc: whatever the text, the word index's input is well formed
+// tsvector syntax within PostgreSQL's limits, and holds every word of the
+// text (or the text is marked too long).
+func FuzzWordsDoc(f *testing.F) {
+	f.Add("Title", "Ch'ŏngjin's 'bribe' \\ back\\slash 보위부가 단속")
+	f.Add("", strings.Repeat("market ", 300))
+	f.Add("'", "''\\''")
+	f.Fuzz(func(t *testing.T, title, text string) {
+		if !utf8.ValidString(title) || !utf8.ValidString(text) || strings.ContainsRune(title+text, 0) {
+			return // a report's text is valid UTF-8 without NUL (Report.Check)
+		}
+		doc, ok := wordsDoc(title, text)
+		if !ok {
+			return
+		}
+		lexemes, err := parseTSVector(doc)
+		if err != nil {
+			t.Fatalf("%q: %v", doc, err)
+		}
+		for lex, ps := range lexemes {
+			if len(lex) == 0 || len(lex) > maxLexeme || len(ps) == 0 || len(ps) > maxPositions {
+				t.Fatalf("lexeme %q with %d positions is out of bounds", lex, len(ps))
+			}
+			for _, p := range ps {
+				if p < 1 || p > maxPosition {
+					t.Fatalf("lexeme %q at position %d", lex, p)
+				}
+			}
+		}
+		for _, w := range append(index.Words(title), index.Words(text)...) {
+			if _, ok := lexemes[w]; !ok {
+				t.Fatalf("word %q of the text is not indexed", w)
+			}
+		}
+	})
 }
