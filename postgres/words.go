@@ -112,9 +112,9 @@ func wordsDoc(title, text string) (doc string, ok bool) {
 }
 
 // quoteLexeme quotes a token for tsvector and tsquery input.
-func quoteLexeme(tok string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(tok) + "'"
-}
+func quoteLexeme(tok string) string { return "'" + lexemeEscaper.Replace(tok) + "'" }
+
+var lexemeEscaper = strings.NewReplacer(`\`, `\\`, `'`, `''`)
 
 // wordTerm reports whether the word index answers a query term: a
 // Latin-script term (index.WordTerm) or Hangul of two syllables or more.
