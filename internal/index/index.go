@@ -403,8 +403,7 @@ func OneEvent(f casebook.ReportFilter) bool {
 // the match: how often the terms occur, the title counting twice, for the
 // length of the text.
 func Rank(title, text string, terms []string) (float64, bool) {
-	lt := strings.ToLower(title)
-	body := lt + " " + strings.ToLower(text)
+	var lt, body string // lower-cased, for substring terms
 	var titleWords, bodyWords []string
 	n := 0
 	for _, t := range terms {
@@ -417,6 +416,10 @@ func Rank(title, text string, terms []string) (float64, bool) {
 			w := Words(t)
 			c, ct = CountWords(bodyWords, w, WordPrefix(w)), CountWords(titleWords, w, WordPrefix(w))
 		} else {
+			if body == "" {
+				lt = strings.ToLower(title)
+				body = lt + " " + strings.ToLower(text)
+			}
 			lower := strings.ToLower(t)
 			c, ct = strings.Count(body, lower), strings.Count(lt, lower)
 		}
@@ -452,28 +455,64 @@ func wordRune(r rune) bool {
 }
 
 // Words returns the words of s, lower-cased with diacritics removed
-// (Hoeryŏng is hoeryong), as the word indexes store them.
+// (Hoeryŏng is hoeryong), as the word indexes store them. The words are
+// slices of one folded copy of s: a report's words cost two allocations,
+// not one per word.
 func Words(s string) []string {
-	var words []string
-	var b strings.Builder
-	flush := func() {
-		if b.Len() > 0 {
-			words = append(words, b.String())
-			b.Reset()
+	folded := make([]byte, 0, len(s)+1)
+	n := 0 // words
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				if in {
+					folded = append(folded, ' ')
+					in = false
+				}
+				continue
+			}
+			if !in {
+				n++
+				in = true
+			}
+			folded = append(folded, c)
+			continue
 		}
-	}
-	for _, r := range s {
-		r = foldRune(r)
-		switch {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r = foldRune(r); {
 		case r == 0:
 			// A combining mark: removed, as the index removes diacritics.
 		case wordRune(r):
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			flush()
+			if !in {
+				n++
+				in = true
+			}
+			folded = utf8.AppendRune(folded, unicode.ToLower(r))
+		case in:
+			folded = append(folded, ' ')
+			in = false
 		}
 	}
-	flush()
+	if n == 0 {
+		return nil
+	}
+	words := make([]string, 0, n)
+	all := string(folded)
+	for all != "" {
+		end := strings.IndexByte(all, ' ')
+		if end < 0 {
+			end = len(all)
+		}
+		words = append(words, all[:end])
+		all = all[min(end+1, len(all)):]
+	}
 	return words
 }
 
