@@ -431,8 +431,18 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 			if !enHead(t.w) {
 				continue
 			}
-			if ps, ok := enIndex[t.w]; ok {
-				hits = append(hits, hit{k, ps})
+			ps, ok := enIndex[t.w]
+			if !ok {
+				continue
+			}
+			// A pattern that fails on the words to the sentence's end fails
+			// in every clause: most sentences hold a head word ("in",
+			// "held") but no trigger, and are never split into clauses.
+			for _, pi := range ps {
+				if matchAt(toks, k, enPatterns[pi].elems) >= 0 {
+					hits = append(hits, hit{k, ps})
+					break
+				}
 			}
 		}
 		if len(hits) == 0 {
