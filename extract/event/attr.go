@@ -296,13 +296,25 @@ func asidePlace(text, lower string, sp casebook.Span, ko bool) bool {
 		return false
 	}
 	before := lower[max(0, sp[0]-24):sp[0]]
-	for _, w := range []string{"source in ", "sources in ", "source from ", "informant in ", "contact in ", "source based in ", "contacts in ", "living in ", "heading for ", "heading to ", "bound for ", "fled to ", "way to ", "travel to "} {
-		if strings.HasSuffix(before, w) || strings.HasSuffix(before, w+"the ") {
+	if !strings.HasSuffix(before, " ") {
+		return false // every cue ends with a space
+	}
+	for _, w := range enAsideCues {
+		if strings.HasSuffix(before, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// enAsideCues are the words before a place where a source is or someone
+// was heading, each also with "the ".
+var enAsideCues = func() (out []string) {
+	for _, w := range []string{"source in ", "sources in ", "source from ", "informant in ", "contact in ", "source based in ", "contacts in ", "living in ", "heading for ", "heading to ", "bound for ", "fled to ", "way to ", "travel to "} {
+		out = append(out, w, w+"the ")
+	}
+	return out
+}()
 
 // originPlace reports a place named as where someone comes from ("a woman
 // from Chongjin"): often, but not always, where the act happened.
@@ -733,18 +745,26 @@ var enTargetRules = []struct{ phrase, target string }{
 var enTargetIndex = map[string][][]string{}
 var enTargetNames = map[string][]string{}
 
+// enTargetHeads filters the words enTargetIndex is asked for: most are in
+// no phrase.
+var enTargetHeads = wordSet()
+
 func init() {
 	for _, r := range enTargetRules {
 		words := strings.Fields(r.phrase)
 		for _, w := range strings.Split(words[0], "|") {
 			enTargetIndex[w] = append(enTargetIndex[w], words[1:])
 			enTargetNames[w] = append(enTargetNames[w], r.target)
+			enTargetHeads.add(w)
 		}
 	}
 }
 
 // enTargetAt returns the target named by a phrase starting at token k.
 func enTargetAt(toks []token, k int) string {
+	if !enTargetHeads.mayHave(toks[k].w) {
+		return ""
+	}
 	rests, ok := enTargetIndex[toks[k].w]
 	if !ok {
 		return ""
@@ -839,7 +859,7 @@ func koMarkedTarget(s string) string {
 		stem := strings.TrimSuffix(w[:len(w)-n], "들")
 		if t := koTargetOf(stem); t != "" {
 			// 탈북민 가족, 송금 브로커: the word before makes it precise.
-			if pt := koTargetIndex[before+" "+stem]; pt != "" {
+			if pt := koPairTarget(before, stem); pt != "" {
 				t = pt
 			}
 			if object {
@@ -877,6 +897,27 @@ var koTargetEnds = func() map[rune]bool {
 	}
 	return m
 }()
+
+// koPairs are the koTargets of two words (탈북민 가족): looked up by their
+// two words, not by joining the words of the text into a new string.
+var koPairs = func() (out []struct{ first, second, target string }) {
+	for _, t := range koTargets {
+		if first, second, ok := strings.Cut(t.word, " "); ok && koTargetIndex[t.word] == t.target {
+			out = append(out, struct{ first, second, target string }{first, second, t.target})
+		}
+	}
+	return out
+}()
+
+// koPairTarget is koTargetIndex[first+" "+second] for words without spaces.
+func koPairTarget(first, second string) string {
+	for _, p := range koPairs {
+		if p.second == second && p.first == first {
+			return p.target
+		}
+	}
+	return ""
+}
 
 var koTargetIndex = func() map[string]string {
 	m := map[string]string{}
@@ -992,8 +1033,8 @@ func koLastTarget(s string) string {
 		for _, cand := range [...]string{stem, w} {
 			if t := koTargetOf(cand); t != "" {
 				// 탈북민 가족, 송금 브로커: the word before makes it precise.
-				if j := strings.LastIndexAny(s, " \n"); j >= 0 || s != "" {
-					if pt := koTargetIndex[s[j+1:]+" "+cand]; pt != "" {
+				if s != "" {
+					if pt := koPairTarget(s[strings.LastIndexAny(s, " \n")+1:], cand); pt != "" {
 						return pt
 					}
 				}

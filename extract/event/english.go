@@ -353,13 +353,27 @@ type words struct {
 func wordSet(ws ...string) *words {
 	s := &words{m: make(map[string]bool, len(ws))}
 	for _, w := range ws {
-		s.m[w] = true
-		if w != "" {
-			h := wordFilterHash(w)
-			s.filter[h>>6] |= 1 << (h & 63)
-		}
+		s.add(w)
 	}
 	return s
+}
+
+func (s *words) add(w string) {
+	s.m[w] = true
+	if w != "" {
+		h := wordFilterHash(w)
+		s.filter[h>>6] |= 1 << (h & 63)
+	}
+}
+
+// mayHave reports false for most words not in the set and true for all
+// that are, without the map.
+func (s *words) mayHave(w string) bool {
+	if w == "" {
+		return true
+	}
+	h := wordFilterHash(w)
+	return s.filter[h>>6]&(1<<(h&63)) != 0
 }
 
 func wordFilterHash(w string) uint32 {
