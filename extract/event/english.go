@@ -99,6 +99,7 @@ const (
 
 type elem struct {
 	alts []string // any of these words; empty for a gap
+	set  *words   // alts, to turn most words away before comparing
 	gap  int      // a gap of 0..gap words
 }
 
@@ -270,11 +271,10 @@ var enRules = []struct {
 	{casebook.EventCrackdown, "investigators|inspectors|contingent|teams *8 was|were|been sent|dispatched|deployed", 0},
 }
 
-var enIndex map[string][]int
 var enPatterns []enPattern
 
 func init() {
-	enIndex = map[string][]int{}
+	enIndex := map[string][]int{}
 	for _, r := range enRules {
 		p := enPattern{typ: r.typ, flags: r.flags}
 		for _, f := range strings.Fields(r.pat) {
@@ -286,14 +286,25 @@ func init() {
 				p.elems = append(p.elems, elem{gap: g})
 				continue
 			}
-			p.elems = append(p.elems, elem{alts: strings.Split(f, "|")})
+			alts := strings.Split(f, "|")
+			p.elems = append(p.elems, elem{alts: alts, set: wordSet(alts...)})
 		}
 		for _, w := range p.elems[0].alts {
 			enIndex[w] = append(enIndex[w], len(enPatterns))
-			h := headHash(w) & 0xFFFF
-			enHeads[h>>6] |= 1 << (h & 63)
 		}
 		enPatterns = append(enPatterns, p)
+	}
+	if len(enIndex) > len(enHeadSlots)/4 {
+		panic("event: too many English head words for enHeadSlots")
+	}
+	for w, ps := range enIndex {
+		h := headHash(w)
+		enHeads[(h&0xFFFF)>>6] |= 1 << (h & 63)
+		k := headSlot0(h)
+		for enHeadSlots[k].w != "" {
+			k = (k + 1) & headSlotMask
+		}
+		enHeadSlots[k] = headSlot{w, ps}
 	}
 }
 
@@ -312,7 +323,7 @@ func matchAt(toks []token, i int, elems []elem) int {
 		}
 		return -1
 	}
-	if i >= len(toks) {
+	if i >= len(toks) || !e.set.mayHave(toks[i].w) {
 		return -1
 	}
 	for _, a := range e.alts {
@@ -441,12 +452,13 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 			continue
 		}
 		hits = hits[:0]
-		for k, t := range toks {
-			if !enHead(t.w) {
+		for k := range toks {
+			w := toks[k].w
+			if !enHead(w) {
 				continue
 			}
-			ps, ok := enIndex[t.w]
-			if !ok {
+			ps := enHeadPatterns(w)
+			if ps == nil {
 				continue
 			}
 			// A pattern that fails on the words to the sentence's end fails
@@ -525,8 +537,24 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 
 // enHeads is a bit set over a small hash of the trigger head words (first
 // and last letters, length): a filter that spares almost every other word
-// the map lookup.
+// the table lookup.
 var enHeads [1 << 10]uint64
+
+// enHeadSlots holds the head words and their patterns in a table open by
+// headHash (linear probing, at most a quarter full): no map hashing per
+// word.
+var enHeadSlots [headSlotMask + 1]headSlot
+
+const headSlotMask = 1<<11 - 1
+
+// headSlot0 is the first slot to probe for a word of head hash h: the
+// hash's bits spread (Fibonacci hashing), as its low bits cluster.
+func headSlot0(h uint32) uint32 { return h * 2654435761 >> 21 }
+
+type headSlot struct {
+	w  string
+	ps []int // indexes into enPatterns
+}
 
 func headHash(w string) uint32 {
 	return (uint32(w[0])*131+uint32(w[len(w)-1]))*131 + uint32(len(w))&0xFFFF
@@ -535,6 +563,18 @@ func headHash(w string) uint32 {
 func enHead(w string) bool {
 	h := headHash(w) & 0xFFFF
 	return enHeads[h>>6]&(1<<(h&63)) != 0
+}
+
+// enHeadPatterns returns the patterns whose first word is w, or nil.
+func enHeadPatterns(w string) []int {
+	for k := headSlot0(headHash(w)); ; k = (k + 1) & headSlotMask {
+		switch enHeadSlots[k].w {
+		case w:
+			return enHeadSlots[k].ps
+		case "":
+			return nil
+		}
+	}
 }
 
 // foreignSentence reports a sentence about another state's officials
