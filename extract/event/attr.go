@@ -557,7 +557,7 @@ func (a *assembler) dateFor(m mention, s *sentence, para casebook.Span, lead int
 		if scope[0] < 0 || scope[1] <= scope[0] {
 			continue
 		}
-		if si == 2 && a.restOfGroup(m) {
+		if si == 2 && m.rest {
 			break // "The other two were sent …": when the rest of their group was, not the sentence before
 		}
 		// A specific date beats a vague one ("recently") in the same scope.
@@ -671,8 +671,7 @@ func (a *assembler) targetFor(m mention, s *sentence) string {
 		if t := koLastTarget(text[lo:m.trig[0]]); t != "" {
 			return t
 		}
-		t, _ := firstTarget(koTargets, text[m.trig[0]:hi])
-		return t
+		return koFirstTarget(text[m.trig[0]:hi])
 	}
 	// A window around the clause bounds the cost in run-on sentences.
 	lo, hi := max(s.span[0], m.clause[0]-300), min(s.span[1], m.clause[1]+300)
@@ -803,27 +802,33 @@ func containsWord(alts, w string) bool {
 
 type targetWord struct{ word, target string }
 
-// firstTarget returns the target of the earliest person noun in s.
-func firstTarget(table []targetWord, s string) (string, int) {
-	best, at := "", len(s)+1
-	for _, t := range table {
-		if i := strings.Index(s, t.word); i >= 0 && i < at {
-			best, at = t.target, i
+// koFirstTarget returns the target of the earliest person noun of
+// koTargets in s, the first in the table of those starting there: one
+// walk over s, not a search per noun.
+func koFirstTarget(s string) string {
+	for i := 0; i+3 <= len(s); i++ {
+		if c := s[i]; c < 0xEA || c > 0xED {
+			continue // every noun starts with a Hangul syllable
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		for _, k := range koTargetsByFirst[r] {
+			if strings.HasPrefix(s[i:], koTargets[k].word) {
+				return koTargets[k].target
+			}
 		}
 	}
-	return best, at
+	return ""
 }
 
-// lastTarget returns the target of the person noun nearest the end of s.
-func lastTarget(table []targetWord, s string) string {
-	best, at := "", -1
-	for _, t := range table {
-		if i := strings.LastIndex(s, t.word); i >= 0 && i > at {
-			best, at = t.target, i
-		}
+// koTargetsByFirst indexes koTargets by first syllable, in table order.
+var koTargetsByFirst = func() map[rune][]int {
+	m := map[rune][]int{}
+	for k, t := range koTargets {
+		r, _ := utf8.DecodeRuneInString(t.word)
+		m[r] = append(m[r], k)
 	}
-	return best
-}
+	return m
+}()
 
 var koTargets = []targetWord{
 	{"송금 브로커", "remittance broker"}, {"송금브로커", "remittance broker"}, {"브로커", "remittance broker"},

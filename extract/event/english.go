@@ -19,32 +19,30 @@ type token struct {
 // Hyphens split words, so "signal-tracking" is two tokens.
 func tokenize(lower string, lo, hi int, buf []token) []token {
 	buf = buf[:0]
-	i := lo
-	for i < hi {
-		c := lower[i]
-		if !isWordByte(c) {
+	s := lower[:hi]
+	wordByte := &wordByte
+	for i := lo; i < len(s); {
+		if !wordByte[s[i]] {
 			i++
 			continue
 		}
-		j := i
-		for j < hi {
-			c := lower[j]
-			if isWordByte(c) {
+		j := i + 1
+		for {
+			for j < len(s) && wordByte[s[j]] {
 				j++
-				continue
 			}
 			// Inner apostrophes: ' and ’ (E2 80 99) between letters.
-			if c == '\'' && j+1 < hi && isWordByte(lower[j+1]) {
-				j++
+			if j+1 < len(s) && s[j] == '\'' && wordByte[s[j+1]] {
+				j += 2
 				continue
 			}
-			if c == 0xE2 && j+3 < hi && lower[j+1] == 0x80 && lower[j+2] == 0x99 && isWordByte(lower[j+3]) {
-				j += 3
+			if j+3 < len(s) && s[j] == 0xE2 && s[j+1] == 0x80 && s[j+2] == 0x99 && wordByte[s[j+3]] {
+				j += 4
 				continue
 			}
 			break
 		}
-		buf = append(buf, token{w: lower[i:j], lo: i, hi: j})
+		buf = append(buf, token{w: s[i:j], lo: i, hi: j})
 		i = j
 	}
 	return buf
@@ -316,7 +314,16 @@ func matchAt(toks []token, i int, elems []elem) int {
 	}
 	e := elems[0]
 	if e.alts == nil {
+		// A gap before words: only where one of them stands can the
+		// rest match.
+		var next *words
+		if len(elems) > 1 && elems[1].alts != nil {
+			next = elems[1].set
+		}
 		for k := 0; k <= e.gap && i+k <= len(toks); k++ {
+			if next != nil && (i+k == len(toks) || !next.mayHave(toks[i+k].w)) {
+				continue
+			}
 			if end := matchAt(toks, i+k, elems[1:]); end >= 0 {
 				return end
 			}
@@ -421,6 +428,7 @@ type mention struct {
 	perfect  bool // "have been sent": a present perfect, so a recent act
 	fine     bool // punishment: a fine, another act than a sentence or a beating
 	agLocal  bool // its sentence names an organ: its agency is not a guess
+	rest     bool // restOfGroup: "the other two", 나머지
 }
 
 // findEnglish returns the English trigger mentions of the body sentences.
@@ -441,7 +449,7 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 		if s.heading {
 			continue
 		}
-		toks := tokRange(all, s.span[0], s.span[1])
+		toks := all[s.toks[0]:s.toks[1]]
 		if len(toks) > 0 && question(text, s.span) {
 			// A question tells no act ("Were you arrested?"), but one put
 			// to a victim about punishment is a threat ("Do you want to be
@@ -488,7 +496,7 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 		for k := si - 1; k >= max(0, si-3) && !sents[k].heading && !theyOfficial; k-- {
 			if official[k] < 0 {
 				official[k] = 0
-				for _, t := range tokRange(all, sents[k].span[0], sents[k].span[1]) {
+				for _, t := range all[sents[k].toks[0]:sents[k].toks[1]] {
 					if enOfficial.has(t.w) {
 						official[k] = 1
 						break
@@ -1121,7 +1129,19 @@ func narrates(toks []token) bool {
 
 // question reports a sentence that asks.
 func question(text string, s casebook.Span) bool {
-	t := strings.TrimRight(text[s[0]:s[1]], "\"”’' )")
+	// strings.TrimRight(…, "\"”’' )") on bytes.
+	t := text[s[0]:s[1]]
+	for len(t) > 0 {
+		switch c := t[len(t)-1]; {
+		case c == '"' || c == '\'' || c == ' ' || c == ')':
+			t = t[:len(t)-1]
+			continue
+		case strings.HasSuffix(t, "”") || strings.HasSuffix(t, "’"):
+			t = t[:len(t)-len("”")]
+			continue
+		}
+		break
+	}
 	return strings.HasSuffix(t, "?")
 }
 

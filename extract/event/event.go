@@ -128,6 +128,7 @@ func newAssembler(d *Doc) *assembler {
 	a.sents = segmentInto(d.Text, a.lower, a.ko, a.scratch.sents)
 	if !a.ko {
 		a.toks = tokenize(a.lower, 0, len(a.lower), a.scratch.toks)
+		markTokens(a.sents, a.toks)
 	}
 	a.places = make([]place.Mention, 0, len(d.Places))
 	for _, p := range d.Places {
@@ -368,13 +369,15 @@ func (a *assembler) events() []casebook.Event {
 		weak   bool // the date came from a later paragraph, not the act's own words
 	}
 	drafts := make([]draft, 0, len(ms))
+	var quotes quoteCount
 	for _, m := range ms {
 		s := &a.sents[m.sent]
+		m.rest = a.restOfGroup(m)
 		ev, weak := a.fill(m)
 		// Only a lead, which summarises, has its organ guessed.
 		m.agLocal = a.agencyIn(s.span) || s.para != a.lead
 		from := max(a.paraSpan(s.para)[0], m.trig[0]-4000) // quotes are shorter than this
-		drafts = append(drafts, draft{ev: ev, m: m, weak: weak, quoted: inQuote(a.d.Text, from, m.trig[0]), para: s.para})
+		drafts = append(drafts, draft{ev: ev, m: m, weak: weak, quoted: quotes.inQuote(a.d.Text, from, m.trig[0]), para: s.para})
 	}
 	// A release is the detaining organ's act, and a payment after a
 	// detention goes to it: with no organ of its own sentence acting ("He
@@ -401,7 +404,7 @@ func (a *assembler) events() []casebook.Event {
 		dr := &drafts[i]
 		merged := false
 		// "The other two", "the rest", 나머지: other people than any told before.
-		rest := a.restOfGroup(dr.m)
+		rest := dr.m.rest
 		// Compare with the latest kept events only: an act is restated near
 		// where it was told, and this keeps long texts linear.
 		for j := len(kept) - 1; j >= max(0, len(kept)-48); j-- {
@@ -473,13 +476,17 @@ func (a *assembler) events() []casebook.Event {
 	}
 	var prevDate *casebook.Interval
 	recent := a.recentDate()
+	campSent, camp := -1, false // definiteCamp of the last sentence asked
 	for _, k := range kept {
 		ev := drafts[k].ev
 		// "His successor … was appointed": the post is where the one
 		// removed held it, unless the sentence names a place of its own.
 		// A release with no place of its own is from where the person was
 		// held; an act "in the camp" is in the camp named before.
-		if !a.ownPlace(drafts[k].m) && (ev.Type == casebook.EventRelease || a.definiteCamp(drafts[k].m)) {
+		if m := drafts[k].m; ev.Type != casebook.EventRelease && m.sent != campSent {
+			campSent, camp = m.sent, a.definiteCamp(m)
+		}
+		if !a.ownPlace(drafts[k].m) && (ev.Type == casebook.EventRelease || camp) {
 			for j := len(out) - 1; j >= max(0, len(out)-48); j-- { // recent acts only: linear in long texts
 				if (out[j].Type == casebook.EventPunishment || out[j].Type == casebook.EventDetention && ev.Type == casebook.EventRelease) && out[j].Place != nil {
 					p := *out[j].Place
@@ -501,7 +508,7 @@ func (a *assembler) events() []casebook.Event {
 			// "처형 직후 … 경고했다", "after the arrest": the time of the act
 			// named, not of whatever was told last.
 			typ, ok := a.afterAct(drafts[k].m)
-			if !ok && a.restOfGroup(drafts[k].m) {
+			if !ok && drafts[k].m.rest {
 				// "The other two were sent to a camp": dealt with when the
 				// rest of their group was.
 				typ, ok = ev.Type, true
@@ -728,6 +735,39 @@ func mergeInto(a, b *casebook.Event) {
 	if a.Date == nil {
 		a.Date = b.Date
 	}
+}
+
+// quoteCount is inQuote for positions in increasing order: the marks
+// counted up to the last position are counted on from there while the
+// scan starts where it did (the mentions of one paragraph).
+type quoteCount struct {
+	from, at, straight, curly int
+}
+
+func (q *quoteCount) inQuote(text string, from, at int) bool {
+	if from < 0 || from > at {
+		return false
+	}
+	if from != q.from || at < q.at || q.at == 0 {
+		*q = quoteCount{from: from, at: from}
+	}
+	for i := q.at; i < at; i++ {
+		switch c := text[i]; {
+		case c == '"':
+			q.straight++
+		case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80:
+			switch text[i+2] {
+			case 0x9C: // “
+				q.curly++
+			case 0x9D: // ”
+				if q.curly > 0 {
+					q.curly--
+				}
+			}
+		}
+	}
+	q.at = at
+	return q.straight%2 == 1 || q.curly > 0
 }
 
 // inQuote reports whether position at lies inside quotation marks opened

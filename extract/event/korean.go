@@ -494,7 +494,7 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		}
 		// 회수한 전화를 되팔 것이라는 소문, 넘겨졌다는 말도 있지만 확인되지
 		// 않았다: a rumour or an unconfirmed word, not an act told.
-		if after := text[hi:max(hi, runeStart(text, min(cl[1], hi+90)))]; containsAny(after, koRumour) {
+		if after := text[hi:max(hi, runeStart(text, min(cl[1], hi+90)))]; koRumourSet.in(after) {
 			return false
 		}
 		// 단속하던 보안원이: the act names who someone is, it is not told.
@@ -510,7 +510,8 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		}
 		// 뇌물을 주고 빼내려 했지만 … 손을 쓸 수 없었다: an attempt that
 		// failed is told as not done.
-		if after := text[hi:runeStart(text, min(len(text), hi+90))]; containsAny(after, koTried) {
+		// Every attempt word starts with 려.
+		if after := text[hi:runeStart(text, min(len(text), hi+90))]; strings.Contains(after, "려") && containsAny(after, koTried) {
 			return false
 		}
 		if presentHabit(rest, next, text[lo:hi], text, quotedPart(text, cl, hi)) && !(flags&kOngoing != 0 && ongoingAfter(text, hi)) {
@@ -831,5 +832,6 @@ func (s *syllableSet) in(text string) bool {
 
 var (
 	koHabitSet   = newSyllableSet(koHabit)
+	koRumourSet  = newSyllableSet(koRumour)
 	koOfficerSet = newSyllableSet(koOfficer)
 )

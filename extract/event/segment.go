@@ -2,6 +2,7 @@ package event
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,6 +18,23 @@ type sentence struct {
 	heading bool // a title or section heading, not a sentence of the body
 	quoted  bool // starts inside quotation marks
 	clauses []casebook.Span
+	toks    [2]int // its English words are the report's toks[0]:toks[1]
+}
+
+// markTokens sets each sentence's range of toks, the report's words: what
+// tokRange returns for its span (words are sorted by both ends, as are
+// sentences).
+func markTokens(sents []sentence, toks []token) {
+	k := 0
+	for i := range sents {
+		s := &sents[i]
+		rest := toks[k:]
+		lo := sort.Search(len(rest), func(x int) bool { return rest[x].lo >= s.span[0] })
+		rest = rest[lo:]
+		hi := sort.Search(len(rest), func(x int) bool { return rest[x].hi > s.span[1] })
+		s.toks = [2]int{k + lo, k + lo + hi}
+		k += lo
+	}
 }
 
 // segment splits text into paragraphs (non-empty lines) and sentences;
