@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -105,6 +106,7 @@ type enPattern struct {
 	typ   string
 	elems []elem
 	flags int
+	fixed bool // no gaps: a match ends len(elems) words on, in any clause
 }
 
 // enRules are the English triggers: "a|b" alternatives, "*" a gap of up to
@@ -287,6 +289,7 @@ func init() {
 			alts := strings.Split(f, "|")
 			p.elems = append(p.elems, elem{alts: alts, set: wordSet(alts...)})
 		}
+		p.fixed = !slices.ContainsFunc(p.elems, func(e elem) bool { return e.alts == nil })
 		for _, w := range p.elems[0].alts {
 			enIndex[w] = append(enIndex[w], len(enPatterns))
 		}
@@ -473,7 +476,7 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 			// in every clause: most sentences hold a head word ("in",
 			// "held") but no trigger, and are never split into clauses.
 			for _, pi := range ps {
-				if matchAt(toks, k, enPatterns[pi].elems) >= 0 {
+				if end := matchAt(toks, k, enPatterns[pi].elems); end >= 0 && !warningFails(&enPatterns[pi], toks, end) {
 					hits = append(hits, hit{k, ps})
 					break
 				}
@@ -541,6 +544,23 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 		}
 	}
 	return out
+}
+
+// warningFails reports a warning pattern (fWould) of fixed length whose
+// sentence lacks the "would" and the punishment accept asks for after it:
+// accept reads them in the sentence's words, not the clause's, so it
+// fails in every clause ("said" is a head word of most sentences).
+func warningFails(p *enPattern, toks []token, end int) bool {
+	if p.flags&fWould == 0 || !p.fixed {
+		return false
+	}
+	would, punish := false, false
+	for k := end; k < min(len(toks), end+40); k++ {
+		w := toks[k].w
+		would = would || w == "would" || w == "will"
+		punish = punish || enPunishWord.has(w)
+	}
+	return !would || !punish
 }
 
 // enHeads is a bit set over a small hash of the trigger head words (first

@@ -2,7 +2,6 @@ package event
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,18 +21,21 @@ type sentence struct {
 }
 
 // markTokens sets each sentence's range of toks, the report's words: what
-// tokRange returns for its span (words are sorted by both ends, as are
-// sentences).
+// tokRange returns for its span, found in one walk over the words (the
+// words before a sentence's last end before the next sentence starts).
 func markTokens(sents []sentence, toks []token) {
 	k := 0
 	for i := range sents {
 		s := &sents[i]
-		rest := toks[k:]
-		lo := sort.Search(len(rest), func(x int) bool { return rest[x].lo >= s.span[0] })
-		rest = rest[lo:]
-		hi := sort.Search(len(rest), func(x int) bool { return rest[x].hi > s.span[1] })
-		s.toks = [2]int{k + lo, k + lo + hi}
-		k += lo
+		for k < len(toks) && toks[k].lo < s.span[0] {
+			k++
+		}
+		j := k
+		for j < len(toks) && toks[j].hi <= s.span[1] {
+			j++
+		}
+		s.toks = [2]int{k, j}
+		k = j
 	}
 }
 
