@@ -161,7 +161,7 @@ func newAssembler(d *Doc) *assembler {
 		a.placeAside[i] = asidePlace(d.Text, a.lower, p.Span, a.ko)
 		a.placeOrigin[i] = originPlace(d.Text, a.lower, p.Span, a.ko)
 		// "from Chongjin City and Musan County": both are origins.
-		if i > 0 && !a.placeOrigin[i] && a.placeOrigin[i-1] && p.Span[0] > a.places[i-1].Span[1] {
+		if i > 0 && !a.placeOrigin[i] && a.placeOrigin[i-1] && p.Span[0] > a.places[i-1].Span[1] && joinGap(d.Text[a.places[i-1].Span[1]:p.Span[0]]) {
 			gap := strings.TrimSpace(strings.ToLower(d.Text[a.places[i-1].Span[1]:p.Span[0]]))
 			gap = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(gap, "city"), "county"))
 			a.placeOrigin[i] = gap == "and" || gap == "," || gap == "or"
@@ -218,6 +218,27 @@ func newAssembler(d *Doc) *assembler {
 	}
 	a.carryYear()
 	return a
+}
+
+// joinGap reports a gap between two places that may read, lower-cased, as
+// [city|county] and/or/",": it starts with c, a, o or a comma and ends with
+// d, r or a comma (in either case), so a long gap is not lower-cased to
+// find it is none (no other character lower-cases to these letters).
+func joinGap(gap string) bool {
+	gap = strings.TrimSpace(gap)
+	if gap == "" {
+		return false
+	}
+	switch gap[0] {
+	case 'c', 'C', 'a', 'A', 'o', 'O', ',':
+	default:
+		return false
+	}
+	switch gap[len(gap)-1] {
+	case 'd', 'D', 'r', 'R', ',':
+		return true
+	}
+	return false
 }
 
 // carryYear dates a month told without a year ("In October, the party
@@ -483,10 +504,11 @@ func (a *assembler) events() []casebook.Event {
 		// removed held it, unless the sentence names a place of its own.
 		// A release with no place of its own is from where the person was
 		// held; an act "in the camp" is in the camp named before.
-		if m := drafts[k].m; ev.Type != casebook.EventRelease && m.sent != campSent {
+		own := a.ownPlace(drafts[k].m)
+		if m := drafts[k].m; !own && ev.Type != casebook.EventRelease && m.sent != campSent {
 			campSent, camp = m.sent, a.definiteCamp(m)
 		}
-		if !a.ownPlace(drafts[k].m) && (ev.Type == casebook.EventRelease || camp) {
+		if !own && (ev.Type == casebook.EventRelease || camp) {
 			for j := len(out) - 1; j >= max(0, len(out)-48); j-- { // recent acts only: linear in long texts
 				if (out[j].Type == casebook.EventPunishment || out[j].Type == casebook.EventDetention && ev.Type == casebook.EventRelease) && out[j].Place != nil {
 					p := *out[j].Place
@@ -637,7 +659,8 @@ func (a *assembler) definiteCamp(m mention) bool {
 	}
 	sp := a.sents[m.sent].span
 	low := a.lower[sp[0]:sp[1]]
-	return strings.Contains(low, "the camp") || strings.Contains(low, "that camp")
+	// "camp" first: it is rarer than the t both phrases start with.
+	return strings.Contains(low, "camp") && (strings.Contains(low, "the camp") || strings.Contains(low, "that camp"))
 }
 
 // otherGroup reports, in one English clause, a second verb joined by "and"
@@ -659,7 +682,19 @@ func (a *assembler) restOfGroup(m mention) bool {
 		return false
 	}
 	low := a.lower[sp[0]:m.trig[0]]
-	return strings.Contains(low, "the other ") || strings.Contains(low, "the rest") || strings.Contains(low, "나머지")
+	// "the other " or "the rest": each "the " looked at once.
+	for i := strings.Index(low, "the "); i >= 0; {
+		rest := low[i+len("the "):]
+		if strings.HasPrefix(rest, "other ") || strings.HasPrefix(rest, "rest") {
+			return true
+		}
+		k := strings.Index(rest, "the ")
+		if k < 0 {
+			break
+		}
+		i += len("the ") + k
+	}
+	return strings.Contains(low, "나머지")
 }
 
 // elaborates reports a Korean clause ending in …는데 (background for
