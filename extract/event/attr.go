@@ -810,7 +810,7 @@ func koFirstTarget(s string) string {
 		if c := s[i]; c < 0xEA || c > 0xED {
 			continue // every noun starts with a Hangul syllable
 		}
-		r, _ := utf8.DecodeRuneInString(s[i:])
+		r, _ := firstRune(s[i:])
 		for _, k := range koTargetsByFirst[r] {
 			if strings.HasPrefix(s[i:], koTargets[k].word) {
 				return koTargets[k].target
@@ -824,7 +824,7 @@ func koFirstTarget(s string) string {
 var koTargetsByFirst = func() map[rune][]int {
 	m := map[rune][]int{}
 	for k, t := range koTargets {
-		r, _ := utf8.DecodeRuneInString(t.word)
+		r, _ := firstRune(t.word)
 		m[r] = append(m[r], k)
 	}
 	return m
@@ -849,14 +849,14 @@ func koMarkedTarget(s string) string {
 	subject, prev := "", ""
 	for len(s) > 0 {
 		w := s
-		if i := strings.IndexAny(s, " \n"); i >= 0 {
+		if i := indexBlank(s); i >= 0 {
 			w, s = s[:i], s[i+1:]
 		} else {
 			s = ""
 		}
 		before := prev
 		prev = w
-		last, n := utf8.DecodeLastRuneInString(w)
+		last, n := lastRune(w)
 		object := last == '을' || last == '를'
 		if !object && !(subject == "" && (last == '이' || last == '가' || last == '은' || last == '는')) {
 			continue
@@ -880,14 +880,14 @@ func koMarkedTarget(s string) string {
 func koTargetOf(stem string) string {
 	// Every suffix tried ends with stem's last character: most words end
 	// with one no target word ends with.
-	if last, _ := utf8.DecodeLastRuneInString(stem); !koTargetEnds[last] {
+	if last, _ := lastRune(stem); !koTargetEnds[last] {
 		return ""
 	}
 	for k := len(stem); k > 0; {
 		if t, ok := koTargetIndex[stem[len(stem)-k:]]; ok {
 			return t
 		}
-		_, n := utf8.DecodeRuneInString(stem[len(stem)-k:])
+		_, n := firstRune(stem[len(stem)-k:])
 		k -= n
 	}
 	return ""
@@ -897,7 +897,7 @@ func koTargetOf(stem string) string {
 var koTargetEnds = func() map[rune]bool {
 	m := map[rune]bool{}
 	for w := range koTargetIndex {
-		r, _ := utf8.DecodeLastRuneInString(w)
+		r, _ := lastRune(w)
 		m[r] = true
 	}
 	return m
@@ -1013,7 +1013,7 @@ func (a *assembler) vagueDate(i int) bool { return a.dates[i].Vague }
 func koLastTarget(s string) string {
 	for len(s) > 0 {
 		w := s
-		if i := strings.LastIndexAny(s, " \n"); i >= 0 {
+		if i := lastIndexBlank(s); i >= 0 {
 			w, s = s[i+1:], s[:i]
 		} else {
 			s = ""
@@ -1030,7 +1030,7 @@ func koLastTarget(s string) string {
 			}
 		}
 		if stem == w {
-			if last, n := utf8.DecodeLastRuneInString(w); koParticle[last] && n < len(w) {
+			if last, n := lastRune(w); koParticle[last] && n < len(w) {
 				stem = w[:len(w)-n]
 			}
 		}
@@ -1039,7 +1039,7 @@ func koLastTarget(s string) string {
 			if t := koTargetOf(cand); t != "" {
 				// 탈북민 가족, 송금 브로커: the word before makes it precise.
 				if s != "" {
-					if pt := koPairTarget(s[strings.LastIndexAny(s, " \n")+1:], cand); pt != "" {
+					if pt := koPairTarget(s[lastIndexBlank(s)+1:], cand); pt != "" {
 						return pt
 					}
 				}

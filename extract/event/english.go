@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"casebook"
 )
@@ -1169,7 +1168,7 @@ func question(text string, s casebook.Span) bool {
 // not the reporter's (or an interviewer's) question.
 func quotedSentence(text string, sents []sentence, si int) bool {
 	s := sents[si]
-	r, _ := utf8.DecodeRuneInString(text[s.span[0]:])
+	r, _ := firstRune(text[s.span[0]:])
 	if r == '"' || r == '“' || r == '‘' {
 		return true
 	}

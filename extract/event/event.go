@@ -16,7 +16,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"casebook"
 	"casebook/extract/agency"
@@ -347,7 +346,7 @@ func (a *assembler) listItem(para int) bool {
 	if sp[0] < 0 {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(a.d.Text[sp[0]:sp[1]])
+	r, _ := firstRune(a.d.Text[sp[0]:sp[1]])
 	switch r {
 	case '-', '•', '*', '▲', '·', '–', '○', '■':
 		return true

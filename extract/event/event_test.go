@@ -736,3 +736,37 @@ func FuzzNextMarked(f *testing.F) {
 		}
 	})
 }
+
+// TestRuneDecoders checks firstRune and lastRune against the utf8 functions
+// they stand in for, over every three-byte sequence with a lead byte of
+// three-byte characters (valid or not), alone and after other bytes.
+func TestRuneDecoders(t *testing.T) {
+	for _, prefix := range []string{"", "a", "\xe0", "\x80", "가"} {
+		for b0 := 0xE0; b0 <= 0xEF; b0++ {
+			for b1 := 0; b1 < 256; b1++ {
+				for b2 := 0; b2 < 256; b2++ {
+					s := prefix + string([]byte{byte(b0), byte(b1), byte(b2)})
+					r, n := firstRune(s[len(prefix):])
+					wr, wn := utf8.DecodeRuneInString(s[len(prefix):])
+					if r != wr || n != wn {
+						t.Fatalf("firstRune(%q) = %q, %d; want %q, %d", s[len(prefix):], r, n, wr, wn)
+					}
+					r, n = lastRune(s)
+					wr, wn = utf8.DecodeLastRuneInString(s)
+					if r != wr || n != wn {
+						t.Fatalf("lastRune(%q) = %q, %d; want %q, %d", s, r, n, wr, wn)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range []string{"", "a", "가나", "\x80\x80", "é"} {
+		r, n := firstRune(s)
+		wr, wn := utf8.DecodeRuneInString(s)
+		lr, ln := lastRune(s)
+		wlr, wln := utf8.DecodeLastRuneInString(s)
+		if r != wr || n != wn || lr != wlr || ln != wln {
+			t.Errorf("%q: firstRune %q,%d lastRune %q,%d; want %q,%d %q,%d", s, r, n, lr, ln, wr, wn, wlr, wln)
+		}
+	}
+}

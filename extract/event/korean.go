@@ -2,7 +2,6 @@ package event
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"casebook"
 )
@@ -316,7 +315,7 @@ var koAllRules = func() []struct {
 
 func init() {
 	for i, r := range koAllRules {
-		c, _ := utf8.DecodeRuneInString(r.stem)
+		c, _ := firstRune(r.stem)
 		if c < 0xAC00 || c > 0xD7A3 {
 			panic("event: Korean rule must start with a syllable: " + r.stem)
 		}
@@ -346,7 +345,7 @@ func findKorean(text string, sents []sentence, money []casebook.Money, out []men
 				// Hangul (U+A000–U+D7FF) decoded inline, the rest by utf8: same result.
 				c, n = rune(c0&0x0F)<<12|rune(st[k+1]&0x3F)<<6|rune(st[k+2]&0x3F), 3
 			} else if c >= 0x80 {
-				c, n = utf8.DecodeRuneInString(st[k:])
+				c, n = firstRune(st[k:])
 			}
 			if c < 0xAC00 || c > 0xD7A3 || koFirst[c-0xAC00] == 0 {
 				k += n
@@ -442,7 +441,7 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		}
 	}
 	if flags&kVerb != 0 {
-		r, _ := utf8.DecodeRuneInString(rest)
+		r, _ := firstRune(rest)
 		if rest == "" || !koDoing[r] {
 			return false
 		}
@@ -499,13 +498,13 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		}
 		// 단속하던 보안원이: the act names who someone is, it is not told.
 		if strings.HasSuffix(rest, "던") && strings.HasPrefix(text[lo:hi], "단속") || strings.HasSuffix(rest, "던") && strings.HasPrefix(text[lo:hi], "검열") {
-			if r, _ := utf8.DecodeLastRuneInString(next); r == '이' || r == '가' || r == '은' || r == '는' || r == '을' || r == '를' || r == '들' {
+			if r, _ := lastRune(next); r == '이' || r == '가' || r == '은' || r == '는' || r == '을' || r == '를' || r == '들' {
 				return false
 			}
 		}
 		// 체포된 직원의 가족들: the act named to say whose family; told
 		// before, not told here.
-		if r, _ := utf8.DecodeLastRuneInString(rest); rest != "" && (r == '된' || r == '힌' || r == '린') && strings.HasSuffix(next, "의") {
+		if r, _ := lastRune(rest); rest != "" && (r == '된' || r == '힌' || r == '린') && strings.HasSuffix(next, "의") {
 			return false
 		}
 		// 뇌물을 주고 빼내려 했지만 … 손을 쓸 수 없었다: an attempt that
@@ -649,7 +648,7 @@ func presentHabit(rest, next, stem, text string, cl casebook.Span) bool {
 
 	// 풀어준다: the stem's own final ㄴ makes the present with 다.
 	if strings.HasPrefix(rest, "다") && !strings.HasPrefix(rest, "다가") {
-		if r, _ := utf8.DecodeLastRuneInString(stem); r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 == 4 {
+		if r, _ := lastRune(stem); r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 == 4 {
 			return true
 		}
 	}
@@ -667,17 +666,17 @@ func presentHabit(rest, next, stem, text string, cl casebook.Span) bool {
 	}
 	if strings.HasPrefix(rest, "습니다") {
 		// 넘겨졌습니다: the tense sits in the stem's own last syllable.
-		r, _ := utf8.DecodeLastRuneInString(stem)
+		r, _ := lastRune(stem)
 		return finalN(string(r) + rest)
 	}
 	if finalN(rest) {
 		return true
 	}
-	last, _ := utf8.DecodeLastRuneInString(rest)
+	last, _ := lastRune(rest)
 	if rest == "" {
 		// The stem ends the word (끌려가 매를 맞는다): its own last syllable
 		// is the ending.
-		last, _ = utf8.DecodeLastRuneInString(stem)
+		last, _ = lastRune(stem)
 	}
 	switch last {
 	case '아', '어', '여', '가', '서', '며', '고', '해', '와', '워', '져', '겨', '려', '혀', '쳐', '켜':
@@ -706,9 +705,9 @@ func finalN(w string) bool {
 	// The formal style: 단속합니다, 받습니다 are present; 했습니다 is past.
 	if strings.HasSuffix(w, "니다") {
 		stem := strings.TrimSuffix(w, "니다")
-		r, _ := utf8.DecodeLastRuneInString(stem)
+		r, _ := lastRune(stem)
 		if r == '습' {
-			p, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(stem, "습"))
+			p, _ := lastRune(strings.TrimSuffix(stem, "습"))
 			return !isKoPastSyllable(p) && p != '있' && p != '없'
 		}
 		return r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 == 17 // final ㅂ: 합니다, 됩니다
@@ -717,7 +716,7 @@ func finalN(w string) bool {
 		return false
 	}
 	w = strings.TrimSuffix(w, "다")
-	r, _ := utf8.DecodeLastRuneInString(w)
+	r, _ := lastRune(w)
 	if r < 0xAC00 || r > 0xD7A3 {
 		return false
 	}
@@ -730,7 +729,7 @@ func finalN(w string) bool {
 func koEvidence(text string, cl casebook.Span, stemEnd, trigEnd int) casebook.Span {
 	end := trigEnd
 	// A noun and its particle (단속을, 체포에): the verb is the next word.
-	if r, n := utf8.DecodeRuneInString(text[stemEnd:trigEnd]); n == trigEnd-stemEnd {
+	if r, n := firstRune(text[stemEnd:trigEnd]); n == trigEnd-stemEnd {
 		switch r {
 		case '을', '를', '에', '이', '가', '은', '는', '로':
 			if end < cl[1] {
@@ -743,7 +742,7 @@ func koEvidence(text string, cl casebook.Span, stemEnd, trigEnd int) casebook.Sp
 	if trigEnd == stemEnd && koBareNoun(text[:stemEnd]) {
 		for k := 0; k < 3 && end < cl[1]; k++ {
 			end = eojeolEnd(text, end+1, cl[1])
-			last, _ := utf8.DecodeLastRuneInString(text[cl[0]:end])
+			last, _ := lastRune(text[cl[0]:end])
 			if koVerbEnd[last] {
 				break
 			}
@@ -798,7 +797,7 @@ type syllableSet struct {
 func newSyllableSet(words []string) *syllableSet {
 	s := &syllableSet{m: map[rune][]string{}}
 	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
+		r, _ := firstRune(w)
 		s.m[r] = append(s.m[r], w)
 		if x := r - 0xA000; x >= 0 && x < 0x4000 {
 			s.first[x>>6] |= 1 << (x & 63)
@@ -815,7 +814,7 @@ func (s *syllableSet) in(text string) bool {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := firstRune(text[i:])
 		if x := r - 0xA000; x >= 0 && x < 0x4000 && s.first[x>>6]&(1<<(x&63)) == 0 {
 			i += n
 			continue

@@ -108,14 +108,14 @@ var clauseBytes, clauseBytesKO = func() (en, ko [256]bool) {
 
 func trimSpan(text string, lo, hi int) (int, int) {
 	for lo < hi {
-		r, n := utf8.DecodeRuneInString(text[lo:hi])
+		r, n := firstRune(text[lo:hi])
 		if !unicode.IsSpace(r) && r != '\uFEFF' {
 			break
 		}
 		lo += n
 	}
 	for hi > lo {
-		r, n := utf8.DecodeLastRuneInString(text[lo:hi])
+		r, n := lastRune(text[lo:hi])
 		if !unicode.IsSpace(r) {
 			break
 		}
@@ -127,7 +127,7 @@ func trimSpan(text string, lo, hi int) (int, int) {
 // isHeading tells a title or section heading from a sentence: headings do not
 // end in sentence punctuation (Korean: in a final verb ending) and are short.
 func isHeading(line string, ko bool) bool {
-	last, _ := utf8.DecodeLastRuneInString(line)
+	last, _ := lastRune(line)
 	switch last {
 	case '.', '!', '?', '"', '”', '’', '\'', ')', '」', '』', '…':
 		return false
@@ -156,12 +156,12 @@ func isHeading(line string, ko bool) bool {
 // outlets end titles so, and a title tells no act of the body.
 func quotedTitle(line string, ko bool) bool {
 	t := strings.TrimRight(line, " ")
-	last, n := utf8.DecodeLastRuneInString(t)
+	last, n := lastRune(t)
 	if last != '"' && last != '”' && last != '’' && last != '\'' {
 		return false
 	}
 	t = strings.TrimRight(t[:len(t)-n], " ")
-	end, _ := utf8.DecodeLastRuneInString(t)
+	end, _ := lastRune(t)
 	switch end {
 	case '.', '!', '?', '。':
 		return false
@@ -194,7 +194,7 @@ func splitSentences(text string, lo, hi, para int, ko bool, out []sentence) []se
 		a, b := trimSpan(text, start, end)
 		if a < b {
 			s := sentence{span: casebook.Span{a, b}, para: para}
-			r, _ := utf8.DecodeRuneInString(text[a:b])
+			r, _ := firstRune(text[a:b])
 			s.quoted = r == '"' || r == '“'
 			out = append(out, s)
 		}
@@ -217,7 +217,7 @@ func splitSentences(text string, lo, hi, para int, ko bool, out []sentence) []se
 		end := i + n
 		// Closing quotes and brackets belong to the sentence they close.
 		for end < hi {
-			c, m := utf8.DecodeRuneInString(text[end:hi])
+			c, m := firstRune(text[end:hi])
 			if c == '"' || c == '”' || c == '’' || c == '\'' || c == ')' || c == ']' || c == '.' {
 				end += m
 				continue
@@ -227,7 +227,7 @@ func splitSentences(text string, lo, hi, para int, ko bool, out []sentence) []se
 		if end >= hi {
 			break
 		}
-		c, _ := utf8.DecodeRuneInString(text[end:hi])
+		c, _ := firstRune(text[end:hi])
 		if !unicode.IsSpace(c) {
 			i = end
 			continue
@@ -235,13 +235,13 @@ func splitSentences(text string, lo, hi, para int, ko bool, out []sentence) []se
 		// The next word must look like a sentence start.
 		j := end
 		for j < hi {
-			c, m := utf8.DecodeRuneInString(text[j:hi])
+			c, m := firstRune(text[j:hi])
 			if !unicode.IsSpace(c) {
 				break
 			}
 			j += m
 		}
-		next, _ := utf8.DecodeRuneInString(text[j:hi])
+		next, _ := firstRune(text[j:hi])
 		if r == '.' && !ko && !sentenceStart(next) {
 			i = end
 			continue
@@ -252,7 +252,7 @@ func splitSentences(text string, lo, hi, para int, ko bool, out []sentence) []se
 		}
 		if ko && r == '.' {
 			// A period after a digit or Latin letter (2.5, U.S.) is no boundary.
-			p, _ := utf8.DecodeLastRuneInString(text[lo:i])
+			p, _ := lastRune(text[lo:i])
 			if p < 0x80 && (unicode.IsDigit(p) || unicode.IsUpper(p)) {
 				i = end
 				continue
@@ -484,14 +484,14 @@ func quotedTerm(text string, i, hi int, closer string) int {
 // trimClause drops spaces and punctuation at a clause's ends.
 func trimClause(text string, lo, hi int) (int, int) {
 	for lo < hi {
-		r, n := utf8.DecodeRuneInString(text[lo:hi])
+		r, n := firstRune(text[lo:hi])
 		if !unicode.IsSpace(r) && r != ',' && r != ';' && r != ':' && r != '–' && r != '—' {
 			break
 		}
 		lo += n
 	}
 	for hi > lo {
-		r, n := utf8.DecodeLastRuneInString(text[lo:hi])
+		r, n := lastRune(text[lo:hi])
 		if !unicode.IsSpace(r) && r != ',' && r != ';' && r != ':' && r != '–' && r != '—' && r != '.' {
 			break
 		}
@@ -548,8 +548,8 @@ func koClauseEnd(text string, lo, i int) bool {
 	if i-lo < 6 {
 		return false
 	}
-	last, n := utf8.DecodeLastRuneInString(text[lo:i])
-	prev, _ := utf8.DecodeLastRuneInString(text[lo : i-n])
+	last, n := lastRune(text[lo:i])
+	prev, _ := lastRune(text[lo : i-n])
 	switch last {
 	case '며':
 		return true
@@ -568,8 +568,8 @@ func koClauseEnd(text string, lo, i int) bool {
 		// 되고/하고 opens a clause of its own.
 		if prev == '되' || prev == '하' || prev == '당' {
 			next := text[i+1 : min(len(text), i+40)]
-			if j := strings.IndexAny(next, " \n"); j > 0 {
-				r, _ := utf8.DecodeLastRuneInString(next[:j])
+			if j := indexBlank(next); j > 0 {
+				r, _ := lastRune(next[:j])
 				return r == '은' || r == '는' || r == '이' || r == '가'
 			}
 		}
@@ -621,7 +621,7 @@ func wrapsOn(text string, start, end int) bool {
 	if lo >= hi {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(text[lo:hi])
+	last, _ := lastRune(text[lo:hi])
 	switch last {
 	case '.', '!', '?', '"', '”', '’', ')', '…', ':', ';':
 		return false
@@ -635,7 +635,7 @@ func wrapsOn(text string, start, end int) bool {
 	if nlo >= nhi {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(text[nlo:nhi])
+	r, _ := firstRune(text[nlo:nhi])
 	if unicode.IsLower(r) {
 		return true
 	}
@@ -678,4 +678,53 @@ var andSubject = map[string]bool{
 	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "they": true,
 	"he": true, "she": true, "police": true, "agents": true, "officials": true, "officers": true,
 	"security": true, "state": true, "two": true, "three": true, "several": true, "some": true,
+}
+
+// firstRune is utf8.DecodeRuneInString with ASCII and Hangul (U+A000–
+// U+DFFF, three bytes) decoded inline: Korean text is mostly the latter,
+// which the standard function decodes out of line.
+func firstRune(s string) (rune, int) {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	if len(s) >= 3 {
+		if c0, c1, c2 := s[0], s[1], s[2]; c0-0xEA < 4 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && (c0 != 0xED || c1 < 0xA0) {
+			return rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// lastRune is utf8.DecodeLastRuneInString as firstRune is DecodeRuneInString.
+func lastRune(s string) (rune, int) {
+	n := len(s)
+	if n > 0 && s[n-1] < utf8.RuneSelf {
+		return rune(s[n-1]), 1
+	}
+	if n >= 3 {
+		if c0, c1, c2 := s[n-3], s[n-2], s[n-1]; c0-0xEA < 4 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && (c0 != 0xED || c1 < 0xA0) {
+			return rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+	}
+	return utf8.DecodeLastRuneInString(s)
+}
+
+// indexBlank is strings.IndexAny(s, " \n") on bytes.
+func indexBlank(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '\n' {
+			return i
+		}
+	}
+	return -1
+}
+
+// lastIndexBlank is strings.LastIndexAny(s, " \n") on bytes.
+func lastIndexBlank(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == ' ' || s[i] == '\n' {
+			return i
+		}
+	}
+	return -1
 }
