@@ -434,15 +434,13 @@ type mention struct {
 }
 
 // findEnglish returns the English trigger mentions of the body sentences.
-func findEnglish(text, lower string, sents []sentence, all []token, money []casebook.Money, out []mention) []mention {
-	type hit struct {
-		tok      int
-		patterns []int
-	}
-	var hits []hit
+func findEnglish(text, lower string, sents []sentence, all []token, money []casebook.Money, sc *scratch, out []mention) []mention {
+	hits := sc.hits[:0]
+	defer func() { sc.hits = hits[:0] }()
 	// official[k] is 1 when sentence k names officials, 0 when not, -1 when
 	// not yet looked at: each sentence is read once for the "they" below.
-	official := make([]int8, len(sents))
+	official := reuse(sc.official, len(sents))[:len(sents)]
+	sc.official = official
 	for k := range official {
 		official[k] = -1
 	}
@@ -491,7 +489,7 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 		if foreign && !strings.Contains(lower[s.span[0]:s.span[1]], "to north korean") {
 			continue
 		}
-		s.ensureClauses(text, lower, false, toks)
+		s.ensureClauses(text, lower, false, toks, &sc.clauses)
 		// "Soldiers … caught a man. They told his wife …": "they" are the
 		// officials of the sentences just before.
 		theyOfficial := false
@@ -560,6 +558,13 @@ func warningFails(p *enPattern, toks []token, end int) bool {
 		punish = punish || enPunishWord.has(w)
 	}
 	return !would || !punish
+}
+
+// hit is a head word of a pattern that may match, at token tok of its
+// sentence.
+type hit struct {
+	tok      int
+	patterns []int
 }
 
 // enHeads is a bit set over a small hash of the trigger head words (first

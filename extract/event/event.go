@@ -59,18 +59,42 @@ func Assemble(d *Doc) casebook.Facts {
 }
 
 // scratch is the per-report working storage that is reused across reports:
-// a report's words and sentences cost most of its allocations.
+// the assembler, its words, sentences and clauses, its sorted copies of the
+// mentions and the events' drafts would otherwise be allocated anew for
+// every report.
 type scratch struct {
-	toks  []token
-	sents []sentence
+	asm              assembler
+	toks             []token
+	sents            []sentence
+	clauses          []casebook.Span // the sentences' clauses, end to end
+	places           []place.Mention
+	money            []casebook.Money
+	dates            []date.Expr
+	agencies, acting []agency.Mention
+	placeMarks       []bool // placeAside, placeOrigin and placeSeat, end to end
+	paras            []casebook.Span
+	ms               []mention
+	drafts           []draft
+	kept             []int
+	hits             []hit
+	official         []int8
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
+// reuse returns s emptied, with room for n elements.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
+}
+
 // release hands the assembler's working storage back for the next report.
 // Nothing returned from Assemble refers to it.
 func (a *assembler) release() {
-	if a.scratch == nil {
+	sc := a.scratch
+	if sc == nil {
 		return
 	}
 	for i := range a.sents {
@@ -79,11 +103,14 @@ func (a *assembler) release() {
 	// A Korean report has no English words: the storage of the last
 	// English one's stays for the next.
 	if a.toks != nil {
-		a.scratch.toks = a.toks[:0]
+		sc.toks = a.toks[:0]
 	}
-	a.scratch.sents = a.sents[:0]
-	scratchPool.Put(a.scratch)
-	a.scratch, a.toks, a.sents = nil, nil, nil
+	sc.sents = a.sents[:0]
+	sc.clauses = sc.clauses[:0]
+	sc.places, sc.money, sc.dates = a.places[:0], a.money[:0], a.dates[:0]
+	sc.agencies, sc.acting, sc.paras = a.agencies[:0], a.acting[:0], a.paras[:0]
+	sc.asm = assembler{}
+	scratchPool.Put(sc)
 }
 
 // assembler holds one report's segmentation and mentions while its facts
@@ -115,7 +142,9 @@ type assembler struct {
 }
 
 func newAssembler(d *Doc) *assembler {
-	a := &assembler{d: d, ko: d.Language == "ko"}
+	sc := scratchPool.Get().(*scratch)
+	a := &sc.asm
+	*a = assembler{d: d, ko: d.Language == "ko", scratch: sc}
 	a.lower = d.Text
 	if !a.ko {
 		a.lower = d.Lower
@@ -123,13 +152,12 @@ func newAssembler(d *Doc) *assembler {
 			a.lower = ascii.Lower(d.Text)
 		}
 	}
-	a.scratch = scratchPool.Get().(*scratch)
 	a.sents = segmentInto(d.Text, a.lower, a.ko, a.scratch.sents)
 	if !a.ko {
 		a.toks = tokenize(a.lower, 0, len(a.lower), a.scratch.toks)
 		markTokens(a.sents, a.toks)
 	}
-	a.places = make([]place.Mention, 0, len(d.Places))
+	a.places = reuse(sc.places, len(d.Places))
 	for _, p := range d.Places {
 		if !p.Government && validSpan(p.Span, len(d.Text)) {
 			a.places = append(a.places, p)
@@ -140,22 +168,25 @@ func newAssembler(d *Doc) *assembler {
 	if src == nil {
 		src = d.Money
 	}
-	a.money = make([]casebook.Money, 0, len(src))
+	a.money = reuse(sc.money, len(src))
 	for _, m := range src {
 		if validSpan(m.Span, len(d.Text)) {
 			a.money = append(a.money, m)
 		}
 	}
 	slices.SortStableFunc(a.money, func(x, y casebook.Money) int { return x.Span[0] - y.Span[0] })
-	a.dates = make([]date.Expr, 0, len(d.Dates))
+	a.dates = reuse(sc.dates, len(d.Dates))
 	for _, e := range d.Dates {
 		if validSpan(e.Span, len(d.Text)) && e.Interval.From != "" && e.Interval.From <= e.Interval.To && !e.Reporting && !bracketDay(d.Text, e.Span) && !datelineDate(d.Text, e.Span) {
 			a.dates = append(a.dates, e)
 		}
 	}
 	slices.SortStableFunc(a.dates, func(x, y date.Expr) int { return x.Span[0] - y.Span[0] })
-	a.placeAside = make([]bool, len(a.places))
-	a.placeOrigin = make([]bool, len(a.places))
+	n := len(a.places)
+	marks := reuse(sc.placeMarks, 3*n)[:3*n]
+	clear(marks)
+	sc.placeMarks = marks
+	a.placeAside, a.placeOrigin, a.placeSeat = marks[:n:n], marks[n:2*n:2*n], marks[2*n:]
 	for i, p := range a.places {
 		a.placeAside[i] = asidePlace(d.Text, a.lower, p.Span, a.ko)
 		a.placeOrigin[i] = originPlace(d.Text, a.lower, p.Span, a.ko)
@@ -166,8 +197,8 @@ func newAssembler(d *Doc) *assembler {
 			a.placeOrigin[i] = gap == "and" || gap == "," || gap == "or"
 		}
 	}
-	a.agencies = make([]agency.Mention, 0, len(d.Agencies))
-	a.acting = make([]agency.Mention, 0, len(d.Agencies))
+	a.agencies = reuse(sc.agencies, len(d.Agencies))
+	a.acting = reuse(sc.acting, len(d.Agencies))
 	for _, g := range d.Agencies {
 		if !validSpan(g.Span, len(d.Text)) {
 			continue
@@ -178,7 +209,6 @@ func newAssembler(d *Doc) *assembler {
 		}
 	}
 	slices.SortStableFunc(a.agencies, func(x, y agency.Mention) int { return x.Span[0] - y.Span[0] })
-	a.placeSeat = make([]bool, len(a.places))
 	for i, p := range a.places {
 		// "a source in Kaesong's Kaepung district": the district is where
 		// the source is too.
@@ -199,8 +229,9 @@ func newAssembler(d *Doc) *assembler {
 			a.topAgency = g.Code
 		}
 	}
+	a.paras = sc.paras[:0]
 	if n := len(a.sents); n > 0 {
-		a.paras = make([]casebook.Span, 0, a.sents[n-1].para+1)
+		a.paras = reuse(sc.paras, a.sents[n-1].para+1)
 	}
 	for _, s := range a.sents {
 		for len(a.paras) <= s.para {
@@ -370,25 +401,21 @@ func validSpan(s casebook.Span, n int) bool { return s[0] >= 0 && s[0] < s[1] &&
 
 // events finds, filters, merges and fills the report's events.
 func (a *assembler) events() []casebook.Event {
+	sc := a.scratch
 	var ms []mention
 	if a.ko {
-		ms = findKorean(a.d.Text, a.sents, a.money, ms)
+		ms = findKorean(a.d.Text, a.sents, a.money, sc, sc.ms[:0])
 	} else {
-		ms = findEnglish(a.d.Text, a.lower, a.sents, a.toks, a.money, ms)
+		ms = findEnglish(a.d.Text, a.lower, a.sents, a.toks, a.money, sc, sc.ms[:0])
 	}
+	sc.ms = ms[:0]
 	if len(ms) == 0 {
 		return nil
 	}
 	slices.SortStableFunc(ms, func(x, y mention) int { return x.trig[0] - y.trig[0] })
 
-	type draft struct {
-		ev     casebook.Event
-		m      mention
-		quoted bool
-		para   int
-		weak   bool // the date came from a later paragraph, not the act's own words
-	}
-	drafts := make([]draft, 0, len(ms))
+	drafts := reuse(sc.drafts, len(ms))
+	defer func() { sc.drafts = drafts[:0] }()
 	var quotes quoteCount
 	for _, m := range ms {
 		s := &a.sents[m.sent]
@@ -418,8 +445,8 @@ func (a *assembler) events() []casebook.Event {
 		}
 	}
 	lead := a.lead
-	var out []casebook.Event
-	var kept []int
+	kept := sc.kept[:0]
+	defer func() { sc.kept = kept[:0] }()
 	for i := range drafts {
 		dr := &drafts[i]
 		merged := false
@@ -494,6 +521,7 @@ func (a *assembler) events() []casebook.Event {
 			dr.ev.Amount = &am
 		}
 	}
+	out := make([]casebook.Event, 0, len(kept))
 	var prevDate *casebook.Interval
 	recent := a.recentDate()
 	campSent, camp := -1, false // definiteCamp of the last sentence asked
@@ -570,6 +598,15 @@ func (a *assembler) events() []casebook.Event {
 		a.convertAmount(&out[i])
 	}
 	return out
+}
+
+// draft is an event as its mention reads, before restatements merge.
+type draft struct {
+	ev     casebook.Event
+	m      mention
+	quoted bool
+	para   int
+	weak   bool // the date came from a later paragraph, not the act's own words
 }
 
 // enAfterNoun maps the acts a sentence may date itself by ("after the

@@ -330,7 +330,7 @@ func init() {
 }
 
 // findKorean returns the Korean trigger mentions of the body sentences.
-func findKorean(text string, sents []sentence, money []casebook.Money, out []mention) []mention {
+func findKorean(text string, sents []sentence, money []casebook.Money, sc *scratch, out []mention) []mention {
 	for si := range sents {
 		s := &sents[si]
 		if s.heading {
@@ -361,7 +361,7 @@ func findKorean(text string, sents []sentence, money []casebook.Money, out []men
 					continue
 				}
 				at := s.span[0] + k
-				s.ensureClauses(text, text, true, nil)
+				s.ensureClauses(text, text, true, nil, &sc.clauses)
 				cl := clauseAt(s, at)
 				if !koAccept(text, at, at+len(r.stem), cl, r.flags, money) {
 					continue

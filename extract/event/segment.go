@@ -82,9 +82,12 @@ func segmentInto(text, lower string, ko bool, out []sentence) []sentence {
 
 // ensureClauses splits a body sentence into clauses the first time they are
 // needed: most sentences hold no trigger and are never split.
-func (s *sentence) ensureClauses(text, lower string, ko bool, toks []token) {
+// They are appended to *arena, the report's clauses end to end.
+func (s *sentence) ensureClauses(text, lower string, ko bool, toks []token, arena *[]casebook.Span) {
 	if s.clauses == nil && !s.heading {
-		s.clauses = splitClauses(text, lower, s.span, ko, toks)
+		start := len(*arena)
+		*arena = splitClauses(text, lower, s.span, ko, toks, *arena)
+		s.clauses = (*arena)[start:len(*arena):len(*arena)]
 	}
 }
 
@@ -314,7 +317,9 @@ var englishClauseStarts = map[string]bool{
 // splitClauses splits a sentence at clause boundaries: semicolons, colons,
 // dashes, quotation marks, commas before a conjunction, relative pronouns and
 // "that" after a verb of saying.
-func splitClauses(text, lower string, s casebook.Span, ko bool, toks []token) []casebook.Span {
+// The clauses are appended to out.
+func splitClauses(text, lower string, s casebook.Span, ko bool, toks []token, out []casebook.Span) []casebook.Span {
+	first := len(out)
 	var buf [32]int
 	cuts := buf[:0]
 	lo, hi := s[0], s[1]
@@ -400,7 +405,6 @@ func splitClauses(text, lower string, s casebook.Span, ko bool, toks []token) []
 		}
 	}
 	slices.Sort(cuts)
-	var out []casebook.Span
 	prev := lo
 	for _, c := range append(cuts, hi) {
 		if c <= prev || c > hi {
@@ -412,7 +416,7 @@ func splitClauses(text, lower string, s casebook.Span, ko bool, toks []token) []
 		}
 		prev = c
 	}
-	if len(out) == 0 {
+	if len(out) == first {
 		out = append(out, s)
 	}
 	return out
