@@ -20,7 +20,6 @@ type token struct {
 func tokenize(lower string, lo, hi int, buf []token) []token {
 	buf = buf[:0]
 	s := lower[:hi]
-	wordByte := &wordByte
 	for i := lo; i < len(s); {
 		if !wordByte[s[i]] {
 			i++

@@ -823,6 +823,9 @@ func (q *quoteCount) inQuote(text string, from, at int) bool {
 		*q = quoteCount{from: from, at: from}
 	}
 	for i := q.at; i < at; i++ {
+		if i = nextMarked(text, i, at, &quoteBytes, quoteMarks); i >= at {
+			break
+		}
 		switch c := text[i]; {
 		case c == '"':
 			q.straight++

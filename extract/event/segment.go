@@ -471,7 +471,14 @@ func load64(s string, i int) uint64 {
 var (
 	sentenceMarks = marksOf('.', '!', '?', 0xE2)
 	clauseMarks   = marksOf(';', ':', 0xE2, '"', ',')
+	quoteMarks    = marksOf('"', 0xE2)
 )
+
+// quoteBytes mark the bytes a quotation mark starts with.
+var quoteBytes = func() (t [256]bool) {
+	t['"'], t[0xE2] = true, true
+	return t
+}()
 
 // quotedTerm returns the end of a short quotation starting at i (after its
 // opening mark) — a quoted term such as "mop-up operation", which stays
