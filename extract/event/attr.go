@@ -2,6 +2,7 @@ package event
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -333,8 +334,14 @@ func (a *assembler) mainPlace() string {
 	if len(a.places) == 0 {
 		return ""
 	}
-	count := map[string]int{}
-	first := map[string]int{}
+	// Each place named, with how often and where first: a report names
+	// few, so a list beats a map.
+	type tally struct {
+		id       string
+		n, first int
+	}
+	var buf [16]tally
+	counts := buf[:0]
 	asides := 0
 	for i := range a.places {
 		if a.placeAside[i] {
@@ -346,23 +353,27 @@ func (a *assembler) mainPlace() string {
 		if a.placeAside[i] && asides < len(a.places) {
 			continue
 		}
-		count[p.ID]++
-		if _, ok := first[p.ID]; !ok {
-			first[p.ID] = i
+		k := slices.IndexFunc(counts, func(t tally) bool { return t.id == p.ID })
+		if k < 0 {
+			k = len(counts)
+			counts = append(counts, tally{id: p.ID, first: i})
 		}
+		counts[k].n++
 	}
-	best, bestN, bestProv := "", 0, true
-	for id, n := range count {
-		p, ok := place.ByID(id)
+	// The best by count, then a place before a province, then the first
+	// named: an order, so the list's order does not matter.
+	best, bestN, bestProv, bestFirst := "", 0, true, 0
+	for _, t := range counts {
+		p, ok := place.ByID(t.id)
 		if !ok {
 			continue
 		}
 		prov := p.Kind == "province"
-		better := n > bestN ||
-			n == bestN && bestProv && !prov ||
-			n == bestN && prov == bestProv && first[id] < first[best]
+		better := t.n > bestN ||
+			t.n == bestN && bestProv && !prov ||
+			t.n == bestN && prov == bestProv && t.first < bestFirst
 		if better {
-			best, bestN, bestProv = id, n, prov
+			best, bestN, bestProv, bestFirst = t.id, t.n, prov, t.first
 		}
 	}
 	// A district of the main city is more precise ("Pyongyang's Sosong
@@ -880,7 +891,7 @@ func koMarkedTarget(s string) string {
 func koTargetOf(stem string) string {
 	// Every suffix tried ends with stem's last character: most words end
 	// with one no target word ends with.
-	if last, _ := lastRune(stem); !koTargetEnds[last] {
+	if last, _ := lastRune(stem); !koTargetEnds.has(last) {
 		return ""
 	}
 	for k := len(stem); k > 0; {
@@ -894,14 +905,27 @@ func koTargetOf(stem string) string {
 }
 
 // koTargetEnds holds the last character of every koTargetIndex key.
-var koTargetEnds = func() map[rune]bool {
-	m := map[rune]bool{}
+var koTargetEnds = func() (set syllables) {
 	for w := range koTargetIndex {
 		r, _ := lastRune(w)
-		m[r] = true
+		set.add(r)
 	}
-	return m
+	return set
 }()
+
+// syllables is a set of Hangul syllables (U+AC00–U+D7A3).
+type syllables [(0xD7A4 - 0xAC00 + 63) / 64]uint64
+
+func (s *syllables) add(r rune) {
+	if r < 0xAC00 || r > 0xD7A3 {
+		panic("event: not a Hangul syllable: " + string(r))
+	}
+	s[(r-0xAC00)>>6] |= 1 << ((r - 0xAC00) & 63)
+}
+
+func (s *syllables) has(r rune) bool {
+	return r >= 0xAC00 && r <= 0xD7A3 && s[(r-0xAC00)>>6]&(1<<((r-0xAC00)&63)) != 0
+}
 
 // koPairs are the koTargets of two words (탈북민 가족): looked up by their
 // two words, not by joining the words of the text into a new string.
@@ -1018,7 +1042,7 @@ func koLastTarget(s string) string {
 		} else {
 			s = ""
 		}
-		w = strings.TrimRight(w, ".,\"'”’)")
+		w = trimClosers(w)
 		if w == "" {
 			continue
 		}
@@ -1030,7 +1054,7 @@ func koLastTarget(s string) string {
 			}
 		}
 		if stem == w {
-			if last, n := lastRune(w); koParticle[last] && n < len(w) {
+			if last, n := lastRune(w); koParticle.has(last) && n < len(w) {
 				stem = w[:len(w)-n]
 			}
 		}
@@ -1051,4 +1075,25 @@ func koLastTarget(s string) string {
 }
 
 // koParticle are one-syllable particles that may close a Korean noun.
-var koParticle = map[rune]bool{'을': true, '를': true, '이': true, '가': true, '은': true, '는': true, '의': true, '에': true, '도': true, '만': true, '과': true, '와': true}
+var koParticle = func() (set syllables) {
+	for _, r := range "을를이가은는의에도만과와" {
+		set.add(r)
+	}
+	return set
+}()
+
+// trimClosers is strings.TrimRight(s, ".,\"'”’)") on bytes.
+func trimClosers(s string) string {
+	for len(s) > 0 {
+		switch c := s[len(s)-1]; {
+		case c == '.' || c == ',' || c == '"' || c == '\'' || c == ')':
+			s = s[:len(s)-1]
+			continue
+		case strings.HasSuffix(s, "”") || strings.HasSuffix(s, "’"):
+			s = s[:len(s)-len("”")]
+			continue
+		}
+		return s
+	}
+	return s
+}

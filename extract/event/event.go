@@ -222,11 +222,22 @@ func newAssembler(d *Doc) *assembler {
 	}
 	a.main = a.mainPlace()
 	slices.SortStableFunc(a.acting, func(x, y agency.Mention) int { return x.Span[0] - y.Span[0] })
-	count := map[string]int{}
+	// The organ acting most often, the first to reach the highest count:
+	// a report names few, so a list beats a map.
+	type tally struct {
+		code string
+		n    int
+	}
+	var buf [16]tally
+	counts, topN := buf[:0], 0
 	for _, g := range a.acting {
-		count[g.Code]++
-		if count[g.Code] > count[a.topAgency] {
-			a.topAgency = g.Code
+		k := slices.IndexFunc(counts, func(t tally) bool { return t.code == g.Code })
+		if k < 0 {
+			k = len(counts)
+			counts = append(counts, tally{code: g.Code})
+		}
+		if counts[k].n++; counts[k].n > topN {
+			a.topAgency, topN = g.Code, counts[k].n
 		}
 	}
 	a.paras = sc.paras[:0]
