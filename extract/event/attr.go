@@ -24,7 +24,7 @@ func (a *assembler) fill(m mention) (ev casebook.Event, weakDate bool) {
 	para := a.paraSpan(s.para)
 	if id := a.placeFor(m, s, para); id != "" {
 		if p, ok := place.ByID(id); ok {
-			ev.Place = &casebook.PlaceRef{ID: p.ID, Name: p.Name}
+			ev.Place = a.refs.place(casebook.PlaceRef{ID: p.ID, Name: p.Name})
 		}
 	}
 	ev.Target = a.targetFor(m, s)
@@ -42,7 +42,7 @@ func (a *assembler) fill(m mention) (ev casebook.Event, weakDate bool) {
 		}
 	}
 	if iv, ok, weak := a.dateFor(m, s, para, a.lead); ok {
-		ev.Date = &iv
+		ev.Date = a.refs.date(iv)
 		weakDate = weak
 	}
 	return ev, weakDate
@@ -960,20 +960,38 @@ var koTargetIndex = func() map[string]string {
 
 // placeList lists each place the report names once, with all its spans.
 func (a *assembler) placeList() []casebook.Place {
-	var out []casebook.Place
-	idx := map[string]int{}
+	// First each place once with its count of spans (a report names few:
+	// a list, not a map), then the spans, all in one array.
+	type tally struct {
+		id    string
+		n, at int
+	}
+	var buf [16]tally
+	counts := buf[:0]
 	for _, m := range a.places {
-		if i, ok := idx[m.ID]; ok {
-			out[i].Spans = append(out[i].Spans, m.Span)
+		if k := slices.IndexFunc(counts, func(t tally) bool { return t.id == m.ID }); k >= 0 {
+			counts[k].n++
 			continue
 		}
-		p, ok := place.ByID(m.ID)
-		if !ok {
-			continue
+		if _, ok := place.ByID(m.ID); ok {
+			counts = append(counts, tally{id: m.ID, n: 1})
 		}
-		p.Spans = []casebook.Span{m.Span}
-		idx[m.ID] = len(out)
-		out = append(out, p)
+	}
+	if len(counts) == 0 {
+		return nil
+	}
+	out := make([]casebook.Place, len(counts))
+	spans := make([]casebook.Span, 0, len(a.places))
+	for k := range counts {
+		out[k], _ = place.ByID(counts[k].id)
+		counts[k].at = len(spans)
+		spans = spans[:len(spans)+counts[k].n]
+		out[k].Spans = spans[counts[k].at:counts[k].at:len(spans)]
+	}
+	for _, m := range a.places {
+		if k := slices.IndexFunc(counts, func(t tally) bool { return t.id == m.ID }); k >= 0 {
+			out[k].Spans = append(out[k].Spans, m.Span)
+		}
 	}
 	return out
 }
@@ -989,6 +1007,15 @@ func (a *assembler) agencyList() []casebook.Agency {
 			continue
 		}
 		ag := casebook.Agency{ID: code, Name: name}
+		n := 0
+		for _, m := range a.d.Agencies {
+			if m.Code == code && validSpan(m.Span, len(a.d.Text)) {
+				n++
+			}
+		}
+		if n > 0 {
+			ag.Spans = make([]casebook.Span, 0, n)
+		}
 		for _, m := range a.d.Agencies {
 			if m.Code == code && validSpan(m.Span, len(a.d.Text)) {
 				ag.Spans = append(ag.Spans, m.Span)

@@ -138,6 +138,7 @@ type assembler struct {
 	topAgency        string          // the organ named acting most often
 	paras            []casebook.Span // paragraph spans by index
 	toks             []token         // English words of the whole text, in order
+	refs             eventRefs       // storage of the events' places and dates
 	scratch          *scratch        // pooled storage behind toks and sents
 }
 
@@ -425,6 +426,7 @@ func (a *assembler) events() []casebook.Event {
 	}
 	slices.SortStableFunc(ms, func(x, y mention) int { return x.trig[0] - y.trig[0] })
 
+	a.refs = eventRefs{places: make([]casebook.PlaceRef, 0, len(ms)), dates: make([]casebook.Interval, 0, len(ms))}
 	drafts := reuse(sc.drafts, len(ms))
 	defer func() { sc.drafts = drafts[:0] }()
 	var quotes quoteCount
@@ -609,6 +611,29 @@ func (a *assembler) events() []casebook.Event {
 		a.convertAmount(&out[i])
 	}
 	return out
+}
+
+// eventRefs holds the places and dates events point to, a report's in a
+// few allocations rather than one each.
+type eventRefs struct {
+	places []casebook.PlaceRef
+	dates  []casebook.Interval
+}
+
+func (r *eventRefs) place(p casebook.PlaceRef) *casebook.PlaceRef {
+	if len(r.places) == cap(r.places) {
+		r.places = make([]casebook.PlaceRef, 0, 16)
+	}
+	r.places = append(r.places, p)
+	return &r.places[len(r.places)-1]
+}
+
+func (r *eventRefs) date(iv casebook.Interval) *casebook.Interval {
+	if len(r.dates) == cap(r.dates) {
+		r.dates = make([]casebook.Interval, 0, 16)
+	}
+	r.dates = append(r.dates, iv)
+	return &r.dates[len(r.dates)-1]
 }
 
 // draft is an event as its mention reads, before restatements merge.
@@ -888,8 +913,9 @@ func (a *assembler) shareWords(x, y mention) bool {
 		sx, sy := a.sents[x.sent].span, a.sents[y.sent].span
 		sx = casebook.Span{runeStart(a.d.Text, max(sx[0], x.trig[0]-400)), runeStart(a.d.Text, min(sx[1], x.trig[1]+400))}
 		sy = casebook.Span{runeStart(a.d.Text, max(sy[0], y.trig[0]-400)), runeStart(a.d.Text, min(sy[1], y.trig[1]+400))}
-		wx := koStems(a.d.Text[sx[0]:sx[1]])
-		for _, w := range koStems(a.d.Text[sy[0]:sy[1]]) {
+		var bx, by [64]string
+		wx := koStems(a.d.Text[sx[0]:sx[1]], bx[:0])
+		for _, w := range koStems(a.d.Text[sy[0]:sy[1]], by[:0]) {
 			for _, v := range wx {
 				if v == w {
 					return true
@@ -918,9 +944,8 @@ func (a *assembler) shareWords(x, y mention) bool {
 
 // koStems returns the first two syllables of each Korean word of s, a
 // rough stem that survives particles (기름을, 기름).
-func koStems(s string) []string {
-	var out []string
-	for _, w := range strings.Fields(s) {
+func koStems(s string, out []string) []string {
+	for w := range strings.FieldsSeq(s) {
 		w = strings.TrimLeft(w, "\"'“‘(「『[")
 		n, k := 0, 0
 		for i, r := range w {
