@@ -810,13 +810,15 @@ func newSyllableSet(words []string) *syllableSet {
 func (s *syllableSet) in(text string) bool {
 	for i := 0; i < len(text); {
 		c := text[i]
-		if c < 0xEA || c > 0xED {
+		// Only a Hangul syllable (U+A000–U+DFFF, decoded inline) can
+		// start a word; any other byte, or a broken sequence, is passed.
+		if c-0xEA >= 4 || i+2 >= len(text) || text[i+1]&0xC0 != 0x80 || text[i+2]&0xC0 != 0x80 || c == 0xED && text[i+1] >= 0xA0 {
 			i++
 			continue
 		}
-		r, n := firstRune(text[i:])
-		if x := r - 0xA000; x >= 0 && x < 0x4000 && s.first[x>>6]&(1<<(x&63)) == 0 {
-			i += n
+		r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+		if x := r - 0xA000; s.first[x>>6]&(1<<(x&63)) == 0 {
+			i += 3
 			continue
 		}
 		for _, w := range s.m[r] {
@@ -824,7 +826,7 @@ func (s *syllableSet) in(text string) bool {
 				return true
 			}
 		}
-		i += n
+		i += 3
 	}
 	return false
 }
