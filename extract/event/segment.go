@@ -111,6 +111,13 @@ var clauseBytes, clauseBytesKO = func() (en, ko [256]bool) {
 
 func trimSpan(text string, lo, hi int) (int, int) {
 	for lo < hi {
+		if c := text[lo]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			lo++
+			continue
+		}
 		r, n := firstRune(text[lo:hi])
 		if !unicode.IsSpace(r) && r != '\uFEFF' {
 			break
@@ -118,6 +125,13 @@ func trimSpan(text string, lo, hi int) (int, int) {
 		lo += n
 	}
 	for hi > lo {
+		if c := text[hi-1]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			hi--
+			continue
+		}
 		r, n := lastRune(text[lo:hi])
 		if !unicode.IsSpace(r) {
 			break
@@ -126,6 +140,9 @@ func trimSpan(text string, lo, hi int) (int, int) {
 	}
 	return lo, hi
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // isHeading tells a title or section heading from a sentence: headings do not
 // end in sentence punctuation (Korean: in a final verb ending) and are short.
@@ -142,8 +159,17 @@ func isHeading(line string, ko bool) bool {
 	}
 	words := 0
 	inWord := false
-	for _, r := range line {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(line); {
+		var space bool
+		if c := line[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(line[i:])
+			space = unicode.IsSpace(r)
+			i += n
+		}
+		if space {
 			inWord = false
 		} else if !inWord {
 			inWord = true
@@ -495,6 +521,13 @@ func quotedTerm(text string, i, hi int, closer string) int {
 // trimClause drops spaces and punctuation at a clause's ends.
 func trimClause(text string, lo, hi int) (int, int) {
 	for lo < hi {
+		if c := text[lo]; c < utf8.RuneSelf {
+			if !asciiSpace[c] && c != ',' && c != ';' && c != ':' {
+				break
+			}
+			lo++
+			continue
+		}
 		r, n := firstRune(text[lo:hi])
 		if !unicode.IsSpace(r) && r != ',' && r != ';' && r != ':' && r != '–' && r != '—' {
 			break
@@ -502,6 +535,13 @@ func trimClause(text string, lo, hi int) (int, int) {
 		lo += n
 	}
 	for hi > lo {
+		if c := text[hi-1]; c < utf8.RuneSelf {
+			if !asciiSpace[c] && c != ',' && c != ';' && c != ':' && c != '.' {
+				break
+			}
+			hi--
+			continue
+		}
 		r, n := lastRune(text[lo:hi])
 		if !unicode.IsSpace(r) && r != ',' && r != ';' && r != ':' && r != '–' && r != '—' && r != '.' {
 			break
