@@ -30,6 +30,9 @@ func tokenize(lower string, lo, hi int, buf []token) []token {
 			for j < len(s) && wordByte[s[j]] {
 				j++
 			}
+			if j >= len(s) || s[j] != '\'' && s[j] != 0xE2 {
+				break
+			}
 			// Inner apostrophes: ' and ’ (E2 80 99) between letters.
 			if j+1 < len(s) && s[j] == '\'' && wordByte[s[j+1]] {
 				j += 2
