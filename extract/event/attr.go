@@ -300,6 +300,13 @@ func asidePlace(text, lower string, sp casebook.Span, ko bool) bool {
 	if !strings.HasSuffix(before, " ") {
 		return false // every cue ends with a space
 	}
+	// Every cue's last word is one of these.
+	last := before[:len(before)-1]
+	switch last[strings.LastIndexByte(last, ' ')+1:] {
+	case "in", "from", "for", "to", "the":
+	default:
+		return false
+	}
 	for _, w := range enAsideCues {
 		if strings.HasSuffix(before, w) {
 			return true

@@ -615,10 +615,8 @@ func enHeadPatterns(w string) []int {
 // (Chinese police, Beijing's drive): their acts are not events here.
 func foreignSentence(s string, toks []token) bool {
 	for k, t := range toks {
-		switch t.w[0] {
-		case 'a', 'b', 'c', 'j', 'l', 'm', 'r', 's', 't', 'v':
-		default:
-			continue // no foreign state's adjective starts so
+		if !enForeignLead.mayHave(t.w) {
+			continue // no word a case below starts with
 		}
 		next := ""
 		if k+1 < len(toks) {
@@ -639,6 +637,9 @@ func foreignSentence(s string, toks []token) bool {
 	}
 	return false
 }
+
+// enForeignLead are the words foreignSentence's cases start with.
+var enForeignLead = wordSet("beijing's", "beijing’s", "beijing", "chinese", "south", "japanese", "russian", "american", "vietnamese", "laotian", "thai", "mongolian", "cambodian")
 
 // enForeignState are adjectives of states whose own organs' acts are not
 // North Korea's.
