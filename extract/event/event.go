@@ -933,8 +933,9 @@ func (a *assembler) shareWords(x, y mention) bool {
 		if len(t.w) < 4 || enStop.has(t.w) || isTrig(t, x) {
 			continue
 		}
-		for _, u := range ty {
-			if u.w == t.w && !isTrig(u, y) {
+		for k := range ty {
+			// Length and first letter before the bytes: most pairs differ there.
+			if u := &ty[k]; len(u.w) == len(t.w) && u.w[0] == t.w[0] && u.w == t.w && !isTrig(*u, y) {
 				return true
 			}
 		}
