@@ -770,3 +770,18 @@ func TestRuneDecoders(t *testing.T) {
 		}
 	}
 }
+
+func FuzzMarkFinder(f *testing.F) {
+	f.Add("He said: “they came”; then, at 3 a.m. — nothing! Why? \"Yes\"…", 3, 2)
+	f.Fuzz(func(t *testing.T, s string, from, step int) {
+		if from < 0 || from > len(s) || step <= 0 {
+			return
+		}
+		m := markFinder{text: s, hi: len(s), bytes: sentenceEnds, next: [4]int{-1, -1, -1, -1}}
+		for i := from; i <= len(s); i += step {
+			if got, want := m.from(i), nextMarked(s, i, len(s), &sentenceBytes, nil); got != want {
+				t.Fatalf("markFinder(%q).from(%d) = %d, want %d", s, i, got, want)
+			}
+		}
+	})
+}

@@ -228,8 +228,9 @@ func splitSentences(text string, lo, hi, para int, ko bool, out []sentence) []se
 			out = append(out, s)
 		}
 	}
+	marks := markFinder{text: text, hi: hi, bytes: sentenceEnds, next: [4]int{-1, -1, -1, -1}}
 	for i := lo; i < hi; {
-		if i = nextMarked(text, i, hi, &sentenceBytes, sentenceMarks); i >= hi {
+		if i = marks.from(i); i >= hi {
 			break
 		}
 		var r rune
@@ -466,6 +467,34 @@ func nextMarked(text string, i, hi int, table *[256]bool, marks *byteMarks) int 
 		}
 	}
 	return hi
+}
+
+// sentenceEnds are the bytes sentenceBytes marks.
+var sentenceEnds = [4]byte{'.', '!', '?', 0xE2}
+
+// markFinder finds, for positions in increasing order, the next of four
+// bytes in text[:hi]: each byte's next place is found by IndexByte (fast
+// over long runs without it) and kept until a position passes it. It
+// returns what nextMarked returns for a table marking the four.
+type markFinder struct {
+	text  string
+	hi    int
+	bytes [4]byte
+	next  [4]int // where bytes[k] is next, hi when nowhere; -1 before the first call
+}
+
+func (f *markFinder) from(i int) int {
+	best := f.hi
+	for k := range f.next {
+		if f.next[k] < i {
+			f.next[k] = f.hi
+			if j := strings.IndexByte(f.text[i:f.hi], f.bytes[k]); j >= 0 {
+				f.next[k] = i + j
+			}
+		}
+		best = min(best, f.next[k])
+	}
+	return best
 }
 
 // byteMarks tests eight bytes at once for any of up to five byte values.
