@@ -475,7 +475,9 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 			// in every clause: most sentences hold a head word ("in",
 			// "held") but no trigger, and are never split into clauses.
 			for _, pi := range ps {
-				if end := matchAt(toks, k, enPatterns[pi].elems); end >= 0 && !warningFails(&enPatterns[pi], toks, end) {
+				// The head word is one of the first element's words:
+				// matching starts at the next.
+				if end := matchAt(toks, k+1, enPatterns[pi].elems[1:]); end >= 0 && !warningFails(&enPatterns[pi], toks, end) {
 					hits = append(hits, hit{k, ps})
 					break
 				}
@@ -528,7 +530,7 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 					if foreign && p.flags&fHandover == 0 {
 						continue
 					}
-					end := matchAt(toks[:tj], i, p.elems)
+					end := matchAt(toks[:tj], i+1, p.elems[1:])
 					if end < 0 || !c.accept(p, i, end) {
 						continue
 					}
