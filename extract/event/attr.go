@@ -1081,7 +1081,7 @@ func koLastTarget(s string) string {
 			continue
 		}
 		stem := w
-		for _, p := range [...]string{"에게서", "한테서", "에게", "한테", "에서", "으로", "까지", "부터", "에는", "로"} {
+		for _, p := range koCaseEndings {
 			if strings.HasSuffix(stem, p) && len(stem) > len(p) {
 				stem = stem[:len(stem)-len(p)]
 				break
@@ -1107,6 +1107,10 @@ func koLastTarget(s string) string {
 	}
 	return ""
 }
+
+// koCaseEndings are the particles koLastTarget takes off a noun, longest
+// first.
+var koCaseEndings = [...]string{"에게서", "한테서", "에게", "한테", "에서", "으로", "까지", "부터", "에는", "로"}
 
 // koParticle are one-syllable particles that may close a Korean noun.
 var koParticle = func() (set syllables) {

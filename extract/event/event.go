@@ -361,8 +361,10 @@ func bareMonth(s string) bool {
 // datelineDate reports the date of a wire dateline ("SEOUL, March 3 (AP)
 // --"): when the story was filed, not when anything in it happened.
 func datelineDate(text string, sp casebook.Span) bool {
-	line := strings.LastIndexByte(text[:sp[0]], '\n') + 1
-	if sp[0]-line > 40 || strings.ContainsAny(text[line:sp[0]], ".!?\"") {
+	// The line must start at most 40 bytes before: only those are read.
+	from := max(0, sp[0]-41)
+	line := strings.LastIndexByte(text[from:sp[0]], '\n') + 1 + from
+	if line == from && from > 0 || sp[0]-line > 40 || strings.ContainsAny(text[line:sp[0]], ".!?\"") {
 		return false
 	}
 	after := strings.TrimLeft(text[sp[1]:min(len(text), sp[1]+60)], " ,")
