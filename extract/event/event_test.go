@@ -720,6 +720,17 @@ func FuzzSyllableSet(f *testing.F) {
 	})
 }
 
+// sentenceBytes and sentenceMarks mark sentenceEnds, for nextMarked.
+var (
+	sentenceBytes = func() (t [256]bool) {
+		for _, c := range sentenceEnds {
+			t[c] = true
+		}
+		return t
+	}()
+	sentenceMarks = marksOf(sentenceEnds[:]...)
+)
+
 func FuzzNextMarked(f *testing.F) {
 	f.Add("He said: “they came”; then, at 3 a.m. — nothing! Why? \"Yes\"", 3)
 	f.Fuzz(func(t *testing.T, s string, from int) {

@@ -91,15 +91,6 @@ func (s *sentence) ensureClauses(text, lower string, ko bool, toks []token, aren
 	}
 }
 
-// sentenceBytes mark the bytes that may end a sentence: . ! ? and the lead
-// byte of …
-var sentenceBytes = func() (t [256]bool) {
-	for _, c := range []byte{'.', '!', '?', 0xE2} {
-		t[c] = true
-	}
-	return t
-}()
-
 // clauseBytes mark the bytes splitClauses looks at (Korean also spaces).
 var clauseBytes, clauseBytesKO = func() (en, ko [256]bool) {
 	for _, c := range []byte{';', ':', 0xE2, '"', ','} {
@@ -469,7 +460,8 @@ func nextMarked(text string, i, hi int, table *[256]bool, marks *byteMarks) int 
 	return hi
 }
 
-// sentenceEnds are the bytes sentenceBytes marks.
+// sentenceEnds are the bytes that may end a sentence: . ! ? and the lead
+// byte of …
 var sentenceEnds = [4]byte{'.', '!', '?', 0xE2}
 
 // markFinder finds, for positions in increasing order, the next of four
@@ -524,9 +516,8 @@ func load64(s string, i int) uint64 {
 }
 
 var (
-	sentenceMarks = marksOf('.', '!', '?', 0xE2)
-	clauseMarks   = marksOf(';', ':', 0xE2, '"', ',')
-	quoteMarks    = marksOf('"', 0xE2)
+	clauseMarks = marksOf(';', ':', 0xE2, '"', ',')
+	quoteMarks  = marksOf('"', 0xE2)
 )
 
 // quoteBytes mark the bytes a quotation mark starts with.
