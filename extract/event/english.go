@@ -50,8 +50,7 @@ func tokenize(lower string, lo, hi int, buf []token) []token {
 	return buf
 }
 
-func isWordByte(c byte) bool { return wordByte[c] }
-
+// wordByte marks the bytes of words: ASCII lower-case letters and digits.
 var wordByte = func() (t [256]bool) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c] = true
