@@ -721,14 +721,13 @@ func testSearchText(t *testing.T, st casebook.Store) {
 			}
 		})
 	}
-	// Romanised names with diacritics in the text are found without them.
-	// (An apostrophe still splits a word: Chongjin does not find Ch'ŏngjin;
-	// the place filter, through the gazetteer, finds every spelling.)
-	mr := newReport("Ch'ŏngjin arrests", "Agents in Ch'ŏngjin and Hoeryŏng arrested two traders.", "en")
+	// Romanised names with diacritics and apostrophes in the text are found
+	// without them, and with other apostrophes.
+	mr := newReport("Ch'ŏngjin arrests", "Agents in Ch'ŏngjin and Hoeryŏng arrested two traders from P’yŏngsŏng.", "en")
 	if _, err := st.CreateReport(ctxT(t), mr, nil); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"Hoeryong", "hoeryŏng", "Ch'ongjin", "ch’ŏngjin"} {
+	for _, q := range []string{"Hoeryong", "hoeryŏng", "Ch'ongjin", "ch’ŏngjin", "Chongjin", "Chʼŏngjin", `"traders from Pyongsong"`, "P'yongsong"} {
 		hits, _ := search(t, st, casebook.ReportFilter{Query: q, Language: "en"})
 		found := false
 		for _, h := range hits {

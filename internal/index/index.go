@@ -454,8 +454,9 @@ func wordRune(r rune) bool {
 	return unicode.In(r, unicode.Lu, unicode.Ll, unicode.Lt, unicode.Lm, unicode.N, unicode.Co)
 }
 
-// Words returns the words of s, lower-cased with diacritics removed
-// (Hoeryŏng is hoeryong), as the word indexes store them. The words are
+// Words returns the words of s, lower-cased with diacritics and apostrophes
+// removed (Hoeryŏng is hoeryong, Ch'ŏngjin and Chʼŏngjin are chongjin), as
+// the word indexes store them. The words are
 // slices of one folded copy of s: a report's words cost two allocations,
 // not one per word.
 func Words(s string) []string {
@@ -470,6 +471,8 @@ func Words(s string) []string {
 			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
 			case 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
+			case c == '\'':
+				continue
 			default:
 				if in {
 					folded = append(folded, ' ')
@@ -487,8 +490,9 @@ func Words(s string) []string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch r = foldRune(r); {
-		case r == 0:
-			// A combining mark: removed, as the index removes diacritics.
+		case r == 0 || Apostrophe(r):
+			// A combining mark, removed as the index removes diacritics, or
+			// an apostrophe.
 		case wordRune(r):
 			if !in {
 				n++
@@ -514,6 +518,18 @@ func Words(s string) []string {
 		all = all[min(end+1, len(all)):]
 	}
 	return words
+}
+
+// Apostrophe reports whether r is one of the apostrophes that romanised
+// Korean writes inside words (McCune-Reischauer's Ch'ŏngjin, P’yŏngyang,
+// Chʼŏngjin): the word indexes drop them, so Chongjin finds every spelling.
+// SQLite's word index drops the same ones (migration 10).
+func Apostrophe(r rune) bool {
+	switch r {
+	case '\'', '\u2018', '\u2019', '\u02bb', '\u02bc':
+		return true
+	}
+	return false
 }
 
 // WordPrefix reports whether the last word of a word term matches as a

@@ -23,6 +23,9 @@ func wordsRef(s string) []string {
 			flush()
 			continue
 		}
+		if Apostrophe(r) {
+			continue
+		}
 		r = foldRune(r)
 		switch {
 		case r == 0:
@@ -44,7 +47,7 @@ func TestWords(t *testing.T) {
 		{"", nil},
 		{"  ,. ", nil},
 		{"Exchange-rate, 5,000 yuan!", []string{"exchange", "rate", "5", "000", "yuan"}},
-		{"Hoeryŏng Ch'ŏngjin", []string{"hoeryong", "ch", "ongjin"}},
+		{"Hoeryŏng Ch'ŏngjin Chʼŏngjin P’yŏngyang's 'bribe'", []string{"hoeryong", "chongjin", "chongjin", "pyongyangs", "bribe"}},
 		{"e\u0301te\u0301 İstanbul", []string{"ete", "istanbul"}},
 		{"보위부 MSS단속 ①", []string{"mss", "①"}},
 	} {
