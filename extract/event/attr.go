@@ -62,11 +62,20 @@ func within(s, in casebook.Span) bool { return s[0] >= in[0] && s[1] <= in[1] }
 // scope closest to the trigger, preferring one before it; skip, if not nil,
 // leaves some out. It costs a binary search and a short walk, so an event
 // costs the same however many mentions a report has.
-func nearest(spans func(int) casebook.Span, n int, scope, trig casebook.Span, skip func(int) bool) int {
-	k := sort.Search(n, func(i int) bool { return spans(i)[0] >= trig[0] })
+func nearest(spans []casebook.Span, scope, trig casebook.Span, skip func(int) bool) int {
+	// sort.Search for the first span starting at or after the trigger,
+	// without its closure.
+	k, hi := 0, len(spans)
+	for k < hi {
+		if h := int(uint(k+hi) >> 1); spans[h][0] < trig[0] {
+			k = h + 1
+		} else {
+			hi = h
+		}
+	}
 	best, bestD := -1, math.MaxInt
-	for i := k; i < n; i++ {
-		sp := spans(i)
+	for i := k; i < len(spans); i++ {
+		sp := spans[i]
 		if sp[0] >= scope[1] {
 			break
 		}
@@ -81,7 +90,7 @@ func nearest(spans func(int) casebook.Span, n int, scope, trig casebook.Span, sk
 		break
 	}
 	for i := k - 1; i >= 0; i-- {
-		sp := spans(i)
+		sp := spans[i]
 		if sp[0] < scope[0] {
 			break
 		}
@@ -108,11 +117,10 @@ func nearest(spans func(int) casebook.Span, n int, scope, trig casebook.Span, sk
 func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string {
 	n := len(a.places)
 	scopes := [...]casebook.Span{a.mainClause(m), s.span, {para[0], m.trig[0]}, para}
-	span := func(i int) casebook.Span { return a.places[i].Span }
 	pick := func(origins bool) string {
 		skip := func(i int) bool { return a.placeAside[i] || a.placeOrigin[i] && !origins }
 		for _, scope := range scopes {
-			i := nearest(span, n, scope, m.trig, skip)
+			i := nearest(a.placeSpans, scope, m.trig, skip)
 			if i < 0 {
 				continue
 			}
@@ -136,7 +144,7 @@ func (a *assembler) placeFor(m mention, s *sentence, para casebook.Span) string 
 	if a.main != "" && (a.ko && provincialOrgan(a.d.Text[m.clause[0]:m.trig[0]]) || !a.ko && enProvincialOrgan(a.lower[m.clause[0]:m.clause[1]])) {
 		// 도 당위원회가 … 지시를 내렸다: a provincial organ acts for the
 		// whole province, unless the clause names a place of its own.
-		if i := nearest(span, n, m.clause, m.trig, func(i int) bool { return a.placeAside[i] }); i < 0 {
+		if i := nearest(a.placeSpans, m.clause, m.trig, func(i int) bool { return a.placeAside[i] }); i < 0 {
 			if p, ok := place.ByID(a.main); ok {
 				if p.Kind == "province" {
 					return p.ID
@@ -451,7 +459,6 @@ func (a *assembler) seat(sp casebook.Span) bool {
 // passive clause the organ before the trigger is acted on, not acting.
 func (a *assembler) agencyFor(m mention, s *sentence, para casebook.Span) string {
 	ags := a.acting
-	span := func(i int) casebook.Span { return ags[i].Span }
 	// In the clause: the first organ before the trigger, else the first after.
 	k := sort.Search(len(ags), func(i int) bool { return ags[i].Span[0] >= m.clause[0] })
 	after := -1
@@ -473,14 +480,13 @@ func (a *assembler) agencyFor(m mention, s *sentence, para casebook.Span) string
 		return ags[after].Code
 	}
 	inClause := func(i int) bool { return m.passive && within(ags[i].Span, m.clause) }
-	if i := nearest(span, len(ags), s.span, m.trig, inClause); i >= 0 {
+	if i := nearest(a.actingSpans, s.span, m.trig, inClause); i >= 0 {
 		return ags[i].Code
 	}
 	// Earlier in the paragraph, an organ acted on may act next ("an officer
 	// of the MPS was taken into custody … the officer had been accepting
 	// bribes").
 	all := a.agencies
-	allSpan := func(i int) casebook.Span { return all[i].Span }
 	// An organ of the trigger's own sentence was judged there already (a
 	// threat's "would be handed to the security department" is not
 	// acting), except the organ of a passive clause's subject.
@@ -488,7 +494,7 @@ func (a *assembler) agencyFor(m mention, s *sentence, para casebook.Span) string
 		sp := all[i].Span
 		return within(sp, s.span) && !(m.passive && within(sp, m.clause) && sp[1] <= m.trig[0])
 	}
-	if i := nearest(allSpan, len(all), casebook.Span{para[0], m.trig[0]}, m.trig, otherInSentence); i >= 0 {
+	if i := nearest(a.agencySpans, casebook.Span{para[0], m.trig[0]}, m.trig, otherInSentence); i >= 0 {
 		return all[i].Code
 	}
 	// The last organ acting before, outside headings.
@@ -570,7 +576,6 @@ func roleFits(typ, role string) bool {
 // lead, which summarises, may take its date from the paragraphs that tell
 // the story next.
 func (a *assembler) dateFor(m mention, s *sentence, para casebook.Span, lead int) (iv casebook.Interval, ok, weak bool) {
-	span := func(i int) casebook.Span { return a.dates[i].Span }
 	for si, scope := range []casebook.Span{m.clause, s.span, {para[0], m.trig[0]}} {
 		if scope[0] < 0 || scope[1] <= scope[0] {
 			continue
@@ -579,10 +584,10 @@ func (a *assembler) dateFor(m mention, s *sentence, para casebook.Span, lead int
 			break // "The other two were sent …": when the rest of their group was, not the sentence before
 		}
 		// A specific date beats a vague one ("recently") in the same scope.
-		if i := nearest(span, len(a.dates), scope, m.trig, a.vagueDate); i >= 0 {
+		if i := nearest(a.dateSpans, scope, m.trig, a.vagueDate); i >= 0 {
 			return a.dates[i].Interval, true, false
 		}
-		if i := nearest(span, len(a.dates), scope, m.trig, nil); i >= 0 {
+		if i := nearest(a.dateSpans, scope, m.trig, nil); i >= 0 {
 			return a.dates[i].Interval, true, false
 		}
 	}

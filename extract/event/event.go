@@ -71,7 +71,8 @@ type scratch struct {
 	money            []casebook.Money
 	dates            []date.Expr
 	agencies, acting []agency.Mention
-	placeMarks       []bool // placeAside, placeOrigin and placeSeat, end to end
+	placeMarks       []bool          // placeAside, placeOrigin and placeSeat, end to end
+	spans            []casebook.Span // placeSpans, dateSpans, actingSpans and agencySpans, end to end
 	paras            []casebook.Span
 	ms               []mention
 	drafts           []draft
@@ -138,8 +139,10 @@ type assembler struct {
 	topAgency        string          // the organ named acting most often
 	paras            []casebook.Span // paragraph spans by index
 	toks             []token         // English words of the whole text, in order
-	refs             eventRefs       // storage of the events' places and dates
-	scratch          *scratch        // pooled storage behind toks and sents
+	// The spans of places, dates, acting organs and all organs, for nearest.
+	placeSpans, dateSpans, actingSpans, agencySpans []casebook.Span
+	refs                                            eventRefs // storage of the events' places and dates
+	scratch                                         *scratch  // pooled storage behind toks and sents
 }
 
 func newAssembler(d *Doc) *assembler {
@@ -251,6 +254,7 @@ func newAssembler(d *Doc) *assembler {
 		}
 		a.paras[s.para][1] = s.span[1]
 	}
+	a.setSpans()
 	a.lead = -1
 	for i := range a.sents {
 		if !a.sents[i].heading {
@@ -260,6 +264,30 @@ func newAssembler(d *Doc) *assembler {
 	}
 	a.carryYear()
 	return a
+}
+
+// setSpans copies the spans of the places, dates and organs, in their
+// order, for nearest to read without a call per span.
+func (a *assembler) setSpans() {
+	sc := a.scratch
+	n := len(a.places) + len(a.dates) + len(a.acting) + len(a.agencies)
+	spans := reuse(sc.spans, n)
+	sc.spans = spans
+	add := func(sp casebook.Span) { spans = append(spans, sp) }
+	for _, p := range a.places {
+		add(p.Span)
+	}
+	for _, e := range a.dates {
+		add(e.Span)
+	}
+	for _, g := range a.acting {
+		add(g.Span)
+	}
+	for _, g := range a.agencies {
+		add(g.Span)
+	}
+	i, j, k := len(a.places), len(a.places)+len(a.dates), len(a.places)+len(a.dates)+len(a.acting)
+	a.placeSpans, a.dateSpans, a.actingSpans, a.agencySpans = spans[:i:i], spans[i:j:j], spans[j:k:k], spans[k:]
 }
 
 // joinGap reports a gap between two places that may read, lower-cased, as
