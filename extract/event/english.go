@@ -362,6 +362,18 @@ var (
 	enSaying   = wordSet("said", "told", "says", "say", "reported", "added", "explained", "claimed", "noted", "according", "speaking", "spoke", "learned")
 )
 
+// enHabitCue holds every word accept's habit and rule checks start from:
+// the others pass its filter's one test.
+var enHabitCue = func() *words {
+	s := wordSet("every", "each", "those", "anyone", "used", "past")
+	for _, set := range []*words{enModal, enHabit} {
+		for w := range set.m {
+			s.add(w)
+		}
+	}
+	return s
+}()
+
 // words is a set of words with a bit filter in front of its map: nearly
 // every word looked up is in no set, and the filter (first and last byte,
 // length) turns those away without hashing the word. The event rules look
@@ -761,6 +773,9 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	// Habits, rules and hypotheses: before the trigger, or just after it.
 	for k := max(c.lo, i-40); k < min(c.hi, end+3); k++ {
 		w := toks[k].w
+		if !enHabitCue.mayHave(w) {
+			continue // none of the words below
+		}
 		if p.flags&fHypo == 0 && enModal.has(w) && !(w == "may" && c.month(k)) {
 			return false
 		}
