@@ -401,9 +401,10 @@ func splitClauses(text, lower string, s casebook.Span, ko bool, toks []token, ou
 	// English words that open a clause without a comma: relative pronouns,
 	// subordinators, and "that" after a verb of saying.
 	start := 0 // first token of the current clause, for the "and" check
-	for k, t := range toks {
-		if t.lo <= lo || t.lo >= hi || text[t.lo-1] != ' ' && text[t.lo-1] != '\n' {
-			continue
+	for k := range toks {
+		t := &toks[k]
+		if !clauseOpeners.mayHave(t.w) || t.lo <= lo || t.lo >= hi || text[t.lo-1] != ' ' && text[t.lo-1] != '\n' {
+			continue // most words are none of the cases below
 		}
 		switch t.w {
 		case "who", "which", "whose", "whom", "because", "whereas", "although", "after", "before":
@@ -744,6 +745,9 @@ func introduction(lower string, lo, i int, cuts []int) bool {
 	}
 	return false
 }
+
+// clauseOpeners are the words splitClauses's word cases read.
+var clauseOpeners = wordSet("who", "which", "whose", "whom", "because", "whereas", "although", "after", "before", "that", "and")
 
 var andSubject = map[string]bool{
 	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "they": true,
