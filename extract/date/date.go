@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"casebook"
+	"casebook/extract/internal/ascii"
 )
 
 // Expr is one date expression and the interval it denotes.
@@ -114,8 +115,14 @@ func Find(text string, published time.Time) []Expr {
 		}
 		p = e
 	}
-	ko, kps := findKorean(text, pub)
-	out = append(out, ko...)
+	// Every Korean expression holds a Hangul syllable: a text with none
+	// needs no Korean reading (most English reports).
+	var kps []pending
+	if ascii.MayHoldHangul(text) {
+		var ko []Expr
+		ko, kps = findKorean(text, pub)
+		out = append(out, ko...)
+	}
 	slices.SortFunc(out, func(a, b Expr) int { return a.Span[0] - b.Span[0] })
 	markReporting(text, out)
 	if len(kps) > 0 {
