@@ -36,15 +36,18 @@ func Extract(in Input) casebook.Facts {
 	if lang != "ko" {
 		lower = ascii.Lower(in.Text)
 	}
+	// The runs of letters, digits and other characters are found once for
+	// the four finders, which step from run to run.
+	runs := ascii.Runs(in.Text)
 	doc := &event.Doc{
 		Text:      in.Text,
 		Lower:     lower,
 		Language:  lang,
 		Published: in.Published,
-		Places:    place.Find(in.Text),
-		Agencies:  agency.FindLower(in.Text, lower),
-		Dates:     date.Find(in.Text, in.Published),
+		Places:    place.FindRuns(in.Text, runs),
+		Agencies:  agency.FindRuns(in.Text, lower, runs),
+		Dates:     date.FindRuns(in.Text, in.Published, runs),
 	}
-	doc.Money, doc.MoneyMentions = money.Scan(in.Text, in.Published)
+	doc.Money, doc.MoneyMentions = money.ScanRuns(in.Text, in.Published, runs)
 	return event.Assemble(doc)
 }

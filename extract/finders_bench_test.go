@@ -15,11 +15,13 @@ import (
 )
 
 // BenchmarkFinders measures each finder alone over BenchmarkExtract's inputs,
-// the English text lower-cased beforehand as Extract does.
+// the English text lower-cased and the runs found beforehand as Extract does
+// (runs measures finding them).
 func BenchmarkFinders(b *testing.B) {
 	type in struct {
 		text, lower string
 		pub         time.Time
+		runs        []ascii.Run
 	}
 	var inputs []in
 	var size int64
@@ -34,6 +36,7 @@ func BenchmarkFinders(b *testing.B) {
 			if !strings.HasSuffix(f, "-ko.txt") {
 				x.lower = ascii.Lower(x.text)
 			}
+			x.runs = ascii.Runs(x.text)
 			inputs = append(inputs, x)
 			size += int64(len(t))
 		}
@@ -45,10 +48,11 @@ func BenchmarkFinders(b *testing.B) {
 		name string
 		run  func(in)
 	}{
-		{"place", func(x in) { place.Find(x.text) }},
-		{"agency", func(x in) { agency.FindLower(x.text, x.lower) }},
-		{"date", func(x in) { date.Find(x.text, x.pub) }},
-		{"money", func(x in) { money.Scan(x.text, x.pub) }},
+		{"runs", func(x in) { ascii.Runs(x.text) }},
+		{"place", func(x in) { place.FindRuns(x.text, x.runs) }},
+		{"agency", func(x in) { agency.FindRuns(x.text, x.lower, x.runs) }},
+		{"date", func(x in) { date.FindRuns(x.text, x.pub, x.runs) }},
+		{"money", func(x in) { money.ScanRuns(x.text, x.pub, x.runs) }},
 	}
 	for _, f := range finders {
 		b.Run(f.name, func(b *testing.B) {

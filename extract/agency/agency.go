@@ -10,6 +10,7 @@ package agency
 
 import (
 	"casebook"
+	"casebook/extract/internal/ascii"
 )
 
 // Mention is one naming of a state organ or its people.
@@ -39,14 +40,23 @@ type Mention struct {
 
 // Find returns every mention of a state organ in text, in text order.
 func Find(text string) []Mention {
-	return find(text, "")
+	return find(text, "", ascii.Runs(text))
 }
 
 // FindLower is Find given the text already lower-cased (ASCII capitals only,
 // as ascii.Lower does it), when the caller has it; "" means not made yet.
 func FindLower(text, lower string) []Mention {
+	return FindRuns(text, lower, nil)
+}
+
+// FindRuns is FindLower given the text's runs (ascii.Runs) too, when the
+// caller has them; nil means not made yet.
+func FindRuns(text, lower string, runs []ascii.Run) []Mention {
 	if len(lower) != len(text) {
 		lower = ""
 	}
-	return find(text, lower)
+	if runs == nil {
+		runs = ascii.Runs(text)
+	}
+	return find(text, lower, runs)
 }

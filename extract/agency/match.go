@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"casebook"
+	"casebook/extract/internal/ascii"
 	"casebook/extract/internal/bytetrie"
 )
 
@@ -277,55 +278,61 @@ func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-func find(text, lower string) []Mention {
+func find(text, lower string, runs []ascii.Run) []Mention {
 	var out []Mention
 	var buf [16]hit
 	prevAlnum := false
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			alnum := asciiAlnum[c]
-			if alnum && !prevAlnum && m.mayStart(text, i) {
-				if mn, end, ok := matchLatin(text, lower, i, buf[:0]); ok {
+	i := 0 // where reading goes on: a match may end inside or past a run
+	for _, r := range runs {
+		start, end := int(r.Start), int(r.End)
+		if end <= i {
+			continue
+		}
+		if start > i {
+			// Only spaces and ASCII punctuation lie between runs.
+			prevAlnum = false
+			i = start
+		}
+		switch r.Kind {
+		case ascii.Letters, ascii.Digits:
+			// A name starts only at a word start; no name starts inside a
+			// word, so the rest of the run is skipped.
+			if i == start && !prevAlnum && m.mayStart(text, i) {
+				if mn, mend, ok := matchLatin(text, lower, i, buf[:0]); ok {
 					out = append(out, mn)
-					i, prevAlnum = end, true
+					i, prevAlnum = mend, true
 					continue
 				}
 			}
-			prevAlnum = alnum
-			i++
-			if alnum {
-				// No name starts inside a word: skip the rest of it.
-				for i < len(text) && text[i] < utf8.RuneSelf && asciiAlnum[text[i]] {
-					i++
+			i, prevAlnum = end, true
+		case ascii.NonASCII:
+			for i < end {
+				var r rune
+				var size int
+				// Hangul (U+A000–U+D7FF) decoded inline, the rest by utf8: same result.
+				if c0 := text[i]; c0-0xEA < 4 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 && (c0 != 0xED || text[i+1] < 0xA0) {
+					r, size = rune(c0&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
+				} else {
+					r, size = utf8.DecodeRuneInString(text[i:])
 				}
-			}
-			continue
-		}
-		var r rune
-		var size int
-		// Hangul (U+A000–U+D7FF) decoded inline, the rest by utf8: same result.
-		if c0 := text[i]; c0-0xEA < 4 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 && (c0 != 0xED || text[i+1] < 0xA0) {
-			r, size = rune(c0&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
-		} else {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		if isHangul(r) {
-			if m.koFirst[(r-0xAC00)>>6]&(1<<((r-0xAC00)&63)) == 0 {
-				prevAlnum = true
+				if isHangul(r) {
+					if m.koFirst[(r-0xAC00)>>6]&(1<<((r-0xAC00)&63)) != 0 {
+						if mn, mend, ok := matchKorean(text, i, buf[:0]); ok {
+							out = append(out, mn)
+							i, prevAlnum = mend, true
+							continue
+						}
+					}
+					prevAlnum = true
+				} else {
+					prevAlnum = unicode.IsLetter(r) || unicode.IsDigit(r)
+				}
 				i += size
-				continue
 			}
-			if mn, end, ok := matchKorean(text, i, buf[:0]); ok {
-				out = append(out, mn)
-				i, prevAlnum = end, true
-				continue
-			}
-			prevAlnum = true
-		} else {
-			prevAlnum = unicode.IsLetter(r) || unicode.IsDigit(r)
+		default:
+			prevAlnum = false
+			i = end
 		}
-		i += size
 	}
 	return post(text, lower, out)
 }

@@ -66,6 +66,15 @@ type Expr struct {
 // published. With a zero published, only expressions that carry their own
 // year resolve ("November 24, 2019", "in 2017", "2019년 11월").
 func Find(text string, published time.Time) []Expr {
+	return FindRuns(text, published, nil)
+}
+
+// FindRuns is Find given the text's runs (ascii.Runs), when the caller has
+// them; nil means not made yet.
+func FindRuns(text string, published time.Time, runs []ascii.Run) []Expr {
+	if runs == nil {
+		runs = ascii.Runs(text)
+	}
 	var pub time.Time
 	if !published.IsZero() {
 		pub = time.Date(published.Year(), published.Month(), published.Day(), 0, 0, 0, 0, time.UTC)
@@ -76,44 +85,35 @@ func Find(text string, published time.Time) []Expr {
 	var buf [12]token
 	// Words are read one by one; only a word that may start a date (or a
 	// number) gets a short window of tokens, with the token before it.
-	for p := 0; p < len(text); {
-		c := text[p]
-		k := class[c]
-		if k == 0 {
-			// Bytes of no class start nothing: skip them in one loop.
-			for p++; p < len(text) && class[text[p]] == 0; p++ {
-			}
+	p := 0 // where reading goes on after a match
+	for _, run := range runs {
+		if run.Kind != ascii.Letters && run.Kind != ascii.Digits {
 			continue
 		}
-		e := p + 1
-		for e < len(text) && class[text[e]] == k {
-			e++
+		a, e := int(run.Start), int(run.End)
+		if a < p || a > 0 && class[text[a-1]] != 0 {
+			continue // inside a word ("AB12") or a date read already
 		}
-		if p > 0 && class[text[p-1]] != 0 {
-			p = e // inside a word: "AB12"
+		if !isDigit(text[a]) && !r.trigger(a, e) {
 			continue
 		}
-		if isDigit(c) || r.trigger(p, e) {
-			q, idx := prevToken(text, p)
-			r.toks = tokenizeFrom(text, q, len(buf), buf[:0])
-			if len(r.toks) > idx && r.toks[idx].start == p {
-				if sh, next, ok := r.followOn(idx); ok {
-					pd := pending{span: casebook.Span{p, r.toks[next-1].end}, sh: sh}
-					if x, _, ok := r.match(idx); ok && sh.days < 0 {
-						pd.fallback = &x
-					}
-					ps = append(ps, pd)
-					p = r.toks[next-1].end
-					continue
+		q, idx := prevToken(text, a)
+		r.toks = tokenizeFrom(text, q, len(buf), buf[:0])
+		if len(r.toks) > idx && r.toks[idx].start == a {
+			if sh, next, ok := r.followOn(idx); ok {
+				pd := pending{span: casebook.Span{a, r.toks[next-1].end}, sh: sh}
+				if x, _, ok := r.match(idx); ok && sh.days < 0 {
+					pd.fallback = &x
 				}
-				if x, next, ok := r.match(idx); ok {
-					out = append(out, x)
-					p = r.toks[next-1].end
-					continue
-				}
+				ps = append(ps, pd)
+				p = r.toks[next-1].end
+				continue
+			}
+			if x, next, ok := r.match(idx); ok {
+				out = append(out, x)
+				p = r.toks[next-1].end
 			}
 		}
-		p = e
 	}
 	// Every Korean expression holds a Hangul syllable: a text with none
 	// needs no Korean reading (most English reports).

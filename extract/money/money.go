@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"casebook"
+	"casebook/extract/internal/ascii"
 )
 
 // Find returns every distinct sum of money the text states, in text order,
@@ -23,7 +24,7 @@ import (
 // uses the latest month). A sum stated twice is one item, at its first
 // mention, as the annotation guide counts them; FindAll keeps every mention.
 func Find(text string, published time.Time) []casebook.Money {
-	ms := scan(text)
+	ms := scan(text, ascii.Runs(text))
 	if len(ms) == 0 {
 		return nil
 	}
@@ -34,7 +35,7 @@ func Find(text string, published time.Time) []casebook.Money {
 // FindAll returns every mention of a sum of money in text order, repeats
 // included, so callers can tie each mention to the clause it stands in.
 func FindAll(text string, published time.Time) []casebook.Money {
-	ms := scan(text)
+	ms := scan(text, ascii.Runs(text))
 	if len(ms) == 0 {
 		return nil
 	}
@@ -44,7 +45,16 @@ func FindAll(text string, published time.Time) []casebook.Money {
 
 // Scan returns what Find and FindAll return, reading the text once.
 func Scan(text string, published time.Time) (sums, mentions []casebook.Money) {
-	ms := scan(text)
+	return ScanRuns(text, published, nil)
+}
+
+// ScanRuns is Scan given the text's runs (ascii.Runs), when the caller has
+// them; nil means not made yet.
+func ScanRuns(text string, published time.Time, runs []ascii.Run) (sums, mentions []casebook.Money) {
+	if runs == nil {
+		runs = ascii.Runs(text)
+	}
+	ms := scan(text, runs)
 	if len(ms) == 0 {
 		return nil, nil
 	}
@@ -98,65 +108,72 @@ type expr struct {
 	start, end int
 }
 
-// scan finds every money expression of s in text order.
-func scan(s string) []mention {
+// scan finds every money expression of s in text order. Only runs start
+// sums (the bytes between them are spaces and punctuation other than '$'),
+// but a sum may end inside a run, and reading goes on from there.
+func scan(s string, runs []ascii.Run) []mention {
 	var out []mention
 	n := len(s)
-	for i := 0; i < n; {
-		c := s[i]
-		switch {
-		case isDigit(c):
-			if i > 0 && (isLetter(s[i-1]) || isDigit(s[i-1]) || s[i-1] == '.' || s[i-1] == ',') {
+	i := 0
+	for _, r := range runs {
+		if int(r.End) <= i {
+			continue
+		}
+		i = max(i, int(r.Start))
+		for i < int(r.End) {
+			c := s[i]
+			switch {
+			case isDigit(c):
+				if i > 0 && (isLetter(s[i-1]) || isDigit(s[i-1]) || s[i-1] == '.' || s[i-1] == ',') {
+					for i < n && (isDigit(s[i]) || s[i] == ',' || s[i] == '.') {
+						i++
+					}
+					continue
+				}
+				if m, ok := parseMention(s, i, out); ok {
+					out = append(out, m)
+					i = m.end
+					continue
+				}
 				for i < n && (isDigit(s[i]) || s[i] == ',' || s[i] == '.') {
 					i++
 				}
-				continue
-			}
-			if m, ok := parseMention(s, i, out); ok {
-				out = append(out, m)
-				i = m.end
-				continue
-			}
-			for i < n && (isDigit(s[i]) || s[i] == ',' || s[i] == '.') {
-				i++
-			}
-		case isLetter(c):
-			e := wordEnd(s, i)
-			if i > 0 && (isDigit(s[i-1]) || s[i-1] == '\'') {
+			case isLetter(c):
+				e := int(r.End) // the word's end: a run of letters ends there
+				if i > 0 && (isDigit(s[i-1]) || s[i-1] == '\'') {
+					i = e
+					continue
+				}
+				if triggerWord(s, i, e) {
+					if m, ok := parseMention(s, i, out); ok {
+						out = append(out, m)
+						i = m.end
+						continue
+					}
+				}
 				i = e
-				continue
-			}
-			if triggerWord(s, i, e) {
+			case c == '$':
 				if m, ok := parseMention(s, i, out); ok {
 					out = append(out, m)
 					i = m.end
 					continue
 				}
-			}
-			i = e
-		case c == '$':
-			if m, ok := parseMention(s, i, out); ok {
-				out = append(out, m)
-				i = m.end
-				continue
-			}
-			i++
-		case c < 0x80:
-			i++
-		default:
-			// €, ¥, ₩, ￥ start sums; other runes are skipped whole.
-			if c == 0xE2 || c == 0xC2 || c == 0xEF {
-				if m, ok := parseMention(s, i, out); ok {
-					out = append(out, m)
-					i = m.end
-					continue
-				}
-			}
-			// Step to the next character start: a continuation byte starts
-			// nothing above, so this skips what decoding would, cheaper.
-			i++
-			for i < n && s[i]&0xC0 == 0x80 {
 				i++
+			default:
+				// €, ¥, ₩, ￥ start sums; other runes are skipped whole.
+				if c == 0xE2 || c == 0xC2 || c == 0xEF {
+					if m, ok := parseMention(s, i, out); ok {
+						out = append(out, m)
+						i = m.end
+						continue
+					}
+				}
+				// Step to the next character start: a continuation byte starts
+				// nothing above, so this skips what decoding would, cheaper.
+				i++
+				for i < n && s[i]&0xC0 == 0x80 {
+					i++
+				}
 			}
 		}
 	}

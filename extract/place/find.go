@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"casebook"
+	"casebook/extract/internal/ascii"
 )
 
 // cand is a match before North Korean context is checked.
@@ -22,63 +23,71 @@ func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-func (t *gazTables) find(text string) []Mention {
+func (t *gazTables) find(text string, runs []ascii.Run) []Mention {
 	var cands []cand
 	var buf [16]hit
 	prevAlnum, prevHangul := false, false
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			cl := asciiClass[c]
-			alnum := cl != 0
-			if cl == 2 && !prevAlnum && t.mayStart(text, i) {
-				if cd, end, ok := t.matchLatin(text, i, buf[:0]); ok {
-					cands = append(cands, cd)
-					i, prevAlnum, prevHangul = end, true, false
-					continue
-				}
-			}
-			prevAlnum, prevHangul = alnum, false
-			i++
-			if alnum {
-				// No spelling starts inside a word: skip the rest of it.
-				for i < len(text) && text[i] < utf8.RuneSelf && asciiClass[text[i]] != 0 {
-					i++
-				}
-			}
+	i := 0 // where reading goes on: a match may end inside or past a run
+	for _, r := range runs {
+		start, end := int(r.Start), int(r.End)
+		if end <= i {
 			continue
 		}
-		var r rune
-		var size int
-		// Hangul (U+A000–U+D7FF) decoded inline, the rest by utf8: same result.
-		if c0 := text[i]; c0-0xEA < 4 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 && (c0 != 0xED || text[i+1] < 0xA0) {
-			r, size = rune(c0&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
-		} else {
-			r, size = utf8.DecodeRuneInString(text[i:])
+		if start > i {
+			// Only spaces and ASCII punctuation lie between runs.
+			prevAlnum, prevHangul = false, false
+			i = start
 		}
-		switch {
-		case isHangul(r):
-			if !prevHangul && t.koFirst[(r-0xAC00)>>6]&(1<<((r-0xAC00)&63)) != 0 {
-				if cd, end, ok := t.matchKorean(text, i, buf[:0]); ok {
+		switch r.Kind {
+		case ascii.Letters, ascii.Digits:
+			// A spelling starts only at a word start; none starts inside a
+			// word, so the rest of the run is skipped.
+			if r.Kind == ascii.Letters && i == start && !prevAlnum && t.mayStart(text, i) {
+				if cd, mend, ok := t.matchLatin(text, i, buf[:0]); ok {
 					cands = append(cands, cd)
-					i, prevAlnum, prevHangul = end, true, true
+					i, prevAlnum, prevHangul = mend, true, false
 					continue
 				}
 			}
-			prevAlnum, prevHangul = true, true
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if !prevAlnum && diacriticBase(r) != 0 {
-				if cd, end, ok := t.matchLatin(text, i, buf[:0]); ok {
-					cands = append(cands, cd)
-					i, prevAlnum, prevHangul = end, true, false
-					continue
+			i, prevAlnum, prevHangul = end, true, false
+		case ascii.NonASCII:
+			for i < end {
+				var r rune
+				var size int
+				// Hangul (U+A000–U+D7FF) decoded inline, the rest by utf8: same result.
+				if c0 := text[i]; c0-0xEA < 4 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 && (c0 != 0xED || text[i+1] < 0xA0) {
+					r, size = rune(c0&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
+				} else {
+					r, size = utf8.DecodeRuneInString(text[i:])
 				}
+				switch {
+				case isHangul(r):
+					if !prevHangul && t.koFirst[(r-0xAC00)>>6]&(1<<((r-0xAC00)&63)) != 0 {
+						if cd, mend, ok := t.matchKorean(text, i, buf[:0]); ok {
+							cands = append(cands, cd)
+							i, prevAlnum, prevHangul = mend, true, true
+							continue
+						}
+					}
+					prevAlnum, prevHangul = true, true
+				case unicode.IsLetter(r) || unicode.IsDigit(r):
+					if !prevAlnum && diacriticBase(r) != 0 {
+						if cd, mend, ok := t.matchLatin(text, i, buf[:0]); ok {
+							cands = append(cands, cd)
+							i, prevAlnum, prevHangul = mend, true, false
+							continue
+						}
+					}
+					prevAlnum, prevHangul = true, false
+				default:
+					prevAlnum, prevHangul = false, false
+				}
+				i += size
 			}
-			prevAlnum, prevHangul = true, false
 		default:
 			prevAlnum, prevHangul = false, false
+			i = end
 		}
-		i += size
 	}
 	if len(cands) == 0 {
 		return nil

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"casebook"
+	"casebook/extract/internal/ascii"
 )
 
 // row is one gazetteer entry as generated from the CSV.
@@ -43,7 +44,16 @@ type Mention struct {
 // unless the text names their North Korean province or another place of it.
 // A capital standing for the state is returned with Government set.
 func Find(text string) []Mention {
-	return tables.find(text)
+	return tables.find(text, ascii.Runs(text))
+}
+
+// FindRuns is Find given the text's runs (ascii.Runs), when the caller has
+// them; nil means not made yet.
+func FindRuns(text string, runs []ascii.Run) []Mention {
+	if runs == nil {
+		runs = ascii.Runs(text)
+	}
+	return tables.find(text, runs)
 }
 
 // ByID returns the gazetteer entry with the given id.

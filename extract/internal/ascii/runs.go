@@ -1,0 +1,61 @@
+package ascii
+
+// Run is a stretch of a text the finders read: a run of ASCII letters, a run
+// of ASCII digits, a run of bytes above ASCII (Hangul, curly quotes …) or a
+// dollar sign. The bytes between runs (spaces, other ASCII punctuation) start
+// nothing, so a finder steps from run to run instead of over every byte.
+type Run struct {
+	Start, End int32
+	Kind       RunKind
+}
+
+// RunKind is what a Run holds.
+type RunKind uint8
+
+// Kinds of Run.
+const (
+	Letters RunKind = 1 + iota
+	Digits
+	NonASCII
+	Dollar
+)
+
+// runKind is the RunKind of each byte, 0 for the bytes between runs.
+var runKind = func() (t [256]RunKind) {
+	for c := range t {
+		switch b := byte(c); {
+		case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z':
+			t[c] = Letters
+		case '0' <= b && b <= '9':
+			t[c] = Digits
+		case b >= 0x80:
+			t[c] = NonASCII
+		case b == '$':
+			t[c] = Dollar
+		}
+	}
+	return t
+}()
+
+// Runs returns the runs of s in text order. Every '$' is a run of its own;
+// runs of the other kinds are as long as they go.
+func Runs(s string) []Run {
+	// About one run per five bytes of English text.
+	out := make([]Run, 0, len(s)/5+8)
+	for i := 0; i < len(s); {
+		k := runKind[s[i]]
+		if k == 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		if k != Dollar {
+			for j < len(s) && runKind[s[j]] == k {
+				j++
+			}
+		}
+		out = append(out, Run{int32(i), int32(j), k})
+		i = j
+	}
+	return out
+}
