@@ -297,7 +297,9 @@ func find(text, lower string, runs []ascii.Run) []Mention {
 		case ascii.Letters, ascii.Digits:
 			// A name starts only at a word start; no name starts inside a
 			// word, so the rest of the run is skipped.
-			if i == start && !prevAlnum && m.mayStart(text, i) {
+			// The run's first three letters, when it has them, are
+			// mayStart's first test, read here without a call.
+			if i == start && !prevAlnum && (r.Tri == ascii.NoTri || m.tri[r.Tri>>6]&(1<<(r.Tri&63)) != 0) && m.mayStart(text, i) {
 				if mn, mend, ok := matchLatin(text, lower, i, buf[:0]); ok {
 					out = append(out, mn)
 					i, prevAlnum = mend, true

@@ -94,7 +94,9 @@ func FindRuns(text string, published time.Time, runs []ascii.Run) []Expr {
 		if a < p || a > 0 && class[text[a-1]] != 0 {
 			continue // inside a word ("AB12") or a date read already
 		}
-		if !isDigit(text[a]) && !r.trigger(a, e) {
+		// A word of three letters or more starts a date only if its first
+		// two letters start a trigger: trigger's first test, without a call.
+		if run.Tri != ascii.NoTri && !triggerStart[run.Tri/26] || !isDigit(text[a]) && !r.trigger(a, e) {
 			continue
 		}
 		q, idx := prevToken(text, a)

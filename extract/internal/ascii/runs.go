@@ -7,7 +7,15 @@ package ascii
 type Run struct {
 	Start, End int32
 	Kind       RunKind
+	// Tri numbers the first three letters of a run of three letters or
+	// more, lower-cased: (a*26+b)*26+c for a–z as 0–25; NoTri for any other
+	// run. A finder's set of the trigrams its words start with turns most
+	// words away with one bit test.
+	Tri uint16
 }
+
+// NoTri is the Tri of a run that is not three letters or more.
+const NoTri = 0xFFFF
 
 // RunKind is what a Run holds.
 type RunKind uint8
@@ -54,7 +62,11 @@ func Runs(s string) []Run {
 				j++
 			}
 		}
-		out = append(out, Run{int32(i), int32(j), k})
+		tri := uint16(NoTri)
+		if k == Letters && j-i >= 3 {
+			tri = (uint16(s[i]|0x20-'a')*26+uint16(s[i+1]|0x20-'a'))*26 + uint16(s[i+2]|0x20-'a')
+		}
+		out = append(out, Run{int32(i), int32(j), k, tri})
 		i = j
 	}
 	return out
