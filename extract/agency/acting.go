@@ -20,8 +20,9 @@ func post(text, low string, ms []Mention) []Mention {
 	bindAcronyms(text, ms)
 	out := ms[:0]
 	markers := findMarkers(text)
+	sm := findSentenceMarks(text)
 	for _, mn := range ms {
-		if !foreign(text, markers, mn) {
+		if !foreign(text, markers, sm, mn) {
 			out = append(out, mn)
 		}
 	}
@@ -41,7 +42,7 @@ func post(text, low string, ms []Mention) []Mention {
 		if low == "" && !koreanAt(text, ms[k].Span[0]) {
 			low = ascii.Lower(text)
 		}
-		mark(text, low, &ms[k])
+		mark(text, low, sm, &ms[k])
 	}
 	// An acronym in brackets after its full name shares the name's marks.
 	for k := 1; k < len(ms); k++ {
@@ -109,7 +110,7 @@ func isAcronym(text string, mn Mention) bool {
 
 // foreign reports whether a mention names another state's organ: "Chinese
 // border guards", "on the Chinese bank, police …", 중국 공안.
-func foreign(text string, markers []marker, mn Mention) bool {
+func foreign(text string, markers []marker, sm sentenceMarks, mn Mention) bool {
 	start := mn.Span[0]
 	if r, _ := utf8.DecodeRuneInString(text[start:]); isHangul(r) {
 		before := strings.TrimRight(text[max(0, start-16):start], " ")
@@ -139,7 +140,7 @@ func foreign(text string, markers []marker, mn Mention) bool {
 	if k < 0 {
 		return false
 	}
-	s := sentenceBefore(text, start)
+	s := sm.before(text, start)
 	from := start - len(s)
 	mk := markers[k]
 	if mk.at < from {
@@ -199,11 +200,65 @@ func firstWord(s string) string {
 	return s[:i]
 }
 
-// sentenceBefore returns the text from the start of the sentence holding i up to i.
-func sentenceBefore(text string, i int) string {
+// sentenceMarks are the offsets of a text's full stops, question and
+// exclamation marks and line breaks, in order: found once per text (by
+// IndexByte, which reads many bytes at a time), so finding the sentence
+// around a mention is a search, not a scan of up to 300 bytes.
+type sentenceMarks []int32
+
+func findSentenceMarks(text string) sentenceMarks {
+	const marks = ".!?\n"
+	var next [len(marks)]int // the next offset of each mark, len(text) when none
+	find := func(k, from int) {
+		next[k] = len(text)
+		if j := strings.IndexByte(text[from:], marks[k]); j >= 0 {
+			next[k] = from + j
+		}
+	}
+	for k := range next {
+		find(k, 0)
+	}
+	var sm sentenceMarks
+	for {
+		at := min(next[0], next[1], next[2], next[3])
+		if at == len(text) {
+			return sm
+		}
+		sm = append(sm, int32(at))
+		for k := range next {
+			if next[k] == at {
+				find(k, at+1)
+			}
+		}
+	}
+}
+
+// last returns the offset of the last mark in [lo, hi), or -1.
+func (sm sentenceMarks) last(lo, hi int) int {
+	k, _ := slices.BinarySearch(sm, int32(hi))
+	if k > 0 && int(sm[k-1]) >= lo {
+		return int(sm[k-1])
+	}
+	return -1
+}
+
+// first returns the offset of the first mark in [lo, hi), or -1.
+func (sm sentenceMarks) first(lo, hi int) int {
+	k, _ := slices.BinarySearch(sm, int32(lo))
+	if k < len(sm) && int(sm[k]) < hi {
+		return int(sm[k])
+	}
+	return -1
+}
+
+// before returns the text from the start of the sentence holding i up to i
+// (at most 300 bytes); text is the text the marks were found in or its
+// lower-cased copy.
+func (sm sentenceMarks) before(text string, i int) string {
 	lo := max(0, i-300)
 	s := text[lo:i]
-	if j := strings.LastIndexAny(s, ".!?\n"); j >= 0 {
+	if j := sm.last(lo, i); j >= 0 {
+		j -= lo
 		// "U.S." and "Mr." are not sentence ends; good enough to step over them.
 		if !(j >= 2 && s[j-2:j+1] == "U.S" || j >= 1 && strings.HasSuffix(s[:j+1], "U.S.")) {
 			s = s[j+1:]
@@ -212,11 +267,11 @@ func sentenceBefore(text string, i int) string {
 	return s
 }
 
-// sentenceAfter returns the text from i to the end of its sentence.
-func sentenceAfter(text string, i int) string {
-	s := text[i:min(len(text), i+300)]
-	if j := strings.IndexAny(s, ".!?\n"); j >= 0 {
-		s = s[:j]
+// after returns the text from i to the end of its sentence, at most n bytes.
+func (sm sentenceMarks) after(text string, i, n int) string {
+	s := text[i:min(len(text), i+n)]
+	if j := sm.first(i, i+len(s)); j >= 0 {
+		s = s[:j-i]
 	}
 	return s
 }
@@ -228,14 +283,14 @@ func koreanAt(text string, i int) bool {
 }
 
 // mark sets a mention's Former, Target and Passing marks from its sentence.
-func mark(text, low string, mn *Mention) {
+func mark(text, low string, sm sentenceMarks, mn *Mention) {
 	start, end := mn.Span[0], mn.Span[1]
 	if koreanAt(text, start) {
-		markKorean(text, mn)
+		markKorean(text, sm, mn)
 		return
 	}
-	before := sentenceBefore(low, start)
-	after := sentenceAfter(low, end)
+	before := sm.before(low, start)
+	after := sm.after(low, end, 300)
 	tb := strings.TrimRight(before, " ")
 	// The agent of a passive is acting whatever else the sentence says.
 	if strings.HasSuffix(tb, " by") || strings.HasSuffix(tb, " by the") || strings.HasSuffix(tb, " by a") ||
@@ -591,7 +646,7 @@ func targetCueBefore(s string) bool {
 }
 
 // markKorean marks 전직 보위원, 보위부 출신 (Former) and 보위원이 체포됐다 (Target).
-func markKorean(text string, mn *Mention) {
+func markKorean(text string, sm sentenceMarks, mn *Mention) {
 	start, end := mn.Span[0], mn.Span[1]
 	before := text[max(0, start-12):start]
 	tb := strings.TrimRight(before, " ")
@@ -599,8 +654,8 @@ func markKorean(text string, mn *Mention) {
 		mn.Former = true
 	}
 	// 제대군인, 퇴직한 보위원: a discharged or retired member.
-	for _, f := range []string{"제대", "퇴직한", "전역한", "은퇴한", "퇴직 "} {
-		if strings.HasSuffix(tb, strings.TrimSpace(f)) {
+	for _, f := range []string{"제대", "퇴직한", "전역한", "은퇴한", "퇴직"} {
+		if strings.HasSuffix(tb, f) {
 			mn.Former = true
 		}
 	}
@@ -645,7 +700,7 @@ func markKorean(text string, mn *Mention) {
 			mn.Passing = true
 		}
 	}
-	if strings.Contains(koSentenceAfter(text, end), "확인되지 않") {
+	if strings.Contains(sm.after(text, end, 200), "확인되지 않") {
 		mn.Passing = true
 	}
 	// 중앙당이 보위부에 단속을 지시했다: the organ receives an order from above.
@@ -654,16 +709,6 @@ func markKorean(text string, mn *Mention) {
 			mn.Passing = true
 		}
 	}
-}
-
-// koSentenceAfter returns the text from i to the end of its sentence (a full
-// stop, question mark or line end), at most 200 bytes.
-func koSentenceAfter(text string, i int) string {
-	s := text[i:min(len(text), i+200)]
-	if j := strings.IndexAny(s, ".?!\n"); j >= 0 {
-		s = s[:j]
-	}
-	return s
 }
 
 // Acting returns the codes of the organs whose people act in text — in
