@@ -42,7 +42,7 @@ func (t *gazTables) find(text string, runs []ascii.Run) []Mention {
 		case ascii.Letters, ascii.Digits:
 			// A spelling starts only at a word start; none starts inside a
 			// word, so the rest of the run is skipped.
-			if r.Kind == ascii.Letters && i == start && !prevAlnum && t.mayStart(text, i) {
+			if r.Kind == ascii.Letters && i == start && !prevAlnum && (r.Tri == ascii.NoTri || t.wordTri[r.Tri>>6]&(1<<(r.Tri&63)) != 0) && t.mayStart(text, i) {
 				if cd, mend, ok := t.matchLatin(text, i, buf[:0]); ok {
 					cands = append(cands, cd)
 					i, prevAlnum, prevHangul = mend, true, false

@@ -27,6 +27,10 @@ type gazTables struct {
 	// koFirst marks the Hangul syllables keys start with: a Korean word
 	// starting otherwise is not walked.
 	koFirst [(0xD7A4-0xAC00)/64 + 1]uint64
+	// wordTri marks the first three letters (ascii.Run.Tri) of the words
+	// mayStart may pass: a word of three letters or more is tested with
+	// one bit before the fold.
+	wordTri [26 * 26 * 26 / 64]uint64
 }
 
 var tables = buildTables()
@@ -205,6 +209,18 @@ func buildTables() *gazTables {
 		}
 	}
 	t.trie = newTrie(keys, vals)
+	// mayStart reads a word's first three letters, and a byte after them
+	// only when a letter was dropped or an e may be: a byte above ASCII
+	// there makes it pass. So what it says of the three letters followed by
+	// such a byte holds for every word they start, or it passes anyway.
+	var w [4]byte
+	w[3] = 0x80
+	for x := range 26 * 26 * 26 {
+		w[0], w[1], w[2] = byte('a'+x/676), byte('a'+x/26%26), byte('a'+x%26)
+		if t.mayStart(string(w[:]), 0) {
+			t.wordTri[x>>6] |= 1 << (x & 63)
+		}
+	}
 	return t
 }
 
