@@ -144,6 +144,13 @@ func scan(s string, runs []ascii.Run) []mention {
 					i = e
 					continue
 				}
+				// "a" starts a sum only before a scale word ("a hundred
+				// yuan", as parseWords reads it; no currency sign starts
+				// with a), and it is most of the words that reach here.
+				if e-i == 1 && s[i]|0x20 == 'a' && !scaleAfter(s, e) {
+					i = e
+					continue
+				}
 				// A word of four letters or more at its run's start is a
 				// trigger only as a number word, which numberTri filters:
 				// that test without a call.
@@ -181,6 +188,14 @@ func scan(s string, runs []ascii.Run) []mention {
 		}
 	}
 	return out
+}
+
+// scaleAfter reports whether the word after i, across spaces, is a number
+// word of a hundred or more.
+func scaleAfter(s string, i int) bool {
+	k := skipSpace(s, i)
+	v, ok := numberWord(s, k, wordEnd(s, k))
+	return ok && v >= 100
 }
 
 // triggerWord reports whether the ASCII word s[i:e] may start a sum: a number

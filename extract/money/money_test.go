@@ -436,3 +436,16 @@ func TestTriggerWordCurrencies(t *testing.T) {
 		}
 	}
 }
+
+// TestScaleAfterRulesOutA checks that scan may pass over an "a" with no
+// scale word after it: parseMention finds no sum there.
+func TestScaleAfterRulesOutA(t *testing.T) {
+	for _, s := range []string{"a hundred yuan", "A thousand won", "a 5,000 won fine", "a $50 bribe", "a  million",
+		"a\u00a0hundred dollars", "a dozen", "a one", "a few hundred yuan", "a RMB 500", "a USD 20", "a 3만원", "a"} {
+		for _, prev := range [][]mention{nil, {{lo: 5, cur: "CNY", start: 0, end: 0}}} {
+			if _, ok := parseMention(s, 0, prev); ok && !scaleAfter(s, 1) {
+				t.Errorf("parseMention(%q) finds a sum that scan passes over", s)
+			}
+		}
+	}
+}
