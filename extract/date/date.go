@@ -95,8 +95,8 @@ func FindRuns(text string, published time.Time, runs []ascii.Run) []Expr {
 			continue // inside a word ("AB12") or a date read already
 		}
 		// A word of three letters or more starts a date only if its first
-		// two letters start a trigger: trigger's first test, without a call.
-		if run.Tri != ascii.NoTri && !triggerStart[run.Tri/26] || !isDigit(text[a]) && !r.trigger(a, e) {
+		// three letters start a word trigger may pass.
+		if run.Tri != ascii.NoTri && !triggerTri[run.Tri] || !isDigit(text[a]) && !r.trigger(a, e) {
 			continue
 		}
 		q, idx := prevToken(text, a)

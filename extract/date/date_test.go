@@ -438,3 +438,30 @@ func TestPublicationBound(t *testing.T) {
 		{"this week on a Monday", "Police raided homes this week.", d("2019-12-02"), "this week", "2019-12-02", "2019-12-02", false},
 	})
 }
+
+// TestTriggerTri checks that every word of three letters or more trigger
+// passes has its first three letters in triggerTri, over the triggers and
+// the words they read on from, each before a word that may follow it.
+func TestTriggerTri(t *testing.T) {
+	words := []string{"that", "later", "minutes", "the", "That", "LATER", "Minutes", "The"}
+	for w := range triggers {
+		words = append(words, w, strings.ToUpper(w))
+	}
+	for _, w := range words {
+		for _, next := range []string{"", " evening", " day", " that day", " later", " first week", " 24th", " 3", " summer", " month"} {
+			s := w + next
+			r := reader{s: s, pub: time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)}
+			e := 0
+			for e < len(w) && isLetter(w[e]) {
+				e++
+			}
+			if e < 3 || !r.trigger(0, e) {
+				continue
+			}
+			l := strings.ToLower(w)
+			if !triggerTri[(int(l[0]-'a')*26+int(l[1]-'a'))*26+int(l[2]-'a')] {
+				t.Errorf("trigger passes %q but triggerTri turns it away", s)
+			}
+		}
+	}
+}

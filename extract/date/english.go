@@ -254,12 +254,24 @@ var triggersTable *wordTable[bool] // built with triggers, in init
 // than the map.
 var triggerStart [26 * 26]bool
 
+// triggerTri marks the first three letters (ascii.Run.Tri) of the words of
+// three letters or more trigger may pass: the triggers and the words it
+// reads on from ("that evening", "later that day", "minutes later", "the
+// first week").
+var triggerTri [26 * 26 * 26]bool
+
 func init() {
 	defer func() {
 		for w := range triggers {
 			if len(w) >= 2 {
 				triggerStart[int(w[0]-'a')*26+int(w[1]-'a')] = true
 			}
+		}
+		for w := range triggers {
+			markTri(w)
+		}
+		for _, w := range []string{"that", "later", "minutes", "the"} {
+			markTri(w)
 		}
 		triggersTable = newWordTable(triggers)
 	}()
@@ -314,6 +326,16 @@ func (r *reader) trigger(a, b int) bool {
 	_, ok := triggersTable.lookup(r.s, a, b)
 	return ok
 }
+
+// markTri marks the first three letters of w in triggerTri.
+func markTri(w string) {
+	if len(w) < 3 || !isLower(w[0]) || !isLower(w[1]) || !isLower(w[2]) {
+		return
+	}
+	triggerTri[(int(w[0]-'a')*26+int(w[1]-'a'))*26+int(w[2]-'a')] = true
+}
+
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
 
 // afterArticle lists the words that may follow "the" or "a" in a date.
 var afterArticle = map[string]bool{"spring": true, "summer": true, "autumn": true, "fall": true, "winter": true, "first": true, "second": true, "weekend": true, "middle": true, "end": true, "beginning": true, "start": true, "day": true,
