@@ -151,10 +151,9 @@ func scan(s string, runs []ascii.Run) []mention {
 					i = e
 					continue
 				}
-				// A word of four letters or more at its run's start is a
-				// trigger only as a number word, which numberTri filters:
-				// that test without a call.
-				if (i != int(r.Start) || e-i <= 3 || numberTri[r.Tri]) && triggerWord(s, i, e) {
+				// A word of three letters or more at its run's start is a
+				// trigger only as a number word or a currency code.
+				if (i != int(r.Start) || e-i < 3 || triggerTri[r.Tri]) && triggerWord(s, i, e) {
 					if m, ok := parseMention(s, i, out); ok {
 						out = append(out, m)
 						i = m.end

@@ -88,10 +88,18 @@ var numberStart [26 * 26]bool
 // "that", "this" pass numberStart ("th" of three, thirty) but not this.
 var numberTri [26 * 26 * 26]bool
 
+// triggerTri marks the first three letters of the words of three letters
+// or more triggerWord may pass: the number words and the currency codes.
+var triggerTri [26 * 26 * 26]bool
+
 func init() {
 	for w := range englishNumbers {
 		numberStart[int(w[0]-'a')*26+int(w[1]-'a')] = true
 		numberTri[(int(w[0]-'a')*26+int(w[1]-'a'))*26+int(w[2]-'a')] = true
+	}
+	triggerTri = numberTri
+	for _, w := range []string{"rmb", "usd", "cny", "kpw", "krw", "jpy", "eur", "nkw"} {
+		triggerTri[(int(w[0]-'a')*26+int(w[1]-'a'))*26+int(w[2]-'a')] = true
 	}
 }
 
