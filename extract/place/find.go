@@ -136,7 +136,8 @@ var foldFirst = func() [256]byte {
 
 // mayStart is a cheap filter before a walk at word start i (an ASCII
 // letter): some spelling must begin with the first three bytes the folder
-// makes of the text there, or be the one or two bytes before a word's end.
+// makes of the text there, or be the one or two bytes before a word's end;
+// and then with its first five (hashed), or be the three or four before.
 // Those bytes are folded here as the folder does for ASCII letters (b→p,
 // g→k, d→t, j→ch, e before o/u dropped, h after s/h dropped), spaces and
 // periods; anything else before three bytes (a hyphen, an apostrophe, a
@@ -147,9 +148,10 @@ func (t *gazTables) mayStart(text string, i int) bool {
 		return false
 	}
 	var k, n int
+	h := uint32(fnvOffset) // of every folded byte so far, for the fourth and fifth
 	last := uint8(fcOther)
 	pendingH := false // j folds to c then h
-	for j := i; n < 3; {
+	for j := i; n < 5; {
 		var c uint8
 		if pendingH {
 			c, pendingH = 'h'-'a', false
@@ -187,7 +189,7 @@ func (t *gazTables) mayStart(text string, i int) bool {
 					c = 27
 				}
 				// A spelling may end before this byte.
-				if t.short[k>>6]&(1<<(k&63)) != 0 {
+				if n < 3 && t.short[k>>6]&(1<<(k&63)) != 0 || n >= 3 && t.short45.holds(hashEnd(h)) {
 					return true
 				}
 			default:
@@ -195,11 +197,32 @@ func (t *gazTables) mayStart(text string, i int) bool {
 			}
 		}
 		last = c
-		k = k*28 + int(c)
+		h = (h ^ uint32(c)) * fnvPrime
 		n++
+		if n <= 3 {
+			k = k*28 + int(c)
+		}
+		if n == 3 {
+			if t.tri[k>>6]&(1<<(k&63)) == 0 {
+				return false
+			}
+			if t.loose[k>>6]&(1<<(k&63)) != 0 {
+				return true // a spelling goes on with a byte mayStart does not fold
+			}
+		}
 	}
-	return t.tri[k>>6]&(1<<(k&63)) != 0
+	return t.first5.holds(hashEnd(h))
 }
+
+const fnvOffset, fnvPrime = 2166136261, 16777619
+
+func hashEnd(h uint32) uint32 { return (h ^ h>>16) & 0xFFFF }
+
+// hashBits is a set of 16-bit hashes.
+type hashBits [1 << 16 / 64]uint64
+
+func (b *hashBits) add(h uint32)        { b[h>>6] |= 1 << (h & 63) }
+func (b *hashBits) holds(h uint32) bool { return b[h>>6]&(1<<(h&63)) != 0 }
 
 // Classes of foldClass beside the folded letters 0–25.
 const (

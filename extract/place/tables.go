@@ -24,6 +24,12 @@ type gazTables struct {
 	// '.' (base 28), short the keys of one or two such bytes: for mayStart.
 	tri   [28*28*28/64 + 1]uint64
 	short [28*28/64 + 1]uint64
+	// first5 holds the hashed first five bytes of every key of five or
+	// more, short45 every key of three or four bytes whole; loose marks the
+	// first three bytes of the keys whose fourth or fifth byte is none of
+	// a–z, space and '.'.
+	first5, short45 hashBits
+	loose           [28*28*28/64 + 1]uint64
 	// koFirst marks the Hangul syllables keys start with: a Korean word
 	// starting otherwise is not walked.
 	koFirst [(0xD7A4-0xAC00)/64 + 1]uint64
@@ -203,6 +209,24 @@ func buildTables() *gazTables {
 		}
 		if x, ok := prefixCode(k, len(k)); ok && len(k) <= 2 {
 			t.short[x>>6] |= 1 << (x & 63)
+		}
+		if x, ok := prefixCode(k, 3); ok && len(k) >= 3 {
+			h := uint32(fnvOffset)
+			for n := 0; n < min(len(k), 5); n++ {
+				c, ok := foldCode(k[n])
+				if !ok {
+					t.loose[x>>6] |= 1 << (x & 63)
+					break
+				}
+				h = (h ^ uint32(c)) * fnvPrime
+			}
+			switch {
+			case t.loose[x>>6]&(1<<(x&63)) != 0:
+			case len(k) >= 5:
+				t.first5.add(hashEnd(h))
+			default:
+				t.short45.add(hashEnd(h))
+			}
 		}
 		if r, _ := utf8.DecodeRuneInString(k); isHangul(r) {
 			t.koFirst[(r-0xAC00)>>6] |= 1 << ((r - 0xAC00) & 63)
