@@ -143,7 +143,7 @@ func hasHangul(s string) bool {
 func isHangul(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
 
 // prefixLen is how many folded bytes mayStart looks at.
-const prefixLen = 5
+const prefixLen = 8
 
 const fnvOffset, fnvPrime = 2166136261, 16777619
 
