@@ -465,3 +465,34 @@ func TestTriggerTri(t *testing.T) {
 		}
 	}
 }
+
+// TestKeywordStarts checks that keyword turns away no position where it
+// reads a time: at every byte of Korean phrases holding each of its words.
+func TestKeywordStarts(t *testing.T) {
+	var ws []string
+	ws = append(ws, weekendWords...)
+	ws = append(ws, keywordWords...)
+	ws = append(ws, koreanWeekdays...)
+	for _, x := range nativeDays {
+		ws = append(ws, x.w+" 전에", x.w+" 전")
+	}
+	for _, x := range nativeCounts {
+		ws = append(ws, x.w+"달 전", x.w+"주 전", x.w+"해 전")
+	}
+	for name := range seasons {
+		ws = append(ws, "지난 "+name, "지난"+name)
+	}
+	for _, w := range koreanWeekdays {
+		ws = append(ws, "지난 "+w, "지난"+w)
+	}
+	pub := time.Date(2020, 6, 10, 0, 0, 0, 0, time.UTC)
+	for _, w := range ws {
+		s := "그는 " + w + "에 잡혔다"
+		r := kreader{s: s, pub: pub}
+		for i := range len(s) {
+			if _, _, ok := r.readKeyword(i); ok && !(isDigit(s[i]) || keywordStarts.holds(s[i:])) {
+				t.Errorf("keyword reads %q at %d, which keywordStarts turns away", s, i)
+			}
+		}
+	}
+}

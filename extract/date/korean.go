@@ -1,6 +1,7 @@
 package date
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -335,6 +336,14 @@ func (r *kreader) plainDay(k int) bool {
 
 // keyword reads the Korean words that stand for a time by themselves.
 func (r *kreader) keyword(i int) (Expr, int, bool) {
+	if i >= len(r.s) || !isDigit(r.s[i]) && !keywordStarts.holds(r.s[i:]) {
+		return Expr{}, i, false // no word readKeyword reads starts so
+	}
+	return r.readKeyword(i)
+}
+
+// readKeyword is keyword without its first test.
+func (r *kreader) readKeyword(i int) (Expr, int, bool) {
 	pub := r.pub
 	for _, pre := range []string{"지난 ", "지난"} {
 		if r.has(i, pre) {
@@ -347,15 +356,14 @@ func (r *kreader) keyword(i int) (Expr, int, bool) {
 		}
 	}
 	// 지난 주말: the last Saturday and Sunday before publication, not last week
-	if w, ok := r.anyOf(i, "지난 주말", "지난주말", "이번 주말", "이번주말"); ok {
+	if w, ok := r.anyOf(i, weekendWords...); ok {
 		sun := pub.AddDate(0, 0, -int(pub.Weekday()))
 		if pub.Weekday() == time.Saturday {
 			return r.expr(i, i+len(w), pub, pub, false)
 		}
 		return r.expr(i, i+len(w), sun.AddDate(0, 0, -1), sun, false)
 	}
-	kw, ok := r.anyOf(i, "지난주", "지난 주", "이번 주", "이번주", "금주", "최근", "요즘", "요새", "근래",
-		"연말", "연초", "며칠 전", "수일 전", "일주일 전", "한 달 전", "한달 전", "어제", "그저께", "그제", "오늘", "전날")
+	kw, ok := r.anyOf(i, keywordWords...)
 	if !ok {
 		if e, end, ok := r.weekday(i); ok {
 			return e, end, true
@@ -416,6 +424,66 @@ func (r *kreader) keyword(i int) (Expr, int, bool) {
 		return r.expr(i, j, pub, pub, false)
 	}
 	return Expr{}, i, false
+}
+
+// weekendWords and keywordWords are the words keyword reads.
+var (
+	weekendWords = []string{"지난 주말", "지난주말", "이번 주말", "이번주말"}
+	keywordWords = []string{"지난주", "지난 주", "이번 주", "이번주", "금주", "최근", "요즘", "요새", "근래",
+		"연말", "연초", "며칠 전", "수일 전", "일주일 전", "한 달 전", "한달 전", "어제", "그저께", "그제", "오늘", "전날"}
+)
+
+// keywordStarts holds how every word keyword reads at its start (itself,
+// through weekday and nativeAgo) begins; ago reads digits.
+var keywordStarts = func() *starts {
+	var t starts
+	for _, ws := range [][]string{{"지난"}, weekendWords, keywordWords, koreanWeekdays} {
+		for _, w := range ws {
+			t.add(w)
+		}
+	}
+	for _, x := range nativeDays {
+		t.add(x.w)
+	}
+	for _, x := range nativeCounts {
+		t.add(x.w)
+	}
+	return &t
+}()
+
+// starts is a set of words' beginnings: their first six bytes (two
+// syllables), or the whole word when shorter.
+type starts struct {
+	six    map[string]bool
+	short  map[string]bool // the words of fewer than six bytes
+	shorts []int           // their lengths
+}
+
+func (t *starts) add(w string) {
+	if t.six == nil {
+		t.six, t.short = map[string]bool{}, map[string]bool{}
+	}
+	if len(w) >= 6 {
+		t.six[w[:6]] = true
+		return
+	}
+	t.short[w] = true
+	if !slices.Contains(t.shorts, len(w)) {
+		t.shorts = append(t.shorts, len(w))
+	}
+}
+
+// holds reports whether s starts with a word of the set's beginning.
+func (t *starts) holds(s string) bool {
+	if len(s) >= 6 && t.six[s[:6]] {
+		return true
+	}
+	for _, n := range t.shorts {
+		if len(s) >= n && t.short[s[:n]] {
+			return true
+		}
+	}
+	return false
 }
 
 // ago reads "2주 전", "3개월 전", "2년 전".
