@@ -496,3 +496,27 @@ func TestKeywordStarts(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchStarts checks that findKorean passes every syllable where match
+// reads a date to it (it calls match on digits and syllables only).
+func TestMatchStarts(t *testing.T) {
+	var ws []string
+	for _, w := range append(append([]string{}, yearWords...), monthWords...) {
+		ws = append(ws, w+"에", w+" 3월", w+" 24일", w+"  초", w+"봄")
+	}
+	ws = append(ws, "지난 24일", "지난 10월", "올 상반기", "올 2월", "최근 들어", "지난해 여름", "이번 달 초")
+	ws = append(ws, keywordWords...)
+	pub := time.Date(2020, 6, 10, 0, 0, 0, 0, time.UTC)
+	for _, w := range ws {
+		s := "그는 " + w + "에 잡혔다"
+		r := kreader{s: s, pub: pub}
+		for i := range len(s) {
+			if s[i] < 0x80 {
+				continue
+			}
+			if _, _, ok := r.match(i); ok && !matchStarts.holds(s[i:]) {
+				t.Errorf("match reads %q at %d, which matchStarts turns away", s, i)
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package date
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -41,7 +42,9 @@ func findKorean(text string, pub time.Time) ([]Expr, []pending) {
 				i = end
 				continue
 			}
-			if lead {
+			// A word match reads starts with digits or begins like one of
+			// its words.
+			if lead && (isDigit(c) || matchStarts.holds(text[i:])) {
 				if e, end, ok := r.match(i); ok {
 					out = append(out, e)
 					i = end
@@ -196,7 +199,7 @@ func (r *kreader) match(i int) (Expr, int, bool) {
 			return r.expr(i, k+len("대"), day(y, 1, 1), day(y+9, 12, 31), false)
 		}
 		w.year, w.yearGiven, j, got = y, true, k, true
-	} else if kw, ok := r.anyOf(j, "올해", "금년", "지난해", "작년", "재작년", "올 "); ok && (kw != "올 " || r.olNext(j+len(kw))) {
+	} else if kw, ok := r.anyOf(j, yearWords...); ok && (kw != "올 " || r.olNext(j+len(kw))) {
 		if !hasPub {
 			return Expr{}, i, false
 		}
@@ -217,7 +220,7 @@ func (r *kreader) match(i int) (Expr, int, bool) {
 	}
 	if m, k2, ok := r.num(k, "월"); ok && m >= 1 && m <= 12 {
 		w.month, j, got = m, k2, true
-	} else if kw, ok := r.anyOf(k, "지난달", "지난 달", "이달", "이번 달", "이번달", "지난 "); ok && !(w.yearGiven && kw != "지난 ") {
+	} else if kw, ok := r.anyOf(k, monthWords...); ok && !(w.yearGiven && kw != "지난 ") {
 		if !hasPub {
 			return Expr{}, i, false
 		}
@@ -425,6 +428,26 @@ func (r *kreader) readKeyword(i int) (Expr, int, bool) {
 	}
 	return Expr{}, i, false
 }
+
+// yearWords and monthWords are the words match reads for a year and a month.
+var (
+	yearWords  = []string{"올해", "금년", "지난해", "작년", "재작년", "올 "}
+	monthWords = []string{"지난달", "지난 달", "이달", "이번 달", "이번달", "지난 "}
+)
+
+// matchStarts holds how every word match reads at its start begins: its
+// year and month words, 지난 before a day, and keyword's words.
+var matchStarts = func() *starts {
+	t := *keywordStarts
+	t.six, t.short = maps.Clone(t.six), maps.Clone(t.short)
+	t.shorts = slices.Clone(t.shorts)
+	for _, ws := range [][]string{yearWords, monthWords, {"지난 "}} {
+		for _, w := range ws {
+			t.add(w)
+		}
+	}
+	return &t
+}()
 
 // weekendWords and keywordWords are the words keyword reads.
 var (
