@@ -330,19 +330,32 @@ func perUnitAfter(s string, m *mention) bool {
 func sentence(s string, i, j int) (int, int) {
 	a := i
 	for a > 0 && i-a < 400 {
-		if boundaryBefore(s, a) {
+		if mayBound(s, a) && boundaryBefore(s, a) {
 			break
 		}
 		a--
 	}
 	b := j
 	for b < len(s) && b-j < 400 {
-		if boundaryBefore(s, b) {
+		if mayBound(s, b) && boundaryBefore(s, b) {
 			break
 		}
 		b++
 	}
 	return a, b
+}
+
+// mayBound is boundaryBefore's first test, cheap enough for every byte: a
+// sentence ends inside the text only after a line break, '.', '!' or '?'.
+func mayBound(s string, p int) bool {
+	if p <= 0 || p >= len(s) {
+		return true
+	}
+	switch s[p-1] {
+	case '\n', '.', '!', '?':
+		return true
+	}
+	return false
 }
 
 // abbreviations end in a full stop that does not end a sentence.
