@@ -187,6 +187,7 @@ func assignRoles(s string, ms []mention) {
 			last[i] = last[i+1]
 		}
 	}
+	var cc sentenceCues
 	for i := range ms {
 		m := &ms[i]
 		sa, sb := sentence(s, m.start, m.end)
@@ -201,7 +202,7 @@ func assignRoles(s string, ms []mention) {
 			m.role, m.cued = rate, true
 			continue
 		}
-		role, ok := nearestCue(s, ms, i, sa, sb, first[i], last[i])
+		role, ok := nearestCue(s, ms, i, sa, sb, first[i], last[i], &cc)
 		switch {
 		case i > 0 && ms[i-1].start >= sa && comparedFrom(s, lo, m.start):
 			// "rose to 1,150 won per yuan, from 1,080 won": the old value of the same thing
@@ -398,13 +399,26 @@ func boundaryBefore(s string, p int) bool {
 
 // nearestCue finds the role cue nearest to mention i in its sentence. A cue
 // with another sum between it and this one belongs to that sum.
-func nearestCue(s string, ms []mention, i, sa, sb, first, last int) (string, bool) {
-	m := ms[i]
-	type hit struct {
-		p, q int
-		c    *cue
+// cueHit is a cue found in a sentence, at s[p:q].
+type cueHit struct {
+	p, q int
+	c    *cue
+}
+
+// sentenceCues holds the cues of the last sentence read: the sums of one
+// sentence share them.
+type sentenceCues struct {
+	sa, sb int
+	hits   []cueHit
+	read   bool
+}
+
+// find returns the cues in s[sa:sb], in text order.
+func (cc *sentenceCues) find(s string, sa, sb int) []cueHit {
+	if cc.read && cc.sa == sa && cc.sb == sb {
+		return cc.hits
 	}
-	var hits []hit
+	hits := cc.hits[:0]
 	for p := sa; p < sb; {
 		c := s[p]
 		if c < 0x80 {
@@ -418,7 +432,7 @@ func nearestCue(s string, ms []mention, i, sa, sb, first, last int) (string, boo
 				if q > sb || !hasFold(s, p, cu.text) || (cu.whole && q < len(s) && isLetter(s[q])) {
 					continue
 				}
-				hits = append(hits, hit{p, q, cu})
+				hits = append(hits, cueHit{p, q, cu})
 			}
 			p++
 			continue
@@ -427,14 +441,21 @@ func nearestCue(s string, ms []mention, i, sa, sb, first, last int) (string, boo
 		for _, ci := range cueKorean[r] {
 			cu := &cues[ci]
 			if strings.HasPrefix(s[p:sb], cu.text) {
-				hits = append(hits, hit{p, p + len(cu.text), cu})
+				hits = append(hits, cueHit{p, p + len(cu.text), cu})
 			}
 		}
 		p += sz
 	}
+	cc.sa, cc.sb, cc.hits, cc.read = sa, sb, hits, true
+	return hits
+}
+
+func nearestCue(s string, ms []mention, i, sa, sb, first, last int, cc *sentenceCues) (string, bool) {
+	m := ms[i]
+	hits := cc.find(s, sa, sb)
 	// longer cues hide shorter ones they cover ("건네받" over "건네", "release costs" over "cost")
 	best, bestScore, bestWeak := "", 1<<30, ""
-	var bestAt hit
+	var bestAt cueHit
 	for hi, h := range hits {
 		// hits are in text order, and cues are short: only neighbours can cover h
 		covered := false
