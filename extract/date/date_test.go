@@ -1,12 +1,16 @@
 package date
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"casebook"
 )
 
 func d(s string) time.Time {
@@ -517,6 +521,64 @@ func TestMatchStarts(t *testing.T) {
 			if _, _, ok := r.match(i); ok && !matchStarts.holds(s[i:]) {
 				t.Errorf("match reads %q at %d, which matchStarts turns away", s, i)
 			}
+		}
+	}
+}
+
+// findKoreanByChar is findKorean visiting every character: the reference
+// the skipping of a word's later syllables is checked against.
+func findKoreanByChar(text string, pub time.Time) ([]Expr, []pending) {
+	r := kreader{s: text, pub: pub}
+	var out []Expr
+	var ps []pending
+	for i := 0; i < len(text); {
+		c := text[i]
+		lead := isDigit(c) || koreanLead(text[i:])
+		if (lead || followLead(text[i:])) && r.wordStart(i) {
+			if sh, end, ok := r.followOn(i); ok {
+				pd := pending{span: casebook.Span{i, end}, sh: sh}
+				if e, _, ok := r.match(i); ok && sh.days < 0 {
+					pd.fallback = &e
+				}
+				ps = append(ps, pd)
+				i = end
+				continue
+			}
+			if lead {
+				if e, end, ok := r.match(i); ok {
+					out = append(out, e)
+					i = end
+					continue
+				}
+			}
+		}
+		i++
+		for i < len(text) && text[i]&0xC0 == 0x80 {
+			i++
+		}
+	}
+	return out, ps
+}
+
+// TestFindKoreanSkips checks findKorean against findKoreanByChar on Korean
+// sentences cut and spliced with stray bytes at random.
+func TestFindKoreanSkips(t *testing.T) {
+	base := "소식통은 14일 \"지난달 24일 혜산시에서 보위원이 주민을 체포했다\"며 \"이틀 전에도, 사흘 만에 풀려났다\"고 전했다. 올해 3월 중순 2019년 11월, 지난주 수요일 그날 이튿날 ŏ가\x80나\xed\x9f다"
+	pub := time.Date(2020, 6, 10, 0, 0, 0, 0, time.UTC)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := range 3000 {
+		b := []byte(base)
+		if n > 0 {
+			for range 1 + rng.IntN(4) {
+				b[rng.IntN(len(b))] = []byte{0x80, 0xEA, ' ', '1', 'a', 0xB0, 0xED}[rng.IntN(7)]
+			}
+			b = b[rng.IntN(20):]
+		}
+		s := string(b)
+		got, gotp := findKorean(s, pub)
+		want, wantp := findKoreanByChar(s, pub)
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotp, wantp) {
+			t.Fatalf("findKorean(%q) = %v %v, want %v %v", s, got, gotp, want, wantp)
 		}
 	}
 }

@@ -60,12 +60,28 @@ func findKorean(text string, pub time.Time) ([]Expr, []pending) {
 		}
 		// Step to the next character start: a continuation byte starts
 		// nothing above, so this skips what decoding would, cheaper.
+		at := i
 		i++
 		for i < len(text) && text[i]&0xC0 == 0x80 {
 			i++
 		}
+		// A syllable after a syllable starts no word (wordStart): the rest
+		// of a Korean word is passed over.
+		if i-at == 3 && syllableAt(text, at) {
+			for syllableAt(text, i) {
+				i += 3
+			}
+		}
 	}
 	return out, ps
+}
+
+// syllableAt reports whether a Hangul syllable is encoded in text[i:i+3].
+func syllableAt(text string, i int) bool {
+	if i+3 > len(text) || text[i]-0xEA >= 4 || text[i+1]&0xC0 != 0x80 || text[i+2]&0xC0 != 0x80 {
+		return false
+	}
+	return isHangul(rune(text[i]&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F))
 }
 
 // wordStart reports whether a Korean word or a number starts at i.
