@@ -245,6 +245,16 @@ func checkMayStart(t *testing.T, s string) {
 			t.Fatalf("mayStart(%q, %d) = false before a match", s, i)
 		}
 	}
+	// And koMayStart before the walk at a syllable.
+	for i := 0; i+3 <= len(s); i++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isHangul(r) || size != 3 || m.koFirst[(r-0xAC00)>>6]&(1<<((r-0xAC00)&63)) == 0 {
+			continue
+		}
+		if _, _, ok := matchKorean(s, i, buf[:0]); ok && !m.koMayStart(s, i, r) {
+			t.Fatalf("koMayStart(%q, %d) = false before a match", s, i)
+		}
+	}
 }
 
 func TestMayStartSparesOnlyMisses(t *testing.T) {
@@ -265,6 +275,8 @@ func TestMayStartSparesOnlyMisses(t *testing.T) {
 	checkMayStart(t, strings.ToUpper(text))
 	checkMayStart(t, strings.ReplaceAll(text, " ", "  "))
 	checkMayStart(t, strings.ReplaceAll(text, ", ", "'s "))
+	checkMayStart(t, strings.ReplaceAll(text, " ", "’ - "))
+	checkMayStart(t, strings.ReplaceAll(text, " ", "\u00a0"))
 }
 
 func FuzzMayStart(f *testing.F) {

@@ -21,7 +21,12 @@ type entry struct {
 
 type matcher struct {
 	koFirst [(0xD7A4-0xAC00)/64 + 1]uint64 // first syllables of Korean names
-	tri     [26*26*26/64 + 1]uint64        // first three letters of every key, for mayStart
+	// For koMayStart, hashed: how every key starting with a syllable goes
+	// on, that syllable and the next folded character (a syllable, or a
+	// byte); koWhole marks the syllables that are keys by themselves.
+	koPairs hashBits
+	koWhole [(0xD7A4-0xAC00)/64 + 1]uint64
+	tri     [26*26*26/64 + 1]uint64 // first three letters of every key, for mayStart
 	// For mayStart, hashed: the first prefixLen bytes of every longer key,
 	// and every shorter key whole.
 	prefixes, shorts hashBits
@@ -118,6 +123,14 @@ func build() *matcher {
 		}
 		if r, _ := utf8.DecodeRuneInString(x.key); isHangul(r) {
 			mt.koFirst[(r-0xAC00)>>6] |= 1 << ((r - 0xAC00) & 63)
+			switch k := x.key; {
+			case len(k) == 3:
+				mt.koWhole[(r-0xAC00)>>6] |= 1 << ((r - 0xAC00) & 63)
+			case k[3] >= utf8.RuneSelf:
+				mt.koPairs.add(pairHash(k[:6]))
+			default:
+				mt.koPairs.add(pairHash(k[:4]))
+			}
 		}
 		seen[x.key] = true
 		keys = append(keys, x.key)
@@ -228,6 +241,37 @@ func (mt *matcher) mayStart(text string, i int) bool {
 	return mt.prefixes.holds(hashEnd(h))
 }
 
+// pairHash hashes a syllable and the character after it, as koMayStart
+// reads them.
+func pairHash(s string) uint32 { return hashEnd(fnvBytes(fnvOffset, s)) }
+
+func fnvBytes(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// koMayStart is a cheap filter before a walk at the syllable r at i (one
+// koFirst holds): it reads the next character as the folder would and
+// passes when some key goes on from r with it, or when r is a key.
+func (mt *matcher) koMayStart(text string, i int, r rune) bool {
+	if mt.koWhole[(r-0xAC00)>>6]&(1<<((r-0xAC00)&63)) != 0 {
+		return true
+	}
+	f := folder{s: text, i: i + 3, last: text[i+2]}
+	b, _, ok := f.next()
+	if !ok {
+		return false
+	}
+	h := fnvBytes(fnvOffset, text[i:i+3])
+	if b < utf8.RuneSelf {
+		return mt.koPairs.holds(hashEnd((h ^ uint32(b)) * fnvPrime))
+	}
+	// A syllable: the folder hands out its three bytes one by one.
+	return mt.koPairs.holds(hashEnd(fnvBytes(h, text[f.i-3:f.i])))
+}
+
 func (mt *matcher) step(n int32, b byte) int32 {
 	if n == 0 {
 		return mt.root[b]
@@ -318,7 +362,7 @@ func find(text, lower string, runs []ascii.Run) []Mention {
 					r, size = utf8.DecodeRuneInString(text[i:])
 				}
 				if isHangul(r) {
-					if m.koFirst[(r-0xAC00)>>6]&(1<<((r-0xAC00)&63)) != 0 {
+					if m.koFirst[(r-0xAC00)>>6]&(1<<((r-0xAC00)&63)) != 0 && m.koMayStart(text, i, r) {
 						if mn, mend, ok := matchKorean(text, i, buf[:0]); ok {
 							out = append(out, mn)
 							i, prevAlnum = mend, true
