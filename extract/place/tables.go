@@ -237,11 +237,14 @@ func buildTables() *gazTables {
 	// only when a letter was dropped or an e may be: a byte above ASCII
 	// there makes it pass. So what it says of the three letters followed by
 	// such a byte holds for every word they start, or it passes anyway.
-	var w [4]byte
-	w[3] = 0x80
+	// Every trigram and its byte, in one string (mayStart reads no further).
+	all := make([]byte, 0, 4*26*26*26)
 	for x := range 26 * 26 * 26 {
-		w[0], w[1], w[2] = byte('a'+x/676), byte('a'+x/26%26), byte('a'+x%26)
-		if t.mayStart(string(w[:]), 0) {
+		all = append(all, byte('a'+x/676), byte('a'+x/26%26), byte('a'+x%26), 0x80)
+	}
+	text := string(all)
+	for x := range 26 * 26 * 26 {
+		if t.mayStart(text, 4*x) {
 			t.wordTri[x>>6] |= 1 << (x & 63)
 		}
 	}
