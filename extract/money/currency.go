@@ -86,9 +86,20 @@ var prefixes = []prefix{
 	{"€", "EUR"}, {"¥", "CNY"}, {"₩", "KPW"}, {"￥", "CNY"},
 }
 
+// prefixFirst marks the first bytes of prefixes.
+var prefixFirst = func() (t [256]bool) {
+	for _, p := range prefixes {
+		t[p.word[0]] = true
+	}
+	return t
+}()
+
 // currencyBefore reads a currency sign or code at i followed by a number
 // ("RMB 20,000", "US$300", "$1,500"). It returns the code and where the number starts.
 func currencyBefore(s string, i int) (string, int, bool) {
+	if i >= len(s) || !prefixFirst[lower(s[i])] {
+		return "", 0, false // digits and most letters start no sign or code
+	}
 	for _, p := range prefixes {
 		if !hasFold(s, i, p.word) {
 			continue
