@@ -166,6 +166,18 @@ var rateBefore = []string{
 	"dollar was worth", "yuan was worth", "dollar at", "yuan at", "환율", "=", "equals", "is worth",
 }
 
+// rateAfterBy holds rateAfter by first byte, rateBeforeBy rateBefore by
+// last byte: only those can match at a place.
+var rateAfterBy, rateBeforeBy = func() (after, before [256][]string) {
+	for _, r := range rateAfter {
+		after[r[0]] = append(after[r[0]], r)
+	}
+	for _, r := range rateBefore {
+		before[r[len(r)-1]] = append(before[r[len(r)-1]], r)
+	}
+	return
+}()
+
 // koreanRateBefore are the words before a Korean sum that make it per unit.
 var koreanRateBefore = []string{"하루", "하루에", "한 달", "한 달에", "한달에", "한달", "매달", "매월", "매일", "일당", "월", "달에", "주에", "1년에", "연간"}
 
@@ -283,9 +295,11 @@ func isRate(s string, m *mention) bool {
 			break
 		}
 	}
-	for _, r := range rateBefore {
-		if strings.HasSuffix(win, r) {
-			return true
+	if win != "" {
+		for _, r := range rateBeforeBy[win[len(win)-1]] {
+			if strings.HasSuffix(win, r) {
+				return true
+			}
 		}
 	}
 	// the Korean word before the number
@@ -312,7 +326,10 @@ func perUnitAfter(s string, m *mention) bool {
 		if k < len(s) && s[k] == ',' {
 			continue
 		}
-		for _, r := range rateAfter {
+		if k >= len(s) {
+			continue // no word of rateAfter fits
+		}
+		for _, r := range rateAfterBy[lower(s[k])] {
 			if hasFold(s, k, r) && (isLetter(r[len(r)-1]) == false || k+len(r) >= len(s) || !isLetter(s[k+len(r)])) {
 				rest := skipSpace(s, k+len(r))
 				if wordAt(s, rest, "ago") || wordAt(s, rest, "earlier") || wordAt(s, rest, "later") || wordAt(s, rest, "before") {
