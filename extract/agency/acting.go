@@ -342,9 +342,11 @@ func mark(text, low string, sm sentenceMarks, mn *Mention) {
 	if strings.HasPrefix(strings.TrimLeft(after, " "), "who used to") || strings.Contains(after[:min(len(after), 20)], "in the past") {
 		mn.Former = true
 	}
-	for _, p := range passingBefore {
-		if strings.HasSuffix(tbt, p) {
-			mn.Passing = true
+	if tbt != "" {
+		for _, p := range passingBeforeByLast[tbt[len(tbt)-1]] {
+			if strings.HasSuffix(tbt, p) {
+				mn.Passing = true
+			}
 		}
 	}
 	// "a police officer's wife", "the KPA's founding anniversary": the organ's
@@ -551,6 +553,15 @@ var passingBefore = []string{"confused with", "distinguished from", "known as", 
 	"joined", "joining", "enlist in", "enlisted in", "apply to", "applied to", "relatives in", "relative in",
 	"records of", "files of", "archives of", "database of", "register of",
 	"family in", "jobs in", "job in", "career in", "careers in", "unlike", "compared with", "compared to"}
+
+// passingBeforeByLast holds passingBefore by last byte: only those can end
+// the words before a mention.
+var passingBeforeByLast = func() (t [256][]string) {
+	for _, p := range passingBefore {
+		t[p[len(p)-1]] = append(t[p[len(p)-1]], p)
+	}
+	return t
+}()
 
 var passingAfter = []string{"keeping their heads down", "keep their heads down", "kept their heads down",
 	"keeping a low profile", "keep a low profile", "kept a low profile", "lying low", "refrained",
