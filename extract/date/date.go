@@ -120,7 +120,7 @@ func FindRuns(text string, published time.Time, runs []ascii.Run) []Expr {
 	// Every Korean expression holds a Hangul syllable: a text with none
 	// needs no Korean reading (most English reports).
 	var kps []pending
-	if ascii.MayHoldHangul(text) {
+	if mayHoldHangul(text, runs) {
 		var ko []Expr
 		ko, kps = findKorean(text, pub)
 		out = append(out, ko...)
@@ -389,4 +389,20 @@ func lastSeason(pub time.Time, first int) (time.Time, time.Time) {
 			return f, t
 		}
 	}
+}
+
+// mayHoldHangul reports whether a run of bytes above ASCII holds one that
+// may lead a Hangul syllable (they are encoded from 0xEA to 0xED).
+func mayHoldHangul(text string, runs []ascii.Run) bool {
+	for _, r := range runs {
+		if r.Kind != ascii.NonASCII {
+			continue
+		}
+		for i := r.Start; i < r.End; i++ {
+			if text[i]-0xEA < 4 {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -31,27 +31,3 @@ func TestLower(t *testing.T) {
 		t.Fatal("Lower of empty text")
 	}
 }
-
-// TestMayHoldHangul checks the eight-bytes-at-a-time test against a byte
-// loop for every byte value at every offset.
-func TestMayHoldHangul(t *testing.T) {
-	base := []byte("Ministry of State Security ’MSS’ said")
-	for c := 0; c < 256; c++ {
-		for at := range len(base) {
-			b := append([]byte(nil), base...)
-			b[at] = byte(c)
-			for cut := 0; cut < 9; cut++ {
-				s := string(b[cut:])
-				want := false
-				for i := 0; i < len(s); i++ {
-					if s[i] >= 0xEA && s[i] <= 0xED {
-						want = true
-					}
-				}
-				if got := MayHoldHangul(s); got != want {
-					t.Fatalf("MayHoldHangul(%q) = %v, want %v", s, got, want)
-				}
-			}
-		}
-	}
-}
