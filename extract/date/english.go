@@ -582,6 +582,13 @@ func (r *reader) yearAfter(i int, w *when) int {
 
 // relative reads expressions resolved from the publication date.
 func (r *reader) relative(i, part int) (from, to time.Time, next int, vague, ok bool) {
+	if i < 0 || i >= len(r.toks) || r.toks[i].kind != tWord {
+		// Every case below and weekday read a word at i: only ago is left.
+		if part != whole {
+			return
+		}
+		return r.ago(i)
+	}
 	pub := r.pub
 	som := day(pub.Year(), int(pub.Month()), 1) // start of this month
 	switch {
