@@ -339,8 +339,12 @@ func findKorean(text string, sents []sentence, money []casebook.Money, sc *scrat
 		st := text[s.span[0]:s.span[1]]
 		before := len(out)
 		foreign := false
-		for k := 0; k < len(st) && len(out)-before < maxPerSentence; {
+		for k := 0; k < len(st); {
 			c, n := rune(st[k]), 1
+			if c < 0x80 {
+				k++
+				continue // no rule starts with an ASCII byte
+			}
 			if c0 := st[k]; c0-0xEA < 4 && k+2 < len(st) && st[k+1]&0xC0 == 0x80 && st[k+2]&0xC0 == 0x80 && (c0 != 0xED || st[k+1] < 0xA0) {
 				// Hangul (U+A000–U+D7FF) decoded inline, the rest by utf8: same result.
 				c, n = rune(c0&0x0F)<<12|rune(st[k+1]&0x3F)<<6|rune(st[k+2]&0x3F), 3
@@ -353,7 +357,8 @@ func findKorean(text string, sents []sentence, money []casebook.Money, sc *scrat
 			}
 			for _, ri := range koGroups[koFirst[c-0xAC00]] {
 				r := &koAllRules[ri]
-				if !hasPrefixWrapped(st[k:], r.stem) {
+				// The stem's first syllable is the one just read (three bytes).
+				if !hasPrefixWrapped(st[k+3:], r.stem[3:]) {
 					continue
 				}
 				if r.typ == "" {
@@ -373,6 +378,10 @@ func findKorean(text string, sents []sentence, money []casebook.Money, sc *scrat
 				out = append(out, mention{typ: r.typ, clause: cl, trig: casebook.Span{at, end}, sent: si, evidence: koEvidence(text, cl, at+len(r.stem), end), rule: -1 - ri, fine: strings.HasPrefix(r.stem, "벌금"), appoint: r.stem == "임명"})
 			}
 			k += n
+			// Only a syllable's rules add mentions: the bound is checked after them.
+			if len(out)-before >= maxPerSentence {
+				break
+			}
 		}
 		if foreign {
 			out = out[:before]
