@@ -620,6 +620,13 @@ func koClauseEnd(text string, lo, i int) bool {
 	if i-lo < 6 {
 		return false
 	}
+	// The last byte of each ending below (며 만 데 서 고 " ”): most words
+	// end in none, and are passed without decoding.
+	switch text[i-1] {
+	case 0xB0, 0x8C, 0x9C, 0xA0, '"', 0x9D:
+	default:
+		return false
+	}
 	last, n := lastRune(text[lo:i])
 	prev, _ := lastRune(text[lo : i-n])
 	switch last {
