@@ -324,13 +324,11 @@ func isAbbrev(text string, lo, i int) bool {
 }
 
 // englishClauseStarts are words that open a new clause after a comma.
-var englishClauseStarts = map[string]bool{
-	"and": true, "but": true, "while": true, "whereas": true, "although": true, "though": true,
-	"even": true, "when": true, "after": true, "before": true, "as": true, "which": true, "who": true,
-	"where": true, "since": true, "because": true, "so": true, "adding": true, "according": true,
-	"until": true, "whom": true, "whose": true, "then": true, "yet": true, "only": true, "or": true,
-	"saying": true, "with": true, "if": true, "unless": true, "once": true,
-}
+var englishClauseStarts = wordSet(
+	"and", "but", "while", "whereas", "although", "though", "even", "when", "after", "before", "as",
+	"which", "who", "where", "since", "because", "so", "adding", "according", "until", "whom",
+	"whose", "then", "yet", "only", "or", "saying", "with", "if", "unless", "once",
+)
 
 // splitClauses splits a sentence at clause boundaries: semicolons, colons,
 // dashes, quotation marks, commas before a conjunction, relative pronouns and
@@ -389,7 +387,7 @@ func splitClauses(text, lower string, s casebook.Span, ko bool, toks []token, ou
 			if i+1 >= hi || text[i+1] != ' ' && text[i+1] != '\n' {
 				continue
 			}
-			if ko || englishClauseStarts[nextWord(lower, i+2, hi)] || attribution(lower[i+2:hi]) || introduction(lower, lo, i, cuts) {
+			if ko || englishClauseStarts.has(nextWord(lower, i+2, hi)) || attribution(lower[i+2:hi]) || introduction(lower, lo, i, cuts) {
 				cuts = append(cuts, i+1)
 			}
 		case ' ', '\n': // Korean only
@@ -417,7 +415,7 @@ func splitClauses(text, lower string, s casebook.Span, ko bool, toks []token, ou
 			// "… paid 8,000 yuan and the woman was released": a new subject
 			// after "and" opens a clause of its own, once a verb came
 			// before it ("X and the police arrested" is one subject).
-			if w := nextWord(lower, t.hi+1, hi); andSubject[w] && narrates(toks[start:k]) {
+			if w := nextWord(lower, t.hi+1, hi); andSubject.has(w) && narrates(toks[start:k]) {
 				cuts = append(cuts, t.lo)
 				start = k
 			}
@@ -756,11 +754,10 @@ func introduction(lower string, lo, i int, cuts []int) bool {
 // clauseOpeners are the words splitClauses's word cases read.
 var clauseOpeners = wordSet("who", "which", "whose", "whom", "because", "whereas", "although", "after", "before", "that", "and")
 
-var andSubject = map[string]bool{
-	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "they": true,
-	"he": true, "she": true, "police": true, "agents": true, "officials": true, "officers": true,
-	"security": true, "state": true, "two": true, "three": true, "several": true, "some": true,
-}
+var andSubject = wordSet(
+	"the", "a", "an", "his", "her", "their", "they", "he", "she", "police", "agents", "officials",
+	"officers", "security", "state", "two", "three", "several", "some",
+)
 
 // firstRune is utf8.DecodeRuneInString with ASCII and Hangul (U+A000–
 // U+DFFF, three bytes) decoded inline: Korean text is mostly the latter,
