@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"casebook"
@@ -473,7 +474,7 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 	if before == "못 " || before == "안 " || strings.HasSuffix(before, " 못 ") || strings.HasSuffix(before, " 안 ") || strings.HasSuffix(before, "\n못 ") || strings.HasSuffix(before, "\n안 ") {
 		return false
 	}
-	if containsAny(rest+" "+next, koNeg) {
+	if koNegSet.in(rest + " " + next) {
 		return false
 	}
 	if flags&kHypo == 0 {
@@ -482,7 +483,7 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		if strings.HasSuffix(rest, "야") && !strings.HasSuffix(rest, "에야") || strings.HasSuffix(next, "야") && mustVerb(next2) {
 			return false
 		}
-		if strings.Contains(rest, "면") && !strings.Contains(rest, "면서") || containsAny(rest, koPlan) || containsAny(next, koPlan) && !strings.HasPrefix(next, "있") {
+		if strings.Contains(rest, "면") && !strings.Contains(rest, "면서") || koPlanSet.in(rest) || koPlanSet.in(next) && !strings.HasPrefix(next, "있") {
 			return false
 		}
 		// 체포된 주민의 수가 늘었다: a count, not an act.
@@ -491,7 +492,7 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		}
 		// "노동교화형을 받을 것으로 보인다": a future the next words tell;
 		// "공개재판을 열어 본보기로 삼겠다고 예고했다": a plan announced.
-		if containsAny(rest+" "+next+" "+next2, koFuture) {
+		if koFutureSet.in(rest + " " + next + " " + next2) {
 			return false
 		}
 		if after := text[hi:runeStart(text, min(cl[1], hi+60))]; strings.Contains(after, "겠다") || strings.Contains(after, "예고") {
@@ -519,7 +520,7 @@ func koAccept(text string, lo, hi int, cl casebook.Span, flags int, money []case
 		// 뇌물을 주고 빼내려 했지만 … 손을 쓸 수 없었다: an attempt that
 		// failed is told as not done.
 		// Every attempt word starts with 려.
-		if after := text[hi:runeStart(text, min(len(text), hi+90))]; strings.Contains(after, "려") && containsAny(after, koTried) {
+		if after := text[hi:runeStart(text, min(len(text), hi+90))]; koTriedSet.in(after) {
 			return false
 		}
 		if presentHabit(rest, next, text[lo:hi], text, quotedPart(text, cl, hi)) && !(flags&kOngoing != 0 && ongoingAfter(text, hi)) {
@@ -795,22 +796,34 @@ func koBareNoun(upToStemEnd string) bool {
 
 // syllableSet finds any of a few Korean words in a text in one pass: words
 // are grouped by their first syllable, and only positions holding such a
-// syllable are compared.
+// syllable are compared. Words starting otherwise (ㄹ 것) are searched for
+// one by one, so in is containsAny.
 type syllableSet struct {
 	// first marks the first runes in U+A000–U+DFFF (all Hangul syllables)
-	// of the words, so most syllables are passed over without a map lookup.
+	// of the words, so most syllables are passed over without a lookup.
 	first [0x4000 / 64]uint64
-	m     map[rune][]string
+	runes []rune     // the distinct first syllables (a few: a list, not a map)
+	words [][]string // words[k] start with runes[k]
+	other []string   // words starting with anything else
 }
 
 func newSyllableSet(words []string) *syllableSet {
-	s := &syllableSet{m: map[rune][]string{}}
+	s := &syllableSet{}
 	for _, w := range words {
 		r, _ := firstRune(w)
-		s.m[r] = append(s.m[r], w)
-		if x := r - 0xA000; x >= 0 && x < 0x4000 {
-			s.first[x>>6] |= 1 << (x & 63)
+		x := r - 0xA000
+		if x < 0 || x >= 0x4000 {
+			s.other = append(s.other, w)
+			continue
 		}
+		s.first[x>>6] |= 1 << (x & 63)
+		k := slices.Index(s.runes, r)
+		if k < 0 {
+			k = len(s.runes)
+			s.runes = append(s.runes, r)
+			s.words = append(s.words, nil)
+		}
+		s.words[k] = append(s.words[k], w)
 	}
 	return s
 }
@@ -830,18 +843,24 @@ func (s *syllableSet) in(text string) bool {
 			i += 3
 			continue
 		}
-		for _, w := range s.m[r] {
-			if strings.HasPrefix(text[i:], w) {
-				return true
+		if k := slices.Index(s.runes, r); k >= 0 {
+			for _, w := range s.words[k] {
+				if strings.HasPrefix(text[i:], w) {
+					return true
+				}
 			}
 		}
 		i += 3
 	}
-	return false
+	return containsAny(text, s.other)
 }
 
 var (
 	koHabitSet   = newSyllableSet(koHabit)
 	koRumourSet  = newSyllableSet(koRumour)
+	koNegSet     = newSyllableSet(koNeg)
+	koPlanSet    = newSyllableSet(koPlan)
+	koFutureSet  = newSyllableSet(koFuture)
+	koTriedSet   = newSyllableSet(koTried)
 	koOfficerSet = newSyllableSet(koOfficer)
 )
