@@ -790,3 +790,22 @@ func FuzzMarkFinder(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMarkTokens checks each sentence's word range against tokRange.
+func FuzzMarkTokens(f *testing.F) {
+	f.Add("Police arrested him. Then...\n\nHe was released! ... ?")
+	f.Add("A. B. C. D. E. F. G. H. I. J. K. L. M. N. O. P.")
+	f.Fuzz(func(t *testing.T, s string) {
+		lower := ascii.Lower(s)
+		sents := segment(s, lower, false)
+		toks := tokenize(lower, 0, len(lower), nil)
+		markTokens(sents, toks)
+		for i, st := range sents {
+			want := tokRange(toks, st.span[0], st.span[1])
+			got := toks[st.toks[0]:st.toks[1]]
+			if len(got) != len(want) || len(got) > 0 && &got[0] != &want[0] {
+				t.Fatalf("sentence %d %q: words %d..%d, want %d", i, s[st.span[0]:st.span[1]], st.toks[0], st.toks[1], len(want))
+			}
+		}
+	})
+}

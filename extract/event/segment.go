@@ -30,12 +30,21 @@ func markTokens(sents []sentence, toks []token) {
 		for k < len(toks) && toks[k].lo < s.span[0] {
 			k++
 		}
-		j := k
-		for j < len(toks) && toks[j].hi <= s.span[1] {
-			j++
+		// The first word ending past the sentence: doubling steps from k,
+		// then halving (words are sorted by their ends too).
+		lo, hi := k, min(len(toks), k+1) // the words before lo end inside
+		for hi < len(toks) && toks[hi-1].hi <= s.span[1] {
+			lo, hi = hi, min(len(toks), hi+2*(hi-k))
 		}
-		s.toks = [2]int{k, j}
-		k = j
+		for lo < hi {
+			if m := int(uint(lo+hi) >> 1); toks[m].hi <= s.span[1] {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		s.toks = [2]int{k, lo}
+		k = lo
 	}
 }
 
