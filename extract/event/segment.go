@@ -713,10 +713,7 @@ func wrapsOn(text string, start, end int) bool {
 		return false
 	}
 	next := end + 1
-	nend := next
-	for nend < len(text) && text[nend] != '\n' {
-		nend++
-	}
+	nend := lineEnd(text, next)
 	nlo, nhi := trimSpan(text, next, nend)
 	if nlo >= nhi {
 		return false
