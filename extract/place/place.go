@@ -2,13 +2,16 @@
 // gazetteer lists, in English and Korean.
 //
 // The gazetteer is generated from ../shared/data/nk-places.csv into
-// gazetteer_gen.go (go generate), so the package needs no files at run time.
+// gazetteer_gen.go (go generate), so the package needs no files at run time;
+// the matching tables worked out from it are generated too (tables_gen.go),
+// so start-up does not build them.
 // Matching is one pass over the text: at each word start a trie of folded
 // spellings (see fold.go) is walked, so the cost does not grow with the
 // number of names.
 package place
 
 //go:generate go run ./gen -in ../../../shared/data/nk-places.csv -out gazetteer_gen.go
+//go:generate go test -run TestTablesGenerated -update
 
 import (
 	"strings"
@@ -84,7 +87,7 @@ func Lookup(name string) (casebook.Place, bool) {
 		return p, true
 	}
 	key, _ := fold(name)
-	if s, ok := tables.keys[key]; ok {
+	if s, ok := tables.trie.lookup(key); ok {
 		return toPlace(int(tables.spells[s].ids[0])), true
 	}
 	// Analysts write "Hoeryong city, North Hamgyong" or "Kimjongsuk (Sinpa)":

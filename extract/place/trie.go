@@ -37,6 +37,20 @@ func (t *trie) step(n int32, b byte) int32 {
 	return 0
 }
 
+// lookup returns the spelling table index of key.
+func (t *trie) lookup(key string) (int32, bool) {
+	if key == "" {
+		return 0, false
+	}
+	var n int32
+	for i := 0; i < len(key); i++ {
+		if n = t.step(n, key[i]); n == 0 {
+			return 0, false
+		}
+	}
+	return t.term[n], t.term[n] >= 0
+}
+
 // hit is one spelling the walk passed through: its table index and the input
 // offset where it ends.
 type hit struct {
