@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"casebook/extract/internal/gosrc"
 )
 
 // English unit suffixes per kind. City and county go both ways: reports
@@ -382,50 +384,20 @@ func tablesSource(t *gazTables) ([]byte, error) {
 		b.WriteString("},\n")
 	}
 	b.WriteString("},\n\ttrie: &trie{\n")
-	writeInts(&b, "root", "[256]int32", t.trie.root[:])
-	writeInts(&b, "first", "[]int32", t.trie.first)
-	writeInts(&b, "count", "[]uint16", t.trie.count)
-	writeInts(&b, "eb", "[]byte", t.trie.eb)
-	writeInts(&b, "et", "[]int32", t.trie.et)
-	writeInts(&b, "term", "[]int32", t.trie.term)
+	gosrc.Ints(&b, "root", "[256]int32", t.trie.root[:])
+	gosrc.Ints(&b, "first", "[]int32", t.trie.first)
+	gosrc.Ints(&b, "count", "[]uint16", t.trie.count)
+	gosrc.Ints(&b, "eb", "[]byte", t.trie.eb)
+	gosrc.Ints(&b, "et", "[]int32", t.trie.et)
+	gosrc.Ints(&b, "term", "[]int32", t.trie.term)
 	b.WriteString("},\n")
-	writeBits(&b, "tri", t.tri[:])
-	writeBits(&b, "short", t.short[:])
-	writeBits(&b, "first5", t.first5[:])
-	writeBits(&b, "short45", t.short45[:])
-	writeBits(&b, "loose", t.loose[:])
-	writeBits(&b, "koFirst", t.koFirst[:])
-	writeBits(&b, "wordTri", t.wordTri[:])
+	gosrc.Bits(&b, "tri", t.tri[:])
+	gosrc.Bits(&b, "short", t.short[:])
+	gosrc.Bits(&b, "first5", t.first5[:])
+	gosrc.Bits(&b, "short45", t.short45[:])
+	gosrc.Bits(&b, "loose", t.loose[:])
+	gosrc.Bits(&b, "koFirst", t.koFirst[:])
+	gosrc.Bits(&b, "wordTri", t.wordTri[:])
 	b.WriteString("}\n")
 	return format.Source(b.Bytes())
-}
-
-// writeInts writes field: typ{...} for a list of numbers, twenty a line.
-func writeInts[T int32 | uint16 | byte](b *bytes.Buffer, field, typ string, xs []T) {
-	fmt.Fprintf(b, "%s: %s{", field, typ)
-	for i, x := range xs {
-		if i%20 == 0 {
-			b.WriteString("\n")
-		}
-		fmt.Fprintf(b, "%d,", x)
-	}
-	b.WriteString("\n},\n")
-}
-
-// writeBits writes field: {...} for a bit set, naming only its non-zero
-// words (the array type is the field's).
-func writeBits(b *bytes.Buffer, field string, words []uint64) {
-	fmt.Fprintf(b, "%s: [%d]uint64{", field, len(words))
-	n := 0
-	for i, w := range words {
-		if w == 0 {
-			continue
-		}
-		if n%6 == 0 {
-			b.WriteString("\n")
-		}
-		n++
-		fmt.Fprintf(b, "%d: %#x,", i, w)
-	}
-	b.WriteString("\n},\n")
 }
