@@ -8,6 +8,8 @@
 // original text.
 package agency
 
+//go:generate go test -run TestMatcherGenerated -update
+
 import (
 	"casebook"
 	"casebook/extract/internal/ascii"
