@@ -96,7 +96,7 @@ func FindRuns(text string, published time.Time, runs []ascii.Run) []Expr {
 		}
 		// A word of three letters or more starts a date only if its first
 		// three letters start a word trigger may pass.
-		if run.Tri != ascii.NoTri && !triggerTri[run.Tri] || !isDigit(text[a]) && !r.trigger(a, e) {
+		if run.Tri != ascii.NoTri && !triggerTri[run.Tri] || !isDigit(text[a]) && !r.trigger(a, e) || isDigit(text[a]) && !numberMayStart(text, a, e) {
 			continue
 		}
 		q, idx := prevToken(text, a)
@@ -137,6 +137,40 @@ func FindRuns(text string, published time.Time, runs []ascii.Run) []Expr {
 		}
 	}
 	return resolveFollowOns(out, ps, pub)
+}
+
+// numberMayStart reports whether the number s[a:e] may start a date, as
+// the reader would read it: a year or an ISO date has four digits; every
+// other date starting with a number ("24 November", "24th of October", "3
+// days ago", "10 days later") has at most three and, after it and any
+// ordinal suffix, a word starting as of, a unit of time or a month does.
+// (Most numbers in reports are sums and counts of people.)
+func numberMayStart(s string, a, e int) bool {
+	switch n := e - a; {
+	case n == 4:
+		return true
+	case n > 4:
+		return false
+	}
+	// The ordinal suffix as tokenizeFrom reads it, then the spaces it drops.
+	if e+2 <= len(s) && (hasFold(s, e, "st") || hasFold(s, e, "nd") || hasFold(s, e, "rd") || hasFold(s, e, "th")) &&
+		(e+2 == len(s) || !isLetter(s[e+2])) {
+		e += 2
+	}
+	for e < len(s) && (s[e] == ' ' || s[e] == '\t' || s[e] == '\r') {
+		e++
+	}
+	if e+1 >= len(s) || !isLetter(s[e]) || !isLetter(s[e+1]) {
+		return false
+	}
+	switch uint16(lower(s[e]))<<8 | uint16(lower(s[e+1])) {
+	case 'o'<<8 | 'f', // of
+		'd'<<8 | 'a', 'w'<<8 | 'e', 'm'<<8 | 'o', 'y'<<8 | 'e', // day, week, month, year
+		'j'<<8 | 'a', 'f'<<8 | 'e', 'm'<<8 | 'a', 'a'<<8 | 'p', 'j'<<8 | 'u', 'a'<<8 | 'u',
+		's'<<8 | 'e', 'o'<<8 | 'c', 'n'<<8 | 'o', 'd'<<8 | 'e': // months and their abbreviations
+		return true
+	}
+	return false
 }
 
 // class sorts bytes into ASCII letters (1), digits (2) and the rest (0).

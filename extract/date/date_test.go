@@ -582,3 +582,52 @@ func TestFindKoreanSkips(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberMayStart checks that numberMayStart turns away no number the
+// reader reads a date or a follow-on from, over numbers followed by every
+// word the reader looks for after one, and others.
+func TestNumberMayStart(t *testing.T) {
+	var nexts []string
+	nexts = append(nexts, months...)
+	nexts = append(nexts, "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Oct.",
+		"day", "days", "week", "weeks", "month", "months", "year", "years", "of", "Of", "ago", "later", "people", "yuan", "a", "x", "")
+	for _, w := range append([]string{}, nexts...) {
+		nexts = append(nexts, strings.ToUpper(w))
+	}
+	tails := []string{"", " ago", " later", " 11", " 2019", " of October", " of last month", ", 2019", " this year", "-11-24"}
+	pubs := []time.Time{{}, time.Date(2020, 6, 10, 0, 0, 0, 0, time.UTC)}
+	n := 0
+	for _, before := range []string{"", "in ", "since ", "on the ", "the ", "x"} {
+		for _, num := range []string{"0", "1", "3", "24", "31", "100", "999", "2019", "1950", "12345"} {
+			for _, suf := range []string{"", "th", "st", "nd", "rd", "TH", "thx"} {
+				for _, sep := range []string{"", " ", "  ", "\t", "\r", "\n", "-", ","} {
+					for _, next := range nexts {
+						for _, tail := range tails {
+							s := before + num + suf + sep + next + tail
+							a, e := len(before), len(before)+len(num)
+							if numberMayStart(s, a, e) {
+								continue
+							}
+							n++
+							for _, pub := range pubs {
+								r := reader{s: s, pub: pub}
+								var buf [12]token
+								q, idx := prevToken(s, a)
+								r.toks = tokenizeFrom(s, q, len(buf), buf[:0])
+								if _, _, ok := r.followOn(idx); ok {
+									t.Errorf("followOn reads %q at %d, which numberMayStart turns away", s, a)
+								}
+								if _, _, ok := r.match(idx); ok {
+									t.Errorf("match reads %q at %d, which numberMayStart turns away", s, a)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("numberMayStart turned nothing away")
+	}
+}
