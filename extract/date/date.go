@@ -96,7 +96,8 @@ func FindRuns(text string, published time.Time, runs []ascii.Run) []Expr {
 		}
 		// A word of three letters or more starts a date only if its first
 		// three letters start a word trigger may pass.
-		if run.Tri != ascii.NoTri && !triggerTri[run.Tri] || !isDigit(text[a]) && !r.trigger(a, e) || isDigit(text[a]) && !numberMayStart(text, a, e) {
+		if run.Tri != ascii.NoTri && !triggerTri[run.Tri] || isDigit(text[a]) && !numberMayStart(text, a, e) ||
+			!isDigit(text[a]) && (!r.trigger(a, e) || !leadMayStart(text, a, e)) {
 			continue
 		}
 		q, idx := prevToken(text, a)
@@ -172,6 +173,57 @@ func numberMayStart(s string, a, e int) bool {
 	}
 	return false
 }
+
+// leadMayStart reports whether the trigger s[a:e] may start a date given
+// the word after it. "from", "since" and "between" lead into a date, so the
+// word after them must be a number or a word one may start with (or
+// around, about, roughly, between); a count ("two", "several") starts only
+// "two weeks ago" or "two days later", so a unit of time must follow it.
+// Other triggers pass. In reports most of these words lead to no date.
+func leadMayStart(s string, a, e int) bool {
+	lead := e-a == 4 && hasFold(s, a, "from") || e-a == 5 && hasFold(s, a, "since") || e-a == 7 && hasFold(s, a, "between")
+	count := false
+	if !lead && e-a >= 3 { // "a" and "an" are read on from as articles
+		_, count = countsTable.lookup(s, a, e)
+		count = count || e-a == 7 && hasFold(s, a, "several") || e-a == 3 && hasFold(s, a, "few")
+	}
+	if !lead && !count {
+		return true
+	}
+	// The next token as tokenizeFrom reads it.
+	i := e
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
+		i++
+	}
+	if i < len(s) && isDigit(s[i]) {
+		return lead
+	}
+	j := i
+	for j < len(s) && isLetter(s[j]) {
+		j++
+	}
+	if count {
+		if j-i < 2 {
+			return false
+		}
+		switch uint16(lower(s[i]))<<8 | uint16(lower(s[i+1])) {
+		case 'd'<<8 | 'a', 'w'<<8 | 'e', 'm'<<8 | 'o', 'y'<<8 | 'e': // day, week, month, year
+			return true
+		}
+		return false
+	}
+	if _, ok := triggersTable.lookup(s, i, j); ok {
+		return true
+	}
+	_, ok := leadOnTable.lookup(s, i, j)
+	return ok
+}
+
+// leadOn are the words other than triggers that the reader reads a date
+// from after "from" or "since": parts ("the final week of", "middle of"),
+// "later", and the words it steps over.
+var leadOn = map[string]bool{"final": true, "middle": true, "end": true, "beginning": true, "start": true,
+	"later": true, "around": true, "about": true, "roughly": true, "between": true}
 
 // class sorts bytes into ASCII letters (1), digits (2) and the rest (0).
 var class = func() (t [256]uint8) {

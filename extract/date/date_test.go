@@ -614,6 +614,9 @@ func TestNumberMayStart(t *testing.T) {
 								var buf [12]token
 								q, idx := prevToken(s, a)
 								r.toks = tokenizeFrom(s, q, len(buf), buf[:0])
+								if len(r.toks) <= idx || r.toks[idx].start != a {
+									continue // inside a word: FindRuns reads nothing there
+								}
 								if _, _, ok := r.followOn(idx); ok {
 									t.Errorf("followOn reads %q at %d, which numberMayStart turns away", s, a)
 								}
@@ -629,5 +632,73 @@ func TestNumberMayStart(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("numberMayStart turned nothing away")
+	}
+}
+
+// TestLeadMayStart checks that leadMayStart turns away no "from", "since",
+// "between" or count the reader reads a date or a follow-on from, over every
+// word a date may start with after them, and others.
+func TestLeadMayStart(t *testing.T) {
+	var heads, nexts []string
+	for w := range counts {
+		heads = append(heads, w)
+	}
+	heads = append(heads, "from", "since", "between", "several", "few")
+	for w := range triggers {
+		nexts = append(nexts, w)
+	}
+	// The words core and part read first, written out rather than taken
+	// from leadOn so that a word missing there shows.
+	nexts = append(nexts, "the", "first", "second", "third", "fourth", "last", "final", "middle", "end", "beginning",
+		"start", "early", "mid", "late", "this", "past", "previous", "earlier", "later", "recently", "lately",
+		"nowadays", "these", "recent", "yesterday", "today", "around", "about", "roughly", "between", "since", "from")
+	nexts = append(nexts, "Jan", "Sept", "Oct.", "day", "days", "week", "weeks", "month", "months", "year", "years",
+		"weekend", "night", "morning", "half", "of", "ago", "later", "people", "yuan", "x", "", "24", "24th", "2019", "3", "-", ",")
+	for _, w := range append([]string{}, heads...) {
+		heads = append(heads, strings.ToUpper(w[:1])+w[1:])
+	}
+	for _, w := range append([]string{}, nexts...) {
+		nexts = append(nexts, strings.ToUpper(w))
+	}
+	var tails []string
+	for _, w := range []string{"", "ago", "later", "of", "week", "weeks", "days", "month", "year", "2019", "October", "24", "of October", "of the year",
+		"of last month", "to 2020", "and 2020", "until October", "weekend", "half of 2019", "week of May", "days of June", "before yesterday"} {
+		tails = append(tails, " "+w, " "+w+" ago", " "+w+" later")
+	}
+	pubs := []time.Time{{}, time.Date(2020, 6, 10, 0, 0, 0, 0, time.UTC)}
+	n := 0
+	for _, before := range []string{"", "x"} {
+		for _, head := range heads {
+			for _, sep := range []string{" ", "\t", "\n", ""} {
+				for _, next := range nexts {
+					for _, tail := range tails {
+						s := before + head + sep + next + tail
+						a, e := len(before), len(before)+len(head)
+						if leadMayStart(s, a, e) {
+							continue
+						}
+						n++
+						for _, pub := range pubs {
+							r := reader{s: s, pub: pub}
+							var buf [12]token
+							q, idx := prevToken(s, a)
+							r.toks = tokenizeFrom(s, q, len(buf), buf[:0])
+							if len(r.toks) <= idx || r.toks[idx].start != a {
+								continue // inside a word: FindRuns reads nothing there
+							}
+							if _, _, ok := r.followOn(idx); ok {
+								t.Errorf("followOn reads %q at %d, which leadMayStart turns away", s, a)
+							}
+							if _, _, ok := r.match(idx); ok {
+								t.Errorf("match reads %q at %d, which leadMayStart turns away", s, a)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("leadMayStart turned nothing away")
 	}
 }

@@ -72,6 +72,7 @@ var (
 	ordinalsTable         = newWordTable(ordinals)
 	countsTable           = newWordTable(counts)
 	seasonsTable          = newWordTable(seasons)
+	leadOnTable           = newWordTable(leadOn)
 	afterArticleTable     = newWordTable(afterArticle)
 	sayingVerbSetTable    = newWordTable(sayingVerbSet)
 	betweenSayingSetTable = newWordTable(betweenSayingSet)
