@@ -1,15 +1,13 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"casebook/extract/agency"
 	"casebook/extract/date"
 	"casebook/extract/internal/ascii"
+	"casebook/extract/internal/devcorpus"
 	"casebook/extract/money"
 	"casebook/extract/place"
 )
@@ -23,26 +21,15 @@ func BenchmarkFinders(b *testing.B) {
 		pub         time.Time
 		runs        []ascii.Run
 	}
+	samples, size := devcorpus.Samples(b)
 	var inputs []in
-	var size int64
-	for _, dir := range []string{"testdata", filepath.Join("..", "..", "shared", "corpus", "dev")} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			t, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			x := in{text: string(t), pub: time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)}
-			if !strings.HasSuffix(f, "-ko.txt") {
-				x.lower = ascii.Lower(x.text)
-			}
-			x.runs = ascii.Runs(x.text)
-			inputs = append(inputs, x)
-			size += int64(len(t))
+	for _, sm := range samples {
+		x := in{text: sm.Text, pub: time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)}
+		if sm.Language != "ko" {
+			x.lower = ascii.Lower(x.text)
 		}
-	}
-	if len(inputs) == 0 {
-		b.Skip("no sample reports")
+		x.runs = ascii.Runs(x.text)
+		inputs = append(inputs, x)
 	}
 	finders := []struct {
 		name string

@@ -1,15 +1,13 @@
 package event
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"casebook/extract/agency"
 	"casebook/extract/date"
 	"casebook/extract/internal/ascii"
+	"casebook/extract/internal/devcorpus"
 	"casebook/extract/money"
 	"casebook/extract/place"
 )
@@ -18,30 +16,17 @@ import (
 // BenchmarkExtract reads, their mentions found beforehand.
 func BenchmarkAssemble(b *testing.B) {
 	pub := time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)
+	samples, size := devcorpus.Samples(b)
 	var docs []*Doc
-	var size int64
-	for _, dir := range []string{filepath.Join("..", "testdata"), filepath.Join("..", "..", "..", "shared", "corpus", "dev")} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			t, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			text, lang, lower := string(t), "en", ""
-			if strings.HasSuffix(f, "-ko.txt") {
-				lang = "ko"
-			} else {
-				lower = ascii.Lower(text)
-			}
-			d := &Doc{Text: text, Lower: lower, Language: lang, Published: pub,
-				Places: place.Find(text), Agencies: agency.FindLower(text, lower), Dates: date.Find(text, pub)}
-			d.Money, d.MoneyMentions = money.Scan(text, pub)
-			docs = append(docs, d)
-			size += int64(len(t))
+	for _, x := range samples {
+		text, lower := x.Text, ""
+		if x.Language != "ko" {
+			lower = ascii.Lower(text)
 		}
-	}
-	if len(docs) == 0 {
-		b.Skip("no sample reports")
+		d := &Doc{Text: text, Lower: lower, Language: x.Language, Published: pub,
+			Places: place.Find(text), Agencies: agency.FindLower(text, lower), Dates: date.Find(text, pub)}
+		d.Money, d.MoneyMentions = money.Scan(text, pub)
+		docs = append(docs, d)
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()

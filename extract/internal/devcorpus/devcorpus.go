@@ -158,3 +158,37 @@ func DateOK(g casebook.Interval, p *casebook.Interval) bool {
 	}
 	return d <= max(3*24*time.Hour, gt.Sub(gf)/2)
 }
+
+// Sample is a report text the extraction benchmarks read.
+type Sample struct {
+	Text     string
+	Language string // "ko" for a file named *-ko.txt, else "en"
+}
+
+// Samples returns the texts of the project's sample reports
+// (extract/testdata) and of the corpus when present, for benchmarks: the
+// same inputs for BenchmarkExtract, BenchmarkFinders and BenchmarkAssemble.
+// It skips the benchmark when there are none.
+func Samples(tb testing.TB) (samples []Sample, size int64) {
+	tb.Helper()
+	_, self, _, _ := runtime.Caller(0)
+	for _, dir := range []string{filepath.Join(filepath.Dir(self), "..", "..", "testdata"), Dir()} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			t, err := os.ReadFile(f)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			lang := "en"
+			if strings.HasSuffix(f, "-ko.txt") {
+				lang = "ko"
+			}
+			samples = append(samples, Sample{Text: string(t), Language: lang})
+			size += int64(len(t))
+		}
+	}
+	if len(samples) == 0 {
+		tb.Skip("no sample reports")
+	}
+	return samples, size
+}
