@@ -428,3 +428,13 @@ func FuzzMayStart(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkMayStart(t, s) })
 }
+
+// Every word of three letters, up to zzz, is looked up in wordTri without
+// reading past it (FuzzExtract found "ZYX" reading one word past the end).
+func TestWordTriCoversEveryTrigram(t *testing.T) {
+	for _, w := range []string{"aaa", "zyx", "zzz", "ZZZ town"} {
+		if got := Find(w); len(got) != 0 {
+			t.Errorf("Find(%q) = %v", w, got)
+		}
+	}
+}

@@ -32,7 +32,7 @@ type gazTables struct {
 	// wordTri marks the first three letters (ascii.Run.Tri) of the words
 	// mayStart may pass: a word of three letters or more is tested with
 	// one bit before the fold.
-	wordTri [26 * 26 * 26 / 64]uint64
+	wordTri [26*26*26/64 + 1]uint64
 }
 
 // caution rows are also South Korean places, rivers, people or common words
