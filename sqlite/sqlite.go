@@ -61,8 +61,11 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	// busy_timeout covers other processes holding the write lock; _txlock
 	// takes it at BEGIN so a read-then-write transaction never deadlocks.
 	// synchronous=NORMAL in WAL survives a killed process; only a power cut
-	// can lose the last commits, never corrupt the file.
-	dsn := "file:" + path + "?_pragma=busy_timeout(20000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	// can lose the last commits, never corrupt the file. The WAL is copied
+	// back into the file every 10,000 pages (40 MB) instead of 1,000: an
+	// ingest commits a report at a time, and a checkpoint (with its fsync)
+	// every few hundred reports cost it a sixth of its speed.
+	dsn := "file:" + path + "?_pragma=busy_timeout(20000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(10000)&_txlock=immediate"
 	var err error
 	if s.w, err = sql.Open("sqlite", dsn); err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
