@@ -1052,6 +1052,17 @@ func testSearchOddText(t *testing.T, st casebook.Store) {
 	if _, err := st.CreateReport(ctx, odd, nil); err != nil {
 		t.Fatalf("store odd text: %v", err)
 	}
+	quoting := newReport("Agents named", "Sources called them bowibu.\nIn Korean: 보위부원들이 MSS라고 불렀다.\nNothing else.", "en")
+	if _, err := st.CreateReport(ctx, quoting, nil); err != nil {
+		t.Fatal(err)
+	}
+	// Korean quoted inside an English report is found as Korean is.
+	for _, q := range []string{"보위부", "MSS라고", `"보위부원들이 MSS라고"`} {
+		hits, _ := search(t, st, casebook.ReportFilter{Query: q})
+		if got := ids(hits); !slices.Equal(got, []int64{quoting.ID}) {
+			t.Errorf("%q: %v, want [%d]", q, got, quoting.ID)
+		}
+	}
 	for _, q := range []string{"bribe", "quoted", "slash", "market", "ete", "end", "xxxx"} {
 		hits, _ := search(t, st, casebook.ReportFilter{Query: q})
 		if got := ids(hits); !slices.Equal(got, []int64{odd.ID}) {
