@@ -29,16 +29,16 @@ type Input struct {
 
 // Extract returns the facts of one report.
 func Extract(in Input) casebook.Facts {
-	lang := language(in.Language, in.Text)
+	// The runs of letters, digits and other characters are found once for
+	// the language and the four finders, which step from run to run.
+	runs := ascii.Runs(in.Text)
+	lang := language(in.Language, in.Text, runs)
 	// English text is lower-cased once here for the agency and event
 	// readers; Korean text rarely needs it (agency makes it if it does).
 	var lower string
 	if lang != "ko" {
 		lower = ascii.Lower(in.Text)
 	}
-	// The runs of letters, digits and other characters are found once for
-	// the four finders, which step from run to run.
-	runs := ascii.Runs(in.Text)
 	doc := &event.Doc{
 		Text:      in.Text,
 		Lower:     lower,
