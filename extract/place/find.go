@@ -42,7 +42,7 @@ func (t *gazTables) find(text string, runs []ascii.Run) []Mention {
 		case ascii.Letters, ascii.Digits:
 			// A spelling starts only at a word start; none starts inside a
 			// word, so the rest of the run is skipped.
-			if r.Kind == ascii.Letters && i == start && !prevAlnum && (r.Tri == ascii.NoTri || t.wordTri[r.Tri>>6]&(1<<(r.Tri&63)) != 0) && t.mayStart(text, i) {
+			if r.Kind == ascii.Letters && i == start && !prevAlnum && (r.Tri == ascii.NoTri || t.wordTri[r.Tri>>6]&(1<<(r.Tri&63)) != 0) && t.wordMayStart(text, r) && t.mayStart(text, i) {
 				if cd, mend, ok := t.matchLatin(text, i, buf[:0]); ok {
 					cands = append(cands, cd)
 					i, prevAlnum, prevHangul = mend, true, false
@@ -780,4 +780,56 @@ func revisedSpelling(s string) bool {
 	}
 	l := strings.ToLower(s)
 	return strings.Contains(l, "eo") || strings.Contains(l, "eu")
+}
+
+// Classes of the byte after a word of one to three letters, for the word
+// filters: mayStart treats every ASCII byte but a letter, a space or tab and
+// a period alike.
+const (
+	followSpace = iota
+	followDot
+	followOther
+	followClasses
+)
+
+// followSample is a byte of each class.
+var followSample = [followClasses]byte{' ', '.', '0'}
+
+// followClass is the class of an ASCII byte that is not a letter.
+var followClass = func() (t [128]uint8) {
+	for c := range t {
+		t[c] = followOther
+	}
+	t[' '], t['\t'], t['.'] = followSpace, followSpace, followDot
+	return t
+}()
+
+// shortIndex numbers a word of one or two ASCII letters for wordShort.
+func shortIndex(w string) int {
+	if len(w) == 1 {
+		return int(w[0]|0x20 - 'a')
+	}
+	return 26 + int(w[0]|0x20-'a')*26 + int(w[1]|0x20-'a')
+}
+
+// wordMayStart tells from its shape whether mayStart may pass the word of
+// run r (ASCII letters) at all: one bit, where mayStart costs a fold. It
+// refines wordTri, which the caller tests first (inline) and which holds
+// every trigram the other filters hold.
+func (t *gazTables) wordMayStart(text string, r ascii.Run) bool {
+	n := r.End - r.Start
+	if n >= 4 {
+		return t.wordTri4[r.Tri>>6]&(1<<(r.Tri&63)) != 0
+	}
+	if int(r.End) >= len(text) || text[r.End] >= 0x80 {
+		// What follows may be read as a letter: only the first three
+		// letters tell.
+		return n < 3 || t.wordTri[r.Tri>>6]&(1<<(r.Tri&63)) != 0
+	}
+	class := followClass[text[r.End]]
+	if n == 3 {
+		return t.wordTri3[class][r.Tri>>6]&(1<<(r.Tri&63)) != 0
+	}
+	x := shortIndex(text[r.Start:r.End])
+	return t.wordShort[class][x>>6]&(1<<(x&63)) != 0
 }

@@ -1,10 +1,13 @@
 package place
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"casebook/extract/internal/ascii"
 )
 
 // ids returns the ids Find gives for text, government uses left out.
@@ -378,34 +381,39 @@ func checkMayStart(t *testing.T, s string) {
 		if _, _, ok := tables.matchLatin(s, i, buf[:0]); ok && !tables.mayStart(s, i) {
 			t.Fatalf("mayStart(%q, %d) = false before a match", s, i)
 		}
-		checkWordTri(t, s[i:])
+		checkWordFilter(t, s[i:])
 	}
 }
 
-// checkWordTri fails when mayStart passes a word of three letters or more
-// that wordTri turns away.
-func checkWordTri(t *testing.T, w string) {
+// checkWordFilter fails when mayStart passes the word at the start of w (an
+// ASCII letter) that wordMayStart turns away.
+func checkWordFilter(t *testing.T, w string) {
 	t.Helper()
-	if len(w) < 3 || asciiClass[w[0]&0x7F] != 2 || asciiClass[w[1]&0x7F] != 2 || asciiClass[w[2]&0x7F] != 2 || w[0]|w[1]|w[2] >= 0x80 {
+	if len(w) == 0 || asciiClass[w[0]&0x7F] != 2 || w[0] >= 0x80 {
 		return
 	}
-	x := (int(w[0]|0x20-'a')*26+int(w[1]|0x20-'a'))*26 + int(w[2]|0x20-'a')
-	if tables.mayStart(w, 0) && tables.wordTri[x>>6]&(1<<(x&63)) == 0 {
-		t.Fatalf("wordTri turns away %q, which mayStart passes", w)
+	runs := ascii.Runs(w)
+	if tables.mayStart(w, 0) && !tables.wordMayStart(w, runs[0]) {
+		t.Fatalf("wordMayStart turns away %q, which mayStart passes", w)
 	}
 }
 
-// TestWordTri checks every three letters followed by what may make
-// mayStart read on: letters it drops, o and u after an e, ends of words.
-func TestWordTri(t *testing.T) {
+// TestWordFilters checks every word of one to three letters followed by
+// what may make mayStart read on: letters it drops, o and u after an e,
+// spaces, periods, ends of words.
+func TestWordFilters(t *testing.T) {
 	tails := []string{"", "a", "o", "u", "O", "U", "h", "H", "hh", "hhe", "eo", "e", "j", " ", "  ", ".", "'", "-", "\t",
-		"ŏ", "ŭ", "é", "’", "hong", "eun", "ong", " do", ". ", "1"}
-	var w [3]byte
-	for x := range 26 * 26 * 26 {
-		w[0], w[1], w[2] = byte('a'+x/676), byte('a'+x/26%26), byte('a'+x%26)
-		for _, tail := range tails {
-			checkWordTri(t, string(w[:])+tail)
-			checkWordTri(t, strings.ToUpper(string(w[:]))+tail)
+		"ŏ", "ŭ", "é", "’", "hong", "eun", "ong", " do", ". ", "1", "\n", "e ", "e.", "eu", "s", "sh", " h", ". h", " 1"}
+	for n := 1; n <= 3; n++ {
+		w := make([]byte, n)
+		for x := range int(math.Pow(26, float64(n))) {
+			for k, y := n-1, x; k >= 0; k, y = k-1, y/26 {
+				w[k] = byte('a' + y%26)
+			}
+			for _, tail := range tails {
+				checkWordFilter(t, string(w)+tail)
+				checkWordFilter(t, strings.ToUpper(string(w))+tail)
+			}
 		}
 	}
 }

@@ -29,10 +29,15 @@ type gazTables struct {
 	// koFirst marks the Hangul syllables keys start with: a Korean word
 	// starting otherwise is not walked.
 	koFirst [(0xD7A4-0xAC00)/64 + 1]uint64
-	// wordTri marks the first three letters (ascii.Run.Tri) of the words
-	// mayStart may pass: a word of three letters or more is tested with
-	// one bit before the fold.
-	wordTri [26*26*26/64 + 1]uint64
+	// Word filters, one bit per word shape, set where mayStart may pass a
+	// word of that shape (see wordMayStart): tested before the fold.
+	// wordTri: three letters (ascii.Run.Tri) and then anything;
+	// wordTri4: three letters and a fourth letter;
+	// wordTri3: a word of exactly three letters, per following byte class;
+	// wordShort: a word of one or two letters (shortIndex), per class.
+	wordTri, wordTri4 [26*26*26/64 + 1]uint64
+	wordTri3          [followClasses][26*26*26/64 + 1]uint64
+	wordShort         [followClasses][(26+26*26)/64 + 1]uint64
 }
 
 // caution rows are also South Korean places, rivers, people or common words

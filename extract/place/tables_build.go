@@ -184,22 +184,45 @@ func buildTables() *gazTables {
 		}
 	}
 	t.trie = newTrie(keys, vals)
-	// mayStart reads a word's first three letters, and a byte after them
-	// only when a letter was dropped or an e may be: a byte above ASCII
-	// there makes it pass. So what it says of the three letters followed by
-	// such a byte holds for every word they start, or it passes anyway.
-	// Every trigram and its byte, in one string (mayStart reads no further).
-	all := make([]byte, 0, 4*26*26*26)
+	t.buildWordFilters()
+	return t
+}
+
+// buildWordFilters works out the word filters from mayStart itself. What
+// mayStart says of a string of bytes followed by 0x80 holds for the same
+// bytes followed by anything: it passes as soon as it reads a byte above
+// ASCII, whether as a letter or to see whether an e is dropped before it.
+func (t *gazTables) buildWordFilters() {
+	pass := func(word string) bool { return t.mayStart(word+"\x80", 0) }
 	for x := range 26 * 26 * 26 {
-		all = append(all, byte('a'+x/676), byte('a'+x/26%26), byte('a'+x%26), 0x80)
-	}
-	text := string(all)
-	for x := range 26 * 26 * 26 {
-		if t.mayStart(text, 4*x) {
-			t.wordTri[x>>6] |= 1 << (x & 63)
+		tri := string([]byte{byte('a' + x/676), byte('a' + x/26%26), byte('a' + x%26)})
+		bit := uint64(1) << (x & 63)
+		if pass(tri) {
+			t.wordTri[x>>6] |= bit
+		}
+		for c := byte('a'); c <= 'z'; c++ {
+			if pass(tri + string(c)) {
+				t.wordTri4[x>>6] |= bit
+				break
+			}
+		}
+		for class, follow := range followSample {
+			if pass(tri + string(follow)) {
+				t.wordTri3[class][x>>6] |= bit
+			}
 		}
 	}
-	return t
+	for x := range 26 + 26*26 {
+		word := string(rune('a' + x))
+		if x >= 26 {
+			word = string([]byte{byte('a' + (x-26)/26), byte('a' + (x-26)%26)})
+		}
+		for class, follow := range followSample {
+			if pass(word + string(follow)) {
+				t.wordShort[class][x>>6] |= 1 << (x & 63)
+			}
+		}
+	}
 }
 
 // Replacers built once per build (building one per name was slow), and not
@@ -398,6 +421,16 @@ func tablesSource(t *gazTables) ([]byte, error) {
 	gosrc.Bits(&b, "loose", t.loose[:])
 	gosrc.Bits(&b, "koFirst", t.koFirst[:])
 	gosrc.Bits(&b, "wordTri", t.wordTri[:])
+	gosrc.Bits(&b, "wordTri4", t.wordTri4[:])
+	b.WriteString("wordTri3: [followClasses][26*26*26/64 + 1]uint64{\n")
+	for _, bits := range t.wordTri3 {
+		gosrc.Bits(&b, "", bits[:])
+	}
+	b.WriteString("},\nwordShort: [followClasses][(26+26*26)/64 + 1]uint64{\n")
+	for _, bits := range t.wordShort {
+		gosrc.Bits(&b, "", bits[:])
+	}
+	b.WriteString("},\n")
 	b.WriteString("}\n")
 	return format.Source(b.Bytes())
 }

@@ -22,7 +22,11 @@ func Ints[T ~int32 | ~uint16 | ~byte](b *bytes.Buffer, field, typ string, xs []T
 // Bits writes `field: [n]uint64{...},` for a bit set, naming only its
 // non-zero words.
 func Bits(b *bytes.Buffer, field string, words []uint64) {
-	fmt.Fprintf(b, "%s: [%d]uint64{", field, len(words))
+	if field == "" {
+		b.WriteString("{") // an element of an array of such arrays
+	} else {
+		fmt.Fprintf(b, "%s: [%d]uint64{", field, len(words))
+	}
 	n := 0
 	for i, w := range words {
 		if w == 0 {
