@@ -246,6 +246,7 @@ func extractJSONL(ctx context.Context, in io.Reader, out io.Writer) error {
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	workers := runtime.GOMAXPROCS(0)
 	type job struct {
+		buf  *[]byte // the line's buffer, recycled once the line is answered
 		line []byte
 		err  error // a line that could not even be read whole
 		done chan []byte
@@ -256,7 +257,14 @@ func extractJSONL(ctx context.Context, in io.Reader, out io.Writer) error {
 	for range workers {
 		go func() {
 			for j := range jobs {
-				j.done <- processLine(j.line, j.err)
+				res := processLine(j.line, j.err)
+				// The answer holds no byte of the line (strings are copied
+				// out of it), so its buffer serves another line.
+				if cap(j.line) <= 1<<20 {
+					*j.buf = j.line[:0]
+					lineBufs.Put(j.buf)
+				}
+				j.done <- res
 			}
 		}()
 	}
@@ -271,7 +279,8 @@ func extractJSONL(ctx context.Context, in io.Reader, out io.Writer) error {
 				readErr <- ctx.Err()
 				return
 			}
-			line, err := readLine(r)
+			buf := lineBufs.Get().(*[]byte)
+			line, err := readLine(r, (*buf)[:0])
 			if err == io.EOF && len(line) == 0 {
 				readErr <- nil
 				return
@@ -283,7 +292,7 @@ func extractJSONL(ctx context.Context, in io.Reader, out io.Writer) error {
 				readErr <- err
 				return
 			}
-			j := &job{line: line, err: lineErr, done: make(chan []byte, 1)}
+			j := &job{buf: buf, line: line, err: lineErr, done: make(chan []byte, 1)}
 			order <- j
 			jobs <- j
 			if err == io.EOF {
@@ -323,10 +332,12 @@ func extractJSONL(ctx context.Context, in io.Reader, out io.Writer) error {
 
 var errLineTooLong = fmt.Errorf("line longer than %d MB", maxLine>>20)
 
-// readLine reads one line without its newline. A line over maxLine is
-// drained and reported as errLineTooLong.
-func readLine(r *bufio.Reader) ([]byte, error) {
-	var buf []byte
+// lineBufs recycles input lines, as outBufs does output lines.
+var lineBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// readLine reads one line without its newline into buf. A line over maxLine
+// is drained and reported as errLineTooLong.
+func readLine(r *bufio.Reader, buf []byte) ([]byte, error) {
 	tooLong := false
 	for {
 		chunk, err := r.ReadSlice('\n')

@@ -807,7 +807,7 @@ var followClass = func() (t [128]uint8) {
 // shortIndex numbers a word of one or two ASCII letters for wordShort.
 func shortIndex(w string) int {
 	if len(w) == 1 {
-		return int(w[0]|0x20 - 'a')
+		return int(w[0] | 0x20 - 'a')
 	}
 	return 26 + int(w[0]|0x20-'a')*26 + int(w[1]|0x20-'a')
 }

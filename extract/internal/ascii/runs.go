@@ -49,7 +49,12 @@ var runKind = func() (t [256]RunKind) {
 // runs of the other kinds are as long as they go.
 func Runs(s string) []Run {
 	// About one run per five bytes of English text.
-	out := make([]Run, 0, len(s)/5+8)
+	return AppendRuns(make([]Run, 0, len(s)/5+8), s)
+}
+
+// AppendRuns appends the runs of s to out, as Runs returns them, so a caller
+// can reuse one slice for report after report.
+func AppendRuns(out []Run, s string) []Run {
 	for i := 0; i < len(s); {
 		k := runKind[s[i]]
 		if k == 0 {
