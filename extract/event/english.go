@@ -16,38 +16,57 @@ type token struct {
 
 // tokenize splits lower[lo:hi] (an ASCII-lower-cased copy of the text) into
 // words: runs of letters and digits, with inner apostrophes kept ("didn't").
-// Hyphens split words, so "signal-tracking" is two tokens.
-func tokenize(lower string, lo, hi int, buf []token) []token {
-	buf = buf[:0]
+// Hyphens split words, so "signal-tracking" is two tokens. It appends the
+// words to buf[:0], and to *heads (emptied) those that head a trigger pattern, with
+// their patterns: findEnglish then reads only these, not every word again.
+func tokenize(lower string, lo, hi int, buf []token, heads *[]hit) []token {
+	buf, *heads = buf[:0], (*heads)[:0]
 	s := lower[:hi]
-	for i := lo; i < len(s); {
+	// Unsigned indices below len(s): the loops need no bounds checks.
+	n := uint(len(s))
+	for i := uint(max(lo, 0)); i < n; {
 		if !wordByte[s[i]] {
 			i++
 			continue
 		}
 		j := i + 1
-		for {
-			for j < len(s) && wordByte[s[j]] {
-				j++
-			}
-			if j >= len(s) || s[j] != '\'' && s[j] != 0xE2 {
-				break
-			}
-			// Inner apostrophes: ' and ’ (E2 80 99) between letters.
-			if j+1 < len(s) && s[j] == '\'' && wordByte[s[j+1]] {
-				j += 2
-				continue
-			}
-			if j+3 < len(s) && s[j] == 0xE2 && s[j+1] == 0x80 && s[j+2] == 0x99 && wordByte[s[j+3]] {
-				j += 4
-				continue
-			}
-			break
+		for j < n && wordByte[s[j]] {
+			j++
 		}
-		buf = append(buf, token{w: s[i:j], lo: i, hi: j})
-		i = j
+		if j < n && (s[j] == '\'' || s[j] == 0xE2) {
+			j = uint(apostropheEnd(s, int(j)))
+		}
+		w := s[i:j]
+		if enHead(w) {
+			if ps := enHeadPatterns(w); ps != nil {
+				*heads = append(*heads, hit{len(buf), ps})
+			}
+		}
+		buf = append(buf, token{w: w, lo: int(i), hi: int(j)})
+		i = j + 1 // s[j] is no word byte
 	}
 	return buf
+}
+
+// apostropheEnd returns the end of the word whose letters run to j, where
+// s[j] may be an inner apostrophe: ' and ’ (E2 80 99) between letters.
+func apostropheEnd(s string, j int) int {
+	for {
+		switch {
+		case j+1 < len(s) && s[j] == '\'' && wordByte[s[j+1]]:
+			j += 2
+		case j+3 < len(s) && s[j] == 0xE2 && s[j+1] == 0x80 && s[j+2] == 0x99 && wordByte[s[j+3]]:
+			j += 4
+		default:
+			return j
+		}
+		for j < len(s) && wordByte[s[j]] {
+			j++
+		}
+		if j >= len(s) || s[j] != '\'' && s[j] != 0xE2 {
+			return j
+		}
+	}
 }
 
 // wordByte marks the bytes of words: ASCII lower-case letters and digits.
@@ -447,7 +466,7 @@ type mention struct {
 }
 
 // findEnglish returns the English trigger mentions of the body sentences.
-func findEnglish(text, lower string, sents []sentence, all []token, money []casebook.Money, sc *scratch, out []mention) []mention {
+func findEnglish(text, lower string, sents []sentence, all []token, heads []hit, money []casebook.Money, sc *scratch, out []mention) []mention {
 	hits := sc.hits[:0]
 	defer func() { sc.hits = hits[:0] }()
 	// official[k] is 1 when sentence k names officials, 0 when not, -1 when
@@ -473,15 +492,12 @@ func findEnglish(text, lower string, sents []sentence, all []token, money []case
 			continue
 		}
 		hits = hits[:0]
-		for k := range toks {
-			w := toks[k].w
-			if !enHead(w) {
-				continue
-			}
-			ps := enHeadPatterns(w)
-			if ps == nil {
-				continue
-			}
+		// The head words of the report, in order: those of this sentence.
+		for len(heads) > 0 && heads[0].tok < s.toks[0] {
+			heads = heads[1:]
+		}
+		for ; len(heads) > 0 && heads[0].tok < s.toks[1]; heads = heads[1:] {
+			k, ps := heads[0].tok-s.toks[0], heads[0].patterns
 			// A pattern that fails on the words to the sentence's end fails
 			// in every clause: most sentences hold a head word ("in",
 			// "held") but no trigger, and are never split into clauses.
@@ -576,7 +592,7 @@ func warningFails(p *enPattern, toks []token, end int) bool {
 }
 
 // hit is a head word of a pattern that may match, at token tok of its
-// sentence.
+// sentence (of the report, in tokenize's heads).
 type hit struct {
 	tok      int
 	patterns []int

@@ -65,6 +65,7 @@ func Assemble(d *Doc) casebook.Facts {
 type scratch struct {
 	asm              assembler
 	toks             []token
+	heads            []hit
 	sents            []sentence
 	clauses          []casebook.Span // the sentences' clauses, end to end
 	places           []place.Mention
@@ -104,7 +105,7 @@ func (a *assembler) release() {
 	// A Korean report has no English words: the storage of the last
 	// English one's stays for the next.
 	if a.toks != nil {
-		sc.toks = a.toks[:0]
+		sc.toks, sc.heads = a.toks[:0], a.heads[:0]
 	}
 	sc.sents = a.sents[:0]
 	sc.clauses = sc.clauses[:0]
@@ -139,6 +140,7 @@ type assembler struct {
 	topAgency        string          // the organ named acting most often
 	paras            []casebook.Span // paragraph spans by index
 	toks             []token         // English words of the whole text, in order
+	heads            []hit           // the words of toks that head a trigger pattern
 	// The spans of places, dates, acting organs and all organs, for nearest.
 	placeSpans, dateSpans, actingSpans, agencySpans []casebook.Span
 	refs                                            eventRefs // storage of the events' places and dates
@@ -158,7 +160,8 @@ func newAssembler(d *Doc) *assembler {
 	}
 	a.sents = segmentInto(d.Text, a.lower, a.ko, a.scratch.sents)
 	if !a.ko {
-		a.toks = tokenize(a.lower, 0, len(a.lower), a.scratch.toks)
+		a.heads = a.scratch.heads
+		a.toks = tokenize(a.lower, 0, len(a.lower), a.scratch.toks, &a.heads)
 		markTokens(a.sents, a.toks)
 	}
 	a.places = reuse(sc.places, len(d.Places))
@@ -448,7 +451,7 @@ func (a *assembler) events() []casebook.Event {
 	if a.ko {
 		ms = findKorean(a.d.Text, a.sents, a.money, sc, sc.ms[:0])
 	} else {
-		ms = findEnglish(a.d.Text, a.lower, a.sents, a.toks, a.money, sc, sc.ms[:0])
+		ms = findEnglish(a.d.Text, a.lower, a.sents, a.toks, a.heads, a.money, sc, sc.ms[:0])
 	}
 	sc.ms = ms[:0]
 	if len(ms) == 0 {

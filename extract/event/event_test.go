@@ -798,7 +798,8 @@ func FuzzMarkTokens(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		lower := ascii.Lower(s)
 		sents := segment(s, lower, false)
-		toks := tokenize(lower, 0, len(lower), nil)
+		var heads []hit
+		toks := tokenize(lower, 0, len(lower), nil, &heads)
 		markTokens(sents, toks)
 		for i, st := range sents {
 			want := tokRange(toks, st.span[0], st.span[1])
