@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"casebook"
 	"casebook/extract/agency"
@@ -978,25 +980,69 @@ func (a *assembler) shareWords(x, y mention) bool {
 
 // koStems returns the first two syllables of each Korean word of s, a
 // rough stem that survives particles (기름을, 기름).
+// Words are split as strings.Fields splits them, read byte by byte: only
+// a rune led by C2, E1, E2 or E3 may be a non-ASCII space.
 func koStems(s string, out []string) []string {
-	for w := range strings.FieldsSeq(s) {
-		w = strings.TrimLeft(w, "\"'“‘(「『[")
-		n, k := 0, 0
-		for i, r := range w {
-			if r < 0xAC00 || r > 0xD7A3 {
-				break
-			}
-			n++
-			k = i + len(string(r))
-			if n == 2 {
-				break
-			}
+	for i := 0; i < len(s); {
+		if n := spaceAt(s, i); n > 0 {
+			i += n
+			continue
 		}
-		if n == 2 && !koStop[w[:k]] {
-			out = append(out, w[:k])
+		j := i + 1
+		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf && !asciiSpace[c] || c >= 0xE4 || c >= 0x80 && c < 0xC2 {
+				j++ // no space starts with c: the usual case, tested inline
+				continue
+			}
+			if spaceAt(s, j) > 0 {
+				break
+			}
+			j++
+		}
+		w := trimOpeners(s[i:j])
+		i = j
+		// The first two runes, when both are syllables (three bytes each).
+		if len(w) < 6 {
+			continue
+		}
+		r1, n1 := firstRune(w)
+		r2, n2 := firstRune(w[n1:])
+		if n1 == 3 && n2 == 3 && r1 >= 0xAC00 && r1 <= 0xD7A3 && r2 >= 0xAC00 && r2 <= 0xD7A3 && !koStop[w[:6]] {
+			out = append(out, w[:6])
 		}
 	}
 	return out
+}
+
+// spaceAt returns the length of the space rune (unicode.IsSpace) starting
+// at s[i], or 0 when none does there.
+func spaceAt(s string, i int) int {
+	switch c := s[i]; {
+	case c < utf8.RuneSelf:
+		if asciiSpace[c] {
+			return 1
+		}
+	case c == 0xC2 || c >= 0xE1 && c <= 0xE3:
+		if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+			return n
+		}
+	}
+	return 0
+}
+
+// trimOpeners is strings.TrimLeft(w, "\"'“‘(「『[") on bytes.
+func trimOpeners(w string) string {
+	for len(w) > 0 {
+		switch c := w[0]; {
+		case c == '"' || c == '\'' || c == '(' || c == '[':
+			w = w[1:]
+		case strings.HasPrefix(w, "“") || strings.HasPrefix(w, "‘") || strings.HasPrefix(w, "「") || strings.HasPrefix(w, "『"):
+			w = w[3:]
+		default:
+			return w
+		}
+	}
+	return w
 }
 
 var koStop = map[string]bool{"보위": true, "안전": true, "보안": true, "소식": true, "데일": true, "이날": true, "지난": true, "그러": true, "하지": true, "이후": true, "당시": true, "최근": true, "요즘": true, "이번": true, "것으": true, "있다": true, "했다": true, "됐다": true}

@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -807,6 +808,40 @@ func FuzzMarkTokens(f *testing.F) {
 			if len(got) != len(want) || len(got) > 0 && &got[0] != &want[0] {
 				t.Fatalf("sentence %d %q: words %d..%d, want %d", i, s[st.span[0]:st.span[1]], st.toks[0], st.toks[1], len(want))
 			}
+		}
+	})
+}
+
+// FuzzKoStems checks koStems against the strings.Fields reading it spares.
+func FuzzKoStems(f *testing.F) {
+	for _, s := range []string{
+		"보안원들이 \"기름을 빼앗았다\" 고 말했다",
+		"“주민들은\u3000(「장마당」에서 『단속』을 [보위부]\u00a0당했다 ‘이날’ 가",
+		"a 가나 \xea\xb0 가\xff나다 \u2003 라마바\u0085사아",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []string
+		for _, w := range strings.Fields(s) {
+			w = strings.TrimLeft(w, "\"'“‘(「『[")
+			n, k := 0, 0
+			for i, r := range w {
+				if r < 0xAC00 || r > 0xD7A3 {
+					break
+				}
+				n++
+				k = i + len(string(r))
+				if n == 2 {
+					break
+				}
+			}
+			if n == 2 && !koStop[w[:k]] {
+				want = append(want, w[:k])
+			}
+		}
+		if got := koStems(s, nil); !slices.Equal(got, want) {
+			t.Fatalf("koStems(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
