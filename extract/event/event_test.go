@@ -703,6 +703,7 @@ func FuzzQuoteMarks(f *testing.F) {
 func FuzzSyllableSet(f *testing.F) {
 	f.Add("보위원들이 주민을 단속하고 늘 돈을 뜯어낸다")
 	f.Add("체포하려고 했지만 못했다 ㄹ 것 할 계획 않았")
+	f.Add("\xed\xa0\x80보위 \xea늘 \xeb\x80평소 \xec\xb0\xff려 했지만")
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, c := range []struct {
 			set   *syllableSet

@@ -288,12 +288,12 @@ var koFuture = []string{"을 것", "ㄹ 것", "할 것", "될 것", "받을 것"
 var koForeign = []string{"중국 공안", "중국 당국", "중국 경찰", "한국 경찰", "변방대"}
 var koOfficer = []string{"보위", "안전원", "안전부", "보안원", "보안서", "경비대", "경비", "검찰", "재판", "당국", "간부", "단속원", "규찰", "위원회", "기관", "경찰"}
 
-// koFirst maps a Hangul syllable to the rules whose stem starts with it (an
-// index into koGroups), so a sentence is scanned once whatever the number
-// of rules. Foreign markers (중국 공안) are rules of type "" that void their
+// koFirst maps a character of U+A000–U+DFFF (c-0xA000; Hangul syllables
+// are U+AC00–U+D7A3) to the rules whose stem starts with it (an index into
+// koGroups), so a sentence is scanned once whatever the number of rules. Foreign markers (중국 공안) are rules of type "" that void their
 // sentence.
 var (
-	koFirst  [0xD7A4 - 0xAC00]uint16
+	koFirst  [0x4000]uint16
 	koGroups = [][]int{nil}
 )
 
@@ -320,11 +320,11 @@ func init() {
 		if c < 0xAC00 || c > 0xD7A3 {
 			panic("event: Korean rule must start with a syllable: " + r.stem)
 		}
-		g := koFirst[c-0xAC00]
+		g := koFirst[c-0xA000]
 		if g == 0 {
 			g = uint16(len(koGroups))
 			koGroups = append(koGroups, nil)
-			koFirst[c-0xAC00] = g
+			koFirst[c-0xA000] = g
 		}
 		koGroups[g] = append(koGroups[g], i)
 	}
@@ -341,22 +341,26 @@ func findKorean(text string, sents []sentence, money []casebook.Money, sc *scrat
 		before := len(out)
 		foreign := false
 		for k := 0; k < len(st); {
-			c, n := rune(st[k]), 1
-			if c < 0x80 {
+			c0 := st[k]
+			if c0 < 0x80 {
 				k++
 				continue // no rule starts with an ASCII byte
 			}
-			if c0 := st[k]; c0-0xEA < 4 && k+2 < len(st) && st[k+1]&0xC0 == 0x80 && st[k+2]&0xC0 == 0x80 && (c0 != 0xED || st[k+1] < 0xA0) {
-				// Hangul (U+A000–U+D7FF) decoded inline, the rest by utf8: same result.
-				c, n = rune(c0&0x0F)<<12|rune(st[k+1]&0x3F)<<6|rune(st[k+2]&0x3F), 3
-			} else if c >= 0x80 {
-				c, n = firstRune(st[k:])
-			}
-			if c < 0xAC00 || c > 0xD7A3 || koFirst[c-0xAC00] == 0 {
+			// A syllable's three bytes index koFirst as they are. A lead byte
+			// whose next two bytes do not continue it is passed alone; its
+			// bytes decode as they would one by one (no rule starts with a
+			// continuation byte, so a surrogate's three are passed at once).
+			if c0-0xEA >= 4 || k+2 >= len(st) || (st[k+1]^0x80)|(st[k+2]^0x80) >= 0x40 {
+				_, n := firstRune(st[k:])
 				k += n
 				continue
 			}
-			for _, ri := range koGroups[koFirst[c-0xAC00]] {
+			g := koFirst[uint(c0-0xEA)<<12|uint(st[k+1]&0x3F)<<6|uint(st[k+2]&0x3F)]
+			if g == 0 {
+				k += 3
+				continue
+			}
+			for _, ri := range koGroups[g] {
 				r := &koAllRules[ri]
 				// The stem's first syllable is the one just read (three bytes).
 				if !hasPrefixWrapped(st[k+3:], r.stem[3:]) {
@@ -378,7 +382,7 @@ func findKorean(text string, sents []sentence, money []casebook.Money, sc *scrat
 				end := eojeolEnd(text, at+len(r.stem), cl[1])
 				out = append(out, mention{typ: r.typ, clause: cl, trig: casebook.Span{at, end}, sent: si, evidence: koEvidence(text, cl, at+len(r.stem), end), rule: -1 - ri, fine: strings.HasPrefix(r.stem, "벌금"), appoint: r.stem == "임명"})
 			}
-			k += n
+			k += 3
 			// Only a syllable's rules add mentions: the bound is checked after them.
 			if len(out)-before >= maxPerSentence {
 				break
@@ -834,15 +838,18 @@ func (s *syllableSet) in(text string) bool {
 		c := text[i]
 		// Only a Hangul syllable (U+A000–U+DFFF, decoded inline) can
 		// start a word; any other byte, or a broken sequence, is passed.
-		if c-0xEA >= 4 || i+2 >= len(text) || text[i+1]&0xC0 != 0x80 || text[i+2]&0xC0 != 0x80 || c == 0xED && text[i+1] >= 0xA0 {
+		// (A surrogate's three bytes are passed at once: the two after its
+		// lead continue it, and no word starts with such a byte.)
+		if c-0xEA >= 4 || i+2 >= len(text) || (text[i+1]^0x80)|(text[i+2]^0x80) >= 0x40 {
 			i++
 			continue
 		}
-		r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-		if x := r - 0xA000; s.first[x>>6]&(1<<(x&63)) == 0 {
+		x := rune(c-0xEA)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+		if s.first[x>>6]&(1<<(x&63)) == 0 {
 			i += 3
 			continue
 		}
+		r := x + 0xA000
 		if k := slices.Index(s.runes, r); k >= 0 {
 			for _, w := range s.words[k] {
 				if strings.HasPrefix(text[i:], w) {
