@@ -1086,16 +1086,17 @@ func koLastTarget(s string) string {
 			continue
 		}
 		stem := w
-		for _, p := range koCaseEndings {
-			if strings.HasSuffix(stem, p) && len(stem) > len(p) {
-				stem = stem[:len(stem)-len(p)]
-				break
+		last, n := lastRune(w)
+		if koCaseEndLast.has(last) { // else no ending below is w's
+			for _, p := range koCaseEndings {
+				if strings.HasSuffix(stem, p) && len(stem) > len(p) {
+					stem = stem[:len(stem)-len(p)]
+					break
+				}
 			}
 		}
-		if stem == w {
-			if last, n := lastRune(w); koParticle.has(last) && n < len(w) {
-				stem = w[:len(w)-n]
-			}
+		if stem == w && koParticle.has(last) && n < len(w) {
+			stem = w[:len(w)-n]
 		}
 		stem = strings.TrimSuffix(stem, "들")
 		for _, cand := range [...]string{stem, w} {
@@ -1116,6 +1117,15 @@ func koLastTarget(s string) string {
 // koCaseEndings are the particles koLastTarget takes off a noun, longest
 // first.
 var koCaseEndings = [...]string{"에게서", "한테서", "에게", "한테", "에서", "으로", "까지", "부터", "에는", "로"}
+
+// koCaseEndLast holds the last syllable of every koCaseEndings particle.
+var koCaseEndLast = func() (set syllables) {
+	for _, p := range koCaseEndings {
+		r, _ := lastRune(p)
+		set.add(r)
+	}
+	return set
+}()
 
 // koParticle are one-syllable particles that may close a Korean noun.
 var koParticle = func() (set syllables) {
