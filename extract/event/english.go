@@ -2,7 +2,6 @@ package event
 
 import (
 	"slices"
-	"sort"
 	"strings"
 
 	"casebook"
@@ -82,12 +81,25 @@ var wordByte = func() (t [256]bool) {
 
 // tokRange returns the tokens of toks (sorted, text-wide) lying in [lo, hi).
 func tokRange(toks []token, lo, hi int) []token {
-	i := sort.Search(len(toks), func(k int) bool { return toks[k].lo >= lo })
-	j := i
-	for j < len(toks) && toks[j].hi <= hi {
-		j++
+	// Two binary searches: the words are sorted by their starts and, not
+	// overlapping, by their ends too.
+	i, j := 0, len(toks)
+	for i < j {
+		if m := int(uint(i+j) >> 1); toks[m].lo < lo {
+			i = m + 1
+		} else {
+			j = m
+		}
 	}
-	return toks[i:j]
+	k, j := i, len(toks)
+	for k < j {
+		if m := int(uint(k+j) >> 1); toks[m].hi <= hi {
+			k = m + 1
+		} else {
+			j = m
+		}
+	}
+	return toks[i:k]
 }
 
 // Flags of an English trigger pattern.

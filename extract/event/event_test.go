@@ -846,3 +846,23 @@ func FuzzKoStems(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTokRange checks tokRange's binary searches against reading the words
+// one by one.
+func FuzzTokRange(f *testing.F) {
+	f.Add("Police arrested him, didn't they? Yes—twice.", 3, 20)
+	f.Fuzz(func(t *testing.T, s string, lo, hi int) {
+		lower := ascii.Lower(s)
+		var heads []hit
+		toks := tokenize(lower, 0, len(lower), nil, &heads)
+		var want []token
+		for _, tk := range toks {
+			if tk.lo >= lo && tk.hi <= hi {
+				want = append(want, tk)
+			}
+		}
+		if got := tokRange(toks, lo, hi); !slices.Equal(got, want) {
+			t.Fatalf("tokRange(%q, %d, %d) = %v, want %v", s, lo, hi, got, want)
+		}
+	})
+}
