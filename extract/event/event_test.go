@@ -866,3 +866,33 @@ func FuzzTokRange(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSaidBefore checks saidBefore's one pass against finding each verb
+// as a whole word.
+func FuzzSaidBefore(f *testing.F) {
+	f.Add("he said, and was told that", 0, 26)
+	f.Add("unsaid: resaid says2 Said", 0, 25)
+	f.Fuzz(func(t *testing.T, s string, lo, i int) {
+		if lo < 0 || i < lo || i > len(s) {
+			return
+		}
+		want := false
+		win := s[max(lo, i-40):i]
+		for _, v := range []string{"said", "told", "says", "reported", "learned", "added", "explained", "claimed", "believes", "noted", "revealed", "confirmed", "say"} {
+			for off := 0; off < len(win); {
+				k := strings.Index(win[off:], v)
+				if k < 0 {
+					break
+				}
+				k += off
+				if (k == 0 || !isASCIILetter(win[k-1])) && (k+len(v) == len(win) || !isASCIILetter(win[k+len(v)])) {
+					want = true
+				}
+				off = k + 1
+			}
+		}
+		if got := saidBefore(s, lo, i); got != want {
+			t.Fatalf("saidBefore(%q, %d, %d) = %v, want %v", s, lo, i, got, want)
+		}
+	})
+}

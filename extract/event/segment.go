@@ -590,34 +590,28 @@ func nextWord(lower string, i, hi int) string {
 }
 
 // saidBefore reports whether a verb of saying comes within a few words before
-// position i ("told Daily NK on Friday that").
+// position i ("told Daily NK on Friday that"): one of sayingVerbs as a whole
+// ASCII word (a run of letters, case-sensitive), read in one pass.
 func saidBefore(text string, lo, i int) bool {
-	from := max(lo, i-40)
-	win := text[from:i]
-	for _, v := range [...]string{"said", "told", "says", "reported", "learned", "added", "explained", "claimed", "believes", "noted", "revealed", "confirmed", "say"} {
-		if indexWord(win, v) >= 0 {
+	win := text[max(lo, i-40):i]
+	for k := 0; k < len(win); {
+		if !isASCIILetter(win[k]) {
+			k++
+			continue
+		}
+		j := k + 1
+		for j < len(win) && isASCIILetter(win[j]) {
+			j++
+		}
+		if sayingVerbs.has(win[k:j]) {
 			return true
 		}
+		k = j
 	}
 	return false
 }
 
-// indexWord finds w in s as a whole ASCII word (case-sensitive).
-func indexWord(s, w string) int {
-	for off := 0; ; {
-		k := strings.Index(s[off:], w)
-		if k < 0 {
-			return -1
-		}
-		k += off
-		before := k == 0 || !isASCIILetter(s[k-1])
-		after := k+len(w) >= len(s) || !isASCIILetter(s[k+len(w)])
-		if before && after {
-			return k
-		}
-		off = k + 1
-	}
-}
+var sayingVerbs = wordSet("said", "told", "says", "reported", "learned", "added", "explained", "claimed", "believes", "noted", "revealed", "confirmed", "say")
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
