@@ -623,7 +623,7 @@ func (a *assembler) recentDate() *casebook.Interval {
 	if a.d.Published.IsZero() {
 		return nil
 	}
-	pub := a.d.Published.Format("2006-01-02")
+	pub := dayString(a.d.Published)
 	for _, d := range a.dates {
 		if d.Interval.To == pub && d.Interval.From < pub {
 			iv := d.Interval
@@ -631,6 +631,18 @@ func (a *assembler) recentDate() *casebook.Interval {
 		}
 	}
 	return nil
+}
+
+// dayString is t.Format("2006-01-02"), its digits written directly for
+// years 1000–9999 (Format's general layout reading is most of its cost).
+func dayString(t time.Time) string {
+	y, m, d := t.Date()
+	if y < 1000 || y > 9999 {
+		return t.Format("2006-01-02")
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:])
 }
 
 // bracketDay reports a date in brackets after the name of a day

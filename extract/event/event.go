@@ -634,7 +634,7 @@ func (a *assembler) events() []casebook.Event {
 		if ev.Date == nil && drafts[k].m.perfect && !a.d.Published.IsZero() {
 			// "Dozens of households have been sent into exile": news tells
 			// a present perfect of the weeks before publication.
-			d := casebook.Interval{From: a.d.Published.AddDate(0, 0, -30).Format("2006-01-02"), To: a.d.Published.Format("2006-01-02")}
+			d := casebook.Interval{From: dayString(a.d.Published.AddDate(0, 0, -30)), To: dayString(a.d.Published)}
 			ev.Date = &d
 		}
 		if ev.Date != nil {

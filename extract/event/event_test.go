@@ -896,3 +896,16 @@ func FuzzSaidBefore(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDayString checks dayString against time.Format.
+func FuzzDayString(f *testing.F) {
+	f.Add(int64(1591000000))
+	f.Add(int64(-62135596800))
+	f.Add(int64(253402300799))
+	f.Fuzz(func(t *testing.T, sec int64) {
+		tm := time.Unix(sec, 0).UTC()
+		if got, want := dayString(tm), tm.Format("2006-01-02"); got != want {
+			t.Fatalf("dayString(%v) = %q, want %q", tm, got, want)
+		}
+	})
+}
