@@ -187,7 +187,7 @@ func (a *assembler) mainClause(m mention) casebook.Span {
 		return cl
 	}
 	for _, t := range tokRange(a.toks, m.trig[1], cl[1]) {
-		if enSubordinator.has(t.w) {
+		if enSubordinator.hasTok(&t) {
 			cl[1] = t.lo
 			break
 		}
@@ -796,7 +796,7 @@ func init() {
 
 // enTargetAt returns the target named by a phrase starting at token k.
 func enTargetAt(toks []token, k int) string {
-	if !enTargetHeads.mayHave(toks[k].w) {
+	if !enTargetHeads.mayHaveTok(&toks[k]) {
 		return ""
 	}
 	rests, ok := enTargetIndex[toks[k].w]

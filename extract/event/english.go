@@ -11,6 +11,7 @@ import (
 type token struct {
 	w      string
 	lo, hi int
+	h      uint16 // wordFilterHash(w), for the word sets' filters
 }
 
 // tokenize splits lower[lo:hi] (an ASCII-lower-cased copy of the text) into
@@ -36,12 +37,13 @@ func tokenize(lower string, lo, hi int, buf []token, heads *[]hit) []token {
 			j = uint(apostropheEnd(s, int(j)))
 		}
 		w := s[i:j]
-		if enHead(w) {
+		h := headHash(w)
+		if hh := h & 0xFFFF; enHeads[hh>>6]&(1<<(hh&63)) != 0 { // enHead(w)
 			if ps := enHeadPatterns(w); ps != nil {
 				*heads = append(*heads, hit{len(buf), ps})
 			}
 		}
-		buf = append(buf, token{w: w, lo: int(i), hi: int(j)})
+		buf = append(buf, token{w: w, lo: int(i), hi: int(j), h: uint16(h & 1023)}) // h: wordFilterHash(w)
 		i = j + 1 // s[j] is no word byte
 	}
 	return buf
@@ -355,7 +357,7 @@ func matchAt(toks []token, i int, elems []elem) int {
 			next = elems[1].set
 		}
 		for k := 0; k <= e.gap && i+k <= len(toks); k++ {
-			if next != nil && (i+k == len(toks) || !next.mayHave(toks[i+k].w)) {
+			if next != nil && (i+k == len(toks) || !next.mayHaveTok(&toks[i+k])) {
 				continue
 			}
 			if end := matchAt(toks, i+k, elems[1:]); end >= 0 {
@@ -364,7 +366,7 @@ func matchAt(toks []token, i int, elems []elem) int {
 		}
 		return -1
 	}
-	if i >= len(toks) || !e.set.mayHave(toks[i].w) {
+	if i >= len(toks) || !e.set.mayHaveTok(&toks[i]) {
 		return -1
 	}
 	for _, a := range e.alts {
@@ -440,8 +442,19 @@ func (s *words) mayHave(w string) bool {
 	return s.filter[h>>6]&(1<<(h&63)) != 0
 }
 
+// wordFilterHash is headHash's low bits: tokenize makes both at once.
 func wordFilterHash(w string) uint32 {
-	return ((uint32(w[0])*31+uint32(w[len(w)-1]))*31 + uint32(len(w))) & 1023
+	return headHash(w) & 1023
+}
+
+// mayHaveTok is mayHave(t.w), with the hash tokenize made (t.w is never "").
+func (s *words) mayHaveTok(t *token) bool {
+	return s.filter[t.h>>6]&(1<<(t.h&63)) != 0
+}
+
+// hasTok is has(t.w), with the hash tokenize made.
+func (s *words) hasTok(t *token) bool {
+	return s.filter[t.h>>6]&(1<<(t.h&63)) != 0 && s.m[t.w]
 }
 
 // has reports whether w is in the set.
@@ -540,7 +553,7 @@ func findEnglish(text, lower string, sents []sentence, all []token, heads []hit,
 			if official[k] < 0 {
 				official[k] = 0
 				for _, t := range all[sents[k].toks[0]:sents[k].toks[1]] {
-					if enOfficial.has(t.w) {
+					if enOfficial.hasTok(&t) {
 						official[k] = 1
 						break
 					}
@@ -596,9 +609,10 @@ func warningFails(p *enPattern, toks []token, end int) bool {
 	}
 	would, punish := false, false
 	for k := end; k < min(len(toks), end+40); k++ {
-		w := toks[k].w
+		tk := &toks[k]
+		w := tk.w
 		would = would || w == "would" || w == "will"
-		punish = punish || enPunishWord.has(w)
+		punish = punish || enPunishWord.hasTok(tk)
 	}
 	return !would || !punish
 }
@@ -656,7 +670,7 @@ func enHeadPatterns(w string) []int {
 // (Chinese police, Beijing's drive): their acts are not events here.
 func foreignSentence(s string, toks []token) bool {
 	for k, t := range toks {
-		if !enForeignLead.mayHave(t.w) {
+		if !enForeignLead.mayHaveTok(&t) {
 			continue // no word a case below starts with
 		}
 		next := ""
@@ -668,7 +682,7 @@ func foreignSentence(s string, toks []token) bool {
 			return true // Beijing's own drive; "the embassy in Beijing" is only a place
 		case t.w == "beijing" && (next == "has" || next == "had" || next == "ordered" || next == "launched"):
 			return true
-		case enForeignState.has(t.w) && enForeignOrgan.has(next):
+		case enForeignState.hasTok(&t) && enForeignOrgan.has(next):
 			return true
 		case t.w == "chinese" && next == "border" && k+2 < len(toks) && (toks[k+2].w == "guards" || toks[k+2].w == "police"):
 			return true
@@ -725,8 +739,9 @@ func (c *ctx) month(k int) bool {
 // voiceWord returns the nearest word before token i, skipping adverbs.
 func (c *ctx) voiceWord(i int) string {
 	for k := i - 1; k >= c.lo; k-- {
-		w := c.all[k].w
-		if w == "being" || !(enAdverb.has(w) || strings.HasSuffix(w, "ly") && len(w) > 4) {
+		tk := &c.all[k]
+		w := tk.w
+		if w == "being" || !(enAdverb.hasTok(tk) || strings.HasSuffix(w, "ly") && len(w) > 4) {
 			return w
 		}
 	}
@@ -765,14 +780,15 @@ func (c *ctx) personNear(i, end int) bool {
 		to = end - 1 // "let her go": the person sits inside the words
 	}
 	for k := i + 1; k < to; k++ {
-		w := c.all[k].w
-		if enGoods.has(w) || enGathering.has(w) {
+		tk := &c.all[k]
+		w := tk.w
+		if enGoods.hasTok(tk) || enGathering.hasTok(tk) {
 			return false // "held a meeting with traders"
 		}
 		if w == "from" && k > i+1 {
 			break // "seized phones from traders": the people are where the goods came from
 		}
-		if enPerson.has(w) && !enNumber.has(w) {
+		if enPerson.hasTok(tk) && !enNumber.hasTok(tk) {
 			return true
 		}
 	}
@@ -780,7 +796,7 @@ func (c *ctx) personNear(i, end int) bool {
 		return false
 	}
 	for k := max(0, i-10); k < i; k++ {
-		if enPerson.has(c.all[k].w) && !enGoods.has(c.all[k].w) {
+		if enPerson.hasTok(&c.all[k]) && !enGoods.hasTok(&c.all[k]) {
 			return true
 		}
 	}
@@ -793,24 +809,26 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	toks := c.all
 	// Negation just before the trigger ("has not been put on trial").
 	for k := max(c.lo, i-4); k < i; k++ {
-		w := toks[k].w
-		if enNegation.has(w) || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+		tk := &toks[k]
+		w := tk.w
+		if enNegation.hasTok(tk) || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
 			return false
 		}
 	}
 	// Habits, rules and hypotheses: before the trigger, or just after it.
 	for k := max(c.lo, i-40); k < min(c.hi, end+3); k++ {
-		w := toks[k].w
-		if !enHabitCue.mayHave(w) {
+		tk := &toks[k]
+		w := tk.w
+		if !enHabitCue.mayHaveTok(tk) {
 			continue // none of the words below
 		}
-		if p.flags&fHypo == 0 && enModal.has(w) && !(w == "may" && c.month(k)) {
+		if p.flags&fHypo == 0 && enModal.hasTok(tk) && !(w == "may" && c.month(k)) {
 			return false
 		}
-		if enHabit.has(w) && !(p.flags&fHypo != 0 && (w == "anyone" || w == "whoever")) {
+		if enHabit.hasTok(tk) && !(p.flags&fHypo != 0 && (w == "anyone" || w == "whoever")) {
 			return false
 		}
-		if (w == "every" || w == "each") && k+1 < len(toks) && enPeriod.has(toks[k+1].w) && !(p.flags&fRegime != 0 && k > i) {
+		if (w == "every" || w == "each") && k+1 < len(toks) && enPeriod.hasTok(&toks[k+1]) && !(p.flags&fRegime != 0 && k > i) {
 			return false
 		}
 		if (w == "those" || w == "anyone") && k+1 < len(toks) && toks[k+1].w == "who" && (p.flags&fHypo == 0 || p.flags&fTold != 0) {
@@ -821,7 +839,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 			// follows ("who used to sell … were picked up").
 			own := false
 			for j := k + 2; j < i; j++ {
-				if enAuxPast.has(toks[j].w) || toks[j].w == "was" || toks[j].w == "were" {
+				if enAuxPast.hasTok(&toks[j]) || toks[j].w == "was" || toks[j].w == "were" {
 					own = true
 				}
 			}
@@ -845,7 +863,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		// "to arrest", "to be arrested": purposes and plans.
 		// A demand in a purpose clause after a told act ("visited him last
 		// week to demand 5,000 yuan") happened; a planned one did not.
-		if i > c.lo && toks[i-1].w == "to" && (p.typ != casebook.EventBribeDemand || i > c.lo+1 && enIntent.has(toks[i-2].w)) {
+		if i > c.lo && toks[i-1].w == "to" && (p.typ != casebook.EventBribeDemand || i > c.lo+1 && enIntent.hasTok(&toks[i-2])) {
 			return false
 		}
 		if i > c.lo+1 && toks[i-1].w == "be" && toks[i-2].w == "to" {
@@ -860,15 +878,15 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		if enDet.has(w) && !(w == "by") {
 			return false // "the arrested man", "recovering confiscated goods"
 		}
-		if end < c.hi && enGoods.has(toks[end].w) && !(p.typ == casebook.EventConfiscation && (enAuxPast.has(w) || c.officialBefore(i))) {
+		if end < c.hi && enGoods.hasTok(&toks[end]) && !(p.typ == casebook.EventConfiscation && (enAuxPast.has(w) || c.officialBefore(i))) {
 			return false
 		}
 		// "the number of people detained has doubled": a participle right
 		// before the finite verb sits inside the subject, telling no act.
-		if end == i+1 && end < c.hi && enFinite.has(toks[end].w) {
+		if end == i+1 && end < c.hi && enFinite.hasTok(&toks[end]) {
 			aux := false
 			for k := max(c.lo, i-3); k < i; k++ {
-				aux = aux || enAuxPast.has(toks[k].w) || toks[k].w == "was" || toks[k].w == "were"
+				aux = aux || enAuxPast.hasTok(&toks[k]) || toks[k].w == "was" || toks[k].w == "were"
 			}
 			if !aux {
 				return false
@@ -891,7 +909,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 			}
 		}
 		// "caught in Dandong": another state's arrest.
-		if end+1 < c.hi && toks[end].w == "in" && enForeignPlace.has(toks[end+1].w) {
+		if end+1 < c.hi && toks[end].w == "in" && enForeignPlace.hasTok(&toks[end+1]) {
 			return false
 		}
 	}
@@ -905,7 +923,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		// "residents caught making calls" is a rule; an arrest needs "was caught".
 		ok := false
 		for k := max(c.lo, i-3); k < i; k++ {
-			if enAuxPast.has(toks[k].w) || toks[k].w == "was" || toks[k].w == "were" {
+			if enAuxPast.hasTok(&toks[k]) || toks[k].w == "was" || toks[k].w == "were" {
 				ok = true
 			}
 		}
@@ -923,7 +941,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&fIng != 0 {
 		ok := false
 		for k := max(0, i-4); k < i; k++ {
-			if enAux.has(toks[k].w) {
+			if enAux.hasTok(&toks[k]) {
 				ok = true
 			}
 		}
@@ -931,7 +949,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		// first verb carries over.
 		if !ok && i > 0 && toks[i-1].w == "and" {
 			for k := max(0, i-40); k < i; k++ {
-				if enAux.has(toks[k].w) {
+				if enAux.hasTok(&toks[k]) {
 					ok = true
 				}
 			}
@@ -966,7 +984,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		if !ok && p.flags&(fBribe|fOfficer) != 0 {
 			// "borrowed the money … and paid it": the word may come first.
 			for k := max(c.lo, i-12); k < min(c.hi, end+30); k++ {
-				if enBribe.has(toks[k].w) {
+				if enBribe.hasTok(&toks[k]) {
 					ok = true
 				}
 			}
@@ -974,10 +992,10 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		if !ok && p.flags&fOfficer != 0 {
 			// "paid police", "paid the agents", "paid two officers".
 			k := end
-			for k < c.hi && k < end+2 && (enDet.has(toks[k].w) || enNumber.has(toks[k].w) || toks[k].w == "off") {
+			for k < c.hi && k < end+2 && (enDet.hasTok(&toks[k]) || enNumber.hasTok(&toks[k]) || toks[k].w == "off") {
 				k++
 			}
-			ok = k < c.hi && enOfficer.has(toks[k].w) && toks[k].w != "he" && toks[k].w != "they" || end < c.hi && enOfficer.has(toks[end].w)
+			ok = k < c.hi && enOfficer.hasTok(&toks[k]) && toks[k].w != "he" && toks[k].w != "they" || end < c.hi && enOfficer.hasTok(&toks[end])
 		}
 		if !ok {
 			return false
@@ -986,7 +1004,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&fAgent != 0 {
 		ok := false
 		for k := max(c.lo, i-30); k < min(c.hi, end+30); k++ {
-			if enOfficer.has(toks[k].w) {
+			if enOfficer.hasTok(&toks[k]) {
 				ok = true
 			}
 		}
@@ -997,7 +1015,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&fOfficial != 0 {
 		ok := false
 		for k := max(c.lo, i-30); k < min(c.hi, end+30); k++ {
-			if enOfficial.has(toks[k].w) || c.theyOfficial && toks[k].w == "they" && k < i {
+			if enOfficial.hasTok(&toks[k]) || c.theyOfficial && toks[k].w == "they" && k < i {
 				ok = true
 			}
 		}
@@ -1008,7 +1026,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&fSuccessor != 0 {
 		ok := false
 		for k := end; k < min(c.hi, end+4); k++ {
-			ok = ok || enSuccessor.has(toks[k].w)
+			ok = ok || enSuccessor.hasTok(&toks[k])
 		}
 		if !ok {
 			return false
@@ -1017,9 +1035,10 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&fWarn != 0 {
 		told, punish := false, false
 		for k := end; k < min(len(toks), end+30); k++ {
-			w := toks[k].w
+			tk := &toks[k]
+			w := tk.w
 			told = told || w == "told" || w == "warned"
-			punish = punish || told && (enThreatWord.has(w) || w == "shoot" || w == "punished" || w == "punishment")
+			punish = punish || told && (enThreatWord.hasTok(tk) || w == "shoot" || w == "punished" || w == "punishment")
 		}
 		if !punish {
 			return false
@@ -1035,7 +1054,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 		ok := false
 		for k := max(0, i-40); k < i; k++ {
 			// "were told", not "are told" (a rule).
-			if enTelling.has(toks[k].w) && !(k > 0 && enBeNow.has(toks[k-1].w)) {
+			if enTelling.hasTok(&toks[k]) && !(k > 0 && enBeNow.hasTok(&toks[k-1])) {
 				ok = true
 			}
 		}
@@ -1046,7 +1065,7 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&fSubjOfficer != 0 {
 		ok := false
 		for k := max(c.lo, i-4); k < i; k++ {
-			if enOfficial.has(toks[k].w) || c.theyOfficial && toks[k].w == "they" {
+			if enOfficial.hasTok(&toks[k]) || c.theyOfficial && toks[k].w == "they" {
 				ok = true
 			}
 		}
@@ -1060,9 +1079,10 @@ func (c *ctx) accept(p *enPattern, i, end int) bool {
 	if p.flags&fWould != 0 {
 		would, punish := false, false
 		for k := end; k < min(len(toks), end+40); k++ {
-			w := toks[k].w
+			tk := &toks[k]
+			w := tk.w
 			would = would || w == "would" || w == "will"
-			punish = punish || enPunishWord.has(w)
+			punish = punish || enPunishWord.hasTok(tk)
 		}
 		if !would || !punish {
 			return false
@@ -1084,15 +1104,16 @@ var enDocument = wordSet("report", "reports", "statement", "statements", "video"
 // report released on Thursday", "released a study"; a release needs a
 // person held.
 func (c *ctx) releasesDocument(i, end int) bool {
-	if i > c.lo && enDocument.has(c.all[i-1].w) {
+	if i > c.lo && enDocument.hasTok(&c.all[i-1]) {
 		return true
 	}
 	for k := end; k < min(c.hi, end+4); k++ {
-		w := c.all[k].w
-		if enDet.has(w) || w == "its" || w == "their" || w == "new" || w == "annual" || w == "a" || w == "an" {
+		tk := &c.all[k]
+		w := tk.w
+		if enDet.hasTok(tk) || w == "its" || w == "their" || w == "new" || w == "annual" || w == "a" || w == "an" {
 			continue
 		}
-		return enDocument.has(w)
+		return enDocument.hasTok(tk)
 	}
 	return false
 }
@@ -1107,7 +1128,7 @@ func (c *ctx) holderBefore(i int) bool {
 		return false
 	}
 	for k := i - 1; k >= max(c.lo, i-6); k-- {
-		if enPost.has(c.all[k].w) {
+		if enPost.hasTok(&c.all[k]) {
 			return true
 		}
 	}
@@ -1130,7 +1151,7 @@ func (c *ctx) placeAfter(k int) bool {
 // subject of an active verb ("police searched the market and seized phones").
 func (c *ctx) officialBefore(i int) bool {
 	for k := c.lo; k < i; k++ {
-		if enOfficial.has(c.all[k].w) {
+		if enOfficial.hasTok(&c.all[k]) {
 			return true
 		}
 	}
@@ -1140,7 +1161,7 @@ func (c *ctx) officialBefore(i int) bool {
 // goodsNear reports goods right after the trigger or just before it.
 func (c *ctx) goodsNear(i, end int) bool {
 	for k := max(c.lo, i-6); k < min(c.hi, end+6); k++ {
-		if enGoods.has(c.all[k].w) {
+		if enGoods.hasTok(&c.all[k]) {
 			return true
 		}
 	}
@@ -1177,19 +1198,20 @@ var enPastIrregular = wordSet("was", "were", "had", "has", "have", "been", "did"
 // has a past or perfect verb or a progressive.
 func narrates(toks []token) bool {
 	for k, t := range toks {
-		if enPastIrregular.has(t.w) {
+		if enPastIrregular.hasTok(&t) {
 			return true
 		}
-		if len(t.w) > 4 && strings.HasSuffix(t.w, "ed") && !enGoods.has(t.w) {
+		if len(t.w) > 4 && strings.HasSuffix(t.w, "ed") && !enGoods.hasTok(&t) {
 			return true
 		}
 		if strings.HasSuffix(t.w, "ing") {
 			for j := k - 1; j >= max(0, k-3); j-- {
-				w := toks[j].w
+				tk := &toks[j]
+				w := tk.w
 				if w == "is" || w == "are" || w == "am" {
 					return true
 				}
-				if !enAdverb.has(w) {
+				if !enAdverb.hasTok(tk) {
 					break
 				}
 			}
@@ -1236,7 +1258,7 @@ func threatQuestion(toks []token) bool {
 	you, punish := false, false
 	for _, t := range toks {
 		you = you || t.w == "you"
-		punish = punish || enThreatWord.has(t.w)
+		punish = punish || enThreatWord.hasTok(&t)
 	}
 	return you && punish
 }

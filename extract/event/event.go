@@ -778,7 +778,7 @@ func (a *assembler) otherGroup(x, y mention) bool {
 		return false
 	}
 	between := tokRange(a.toks, x.trig[1], y.trig[0])
-	return len(between) >= 3 && between[len(between)-1].w == "and" && !enAdverb.has(between[0].w)
+	return len(between) >= 3 && between[len(between)-1].w == "and" && !enAdverb.hasTok(&between[0])
 }
 
 // restOfGroup reports "the other two", "the rest", 나머지 before m's
@@ -965,7 +965,7 @@ func (a *assembler) shareWords(x, y mention) bool {
 	// count; the words a gap spans ("the whole family") do.
 	isTrig := func(t token, m mention) bool { return t.lo == m.trig[0] || t.hi == m.trig[1] }
 	for _, t := range tx {
-		if len(t.w) < 4 || enStop.has(t.w) || isTrig(t, x) {
+		if len(t.w) < 4 || enStop.hasTok(&t) || isTrig(t, x) {
 			continue
 		}
 		for k := range ty {

@@ -848,7 +848,7 @@ func FuzzKoStems(f *testing.F) {
 }
 
 // FuzzTokRange checks tokRange's binary searches against reading the words
-// one by one.
+// one by one, and the hash tokenize gives each word.
 func FuzzTokRange(f *testing.F) {
 	f.Add("Police arrested him, didn't they? Yes—twice.", 3, 20)
 	f.Fuzz(func(t *testing.T, s string, lo, hi int) {
@@ -857,6 +857,9 @@ func FuzzTokRange(f *testing.F) {
 		toks := tokenize(lower, 0, len(lower), nil, &heads)
 		var want []token
 		for _, tk := range toks {
+			if uint32(tk.h) != wordFilterHash(tk.w) {
+				t.Fatalf("%q: word %q has hash %d, want %d", s, tk.w, tk.h, wordFilterHash(tk.w))
+			}
 			if tk.lo >= lo && tk.hi <= hi {
 				want = append(want, tk)
 			}

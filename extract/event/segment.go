@@ -410,7 +410,7 @@ func splitClauses(text, lower string, s casebook.Span, ko bool, toks []token, ou
 	start := 0 // first token of the current clause, for the "and" check
 	for k := range toks {
 		t := &toks[k]
-		if !clauseOpeners.mayHave(t.w) || t.lo <= lo || t.lo >= hi || text[t.lo-1] != ' ' && text[t.lo-1] != '\n' {
+		if !clauseOpeners.mayHaveTok(t) || t.lo <= lo || t.lo >= hi || text[t.lo-1] != ' ' && text[t.lo-1] != '\n' {
 			continue // most words are none of the cases below
 		}
 		switch t.w {
