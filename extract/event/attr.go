@@ -186,8 +186,10 @@ func (a *assembler) mainClause(m mention) casebook.Span {
 	if a.ko || m.trig[1] >= cl[1] {
 		return cl
 	}
-	for _, t := range tokRange(a.toks, m.trig[1], cl[1]) {
-		if enSubordinator.hasTok(&t) {
+	toks := tokRange(a.toks, m.trig[1], cl[1])
+	for k := range toks {
+		t := &toks[k]
+		if enSubordinator.hasTok(t) {
 			cl[1] = t.lo
 			break
 		}

@@ -44,7 +44,7 @@ func tokenize(lower string, lo, hi int, buf []token, heads *[]hit) []token {
 			}
 		}
 		buf = append(buf, token{w: w, lo: int(i), hi: int(j), h: uint16(h & 1023)}) // h: wordFilterHash(w)
-		i = j + 1 // s[j] is no word byte
+		i = j + 1                                                                   // s[j] is no word byte
 	}
 	return buf
 }
@@ -552,8 +552,9 @@ func findEnglish(text, lower string, sents []sentence, all []token, heads []hit,
 		for k := si - 1; k >= max(0, si-3) && !sents[k].heading && !theyOfficial; k-- {
 			if official[k] < 0 {
 				official[k] = 0
-				for _, t := range all[sents[k].toks[0]:sents[k].toks[1]] {
-					if enOfficial.hasTok(&t) {
+				for j := sents[k].toks[0]; j < sents[k].toks[1]; j++ {
+					t := &all[j]
+					if enOfficial.hasTok(t) {
 						official[k] = 1
 						break
 					}
@@ -669,8 +670,9 @@ func enHeadPatterns(w string) []int {
 // foreignSentence reports a sentence about another state's officials
 // (Chinese police, Beijing's drive): their acts are not events here.
 func foreignSentence(s string, toks []token) bool {
-	for k, t := range toks {
-		if !enForeignLead.mayHaveTok(&t) {
+	for k := range toks {
+		t := &toks[k]
+		if !enForeignLead.mayHaveTok(t) {
 			continue // no word a case below starts with
 		}
 		next := ""
@@ -682,7 +684,7 @@ func foreignSentence(s string, toks []token) bool {
 			return true // Beijing's own drive; "the embassy in Beijing" is only a place
 		case t.w == "beijing" && (next == "has" || next == "had" || next == "ordered" || next == "launched"):
 			return true
-		case enForeignState.hasTok(&t) && enForeignOrgan.has(next):
+		case enForeignState.hasTok(t) && enForeignOrgan.has(next):
 			return true
 		case t.w == "chinese" && next == "border" && k+2 < len(toks) && (toks[k+2].w == "guards" || toks[k+2].w == "police"):
 			return true
@@ -1197,11 +1199,12 @@ var enPastIrregular = wordSet("was", "were", "had", "has", "have", "been", "did"
 // narrates reports whether a clause tells of an act rather than a habit: it
 // has a past or perfect verb or a progressive.
 func narrates(toks []token) bool {
-	for k, t := range toks {
-		if enPastIrregular.hasTok(&t) {
+	for k := range toks {
+		t := &toks[k]
+		if enPastIrregular.hasTok(t) {
 			return true
 		}
-		if len(t.w) > 4 && strings.HasSuffix(t.w, "ed") && !enGoods.hasTok(&t) {
+		if len(t.w) > 4 && strings.HasSuffix(t.w, "ed") && !enGoods.hasTok(t) {
 			return true
 		}
 		if strings.HasSuffix(t.w, "ing") {
@@ -1256,9 +1259,10 @@ func quotedSentence(text string, sents []sentence, si int) bool {
 // threatQuestion reports a question put to "you" about punishment.
 func threatQuestion(toks []token) bool {
 	you, punish := false, false
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		you = you || t.w == "you"
-		punish = punish || enThreatWord.hasTok(&t)
+		punish = punish || enThreatWord.hasTok(t)
 	}
 	return you && punish
 }

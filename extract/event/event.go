@@ -964,8 +964,9 @@ func (a *assembler) shareWords(x, y mention) bool {
 	// The trigger's own words ("arrested", "took … into custody") do not
 	// count; the words a gap spans ("the whole family") do.
 	isTrig := func(t token, m mention) bool { return t.lo == m.trig[0] || t.hi == m.trig[1] }
-	for _, t := range tx {
-		if len(t.w) < 4 || enStop.hasTok(&t) || isTrig(t, x) {
+	for k := range tx {
+		t := &tx[k]
+		if len(t.w) < 4 || enStop.hasTok(t) || isTrig(*t, x) {
 			continue
 		}
 		for k := range ty {
