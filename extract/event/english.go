@@ -448,13 +448,14 @@ func wordFilterHash(w string) uint32 {
 }
 
 // mayHaveTok is mayHave(t.w), with the hash tokenize made (t.w is never "").
+// The hash is below 1024: &15 only spares the index check.
 func (s *words) mayHaveTok(t *token) bool {
-	return s.filter[t.h>>6]&(1<<(t.h&63)) != 0
+	return s.filter[t.h>>6&15]&(1<<(t.h&63)) != 0
 }
 
 // hasTok is has(t.w), with the hash tokenize made.
 func (s *words) hasTok(t *token) bool {
-	return s.filter[t.h>>6]&(1<<(t.h&63)) != 0 && s.m[t.w]
+	return s.filter[t.h>>6&15]&(1<<(t.h&63)) != 0 && s.m[t.w]
 }
 
 // has reports whether w is in the set.
