@@ -719,14 +719,11 @@ func (a *assembler) targetFor(m mention, s *sentence) string {
 		hi++
 	}
 	toks := tokRange(a.toks, lo, hi)
-	trig, clHi := len(toks), len(toks)
-	for k, t := range toks {
-		if t.lo >= m.trig[0] && trig == len(toks) {
-			trig = k
-		}
-		if t.lo < m.clause[1] {
-			clHi = k + 1
-		}
+	// trig is the first word from the trigger on; clHi is one past the last
+	// word starting inside the clause, or len(toks) when none does.
+	trig, clHi := firstFrom(toks, m.trig[0]), firstFrom(toks, m.clause[1])
+	if clHi == 0 {
+		clHi = len(toks)
 	}
 	for k := trig; k < clHi; k++ {
 		// The officials a payment goes to are not its target: the payer is.
@@ -758,6 +755,20 @@ func (a *assembler) targetFor(m mention, s *sentence) string {
 		}
 	}
 	return ""
+}
+
+// firstFrom returns the index of the first of toks (sorted) starting at
+// or after at, or len(toks).
+func firstFrom(toks []token, at int) int {
+	i, j := 0, len(toks)
+	for i < j {
+		if m := int(uint(i+j) >> 1); toks[m].lo < at {
+			i = m + 1
+		} else {
+			j = m
+		}
+	}
+	return i
 }
 
 // enTargetRules are person nouns (word sequences) and the canonical target

@@ -85,14 +85,7 @@ var wordByte = func() (t [256]bool) {
 func tokRange(toks []token, lo, hi int) []token {
 	// Two binary searches: the words are sorted by their starts and, not
 	// overlapping, by their ends too.
-	i, j := 0, len(toks)
-	for i < j {
-		if m := int(uint(i+j) >> 1); toks[m].lo < lo {
-			i = m + 1
-		} else {
-			j = m
-		}
-	}
+	i := firstFrom(toks, lo)
 	k, j := i, len(toks)
 	for k < j {
 		if m := int(uint(k+j) >> 1); toks[m].hi <= hi {

@@ -847,8 +847,8 @@ func FuzzKoStems(f *testing.F) {
 	})
 }
 
-// FuzzTokRange checks tokRange's binary searches against reading the words
-// one by one, and the hash tokenize gives each word.
+// FuzzTokRange checks tokRange's and firstFrom's binary searches against
+// reading the words one by one, and the hash tokenize gives each word.
 func FuzzTokRange(f *testing.F) {
 	f.Add("Police arrested him, didn't they? Yes—twice.", 3, 20)
 	f.Fuzz(func(t *testing.T, s string, lo, hi int) {
@@ -866,6 +866,13 @@ func FuzzTokRange(f *testing.F) {
 		}
 		if got := tokRange(toks, lo, hi); !slices.Equal(got, want) {
 			t.Fatalf("tokRange(%q, %d, %d) = %v, want %v", s, lo, hi, got, want)
+		}
+		first := len(toks)
+		for k := len(toks) - 1; k >= 0 && toks[k].lo >= lo; k-- {
+			first = k
+		}
+		if got := firstFrom(toks, lo); got != first {
+			t.Fatalf("firstFrom(%q, %d) = %d, want %d", s, lo, got, first)
 		}
 	})
 }
