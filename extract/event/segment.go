@@ -173,10 +173,12 @@ func isHeading(line string, ko bool) bool {
 			inWord = false
 		} else if !inWord {
 			inWord = true
-			words++
+			if words++; words > 25 {
+				return false // the count only grows
+			}
 		}
 	}
-	return words <= 25
+	return true
 }
 
 // quotedTitle reports a first line that ends in a quoted phrase with no
