@@ -506,15 +506,18 @@ func skipSpace(b []byte, i int) int {
 // at a time (a report's text is most of each line), then byte by byte.
 func plainRun(b []byte, i int) int {
 	const ones, high = 0x0101010101010101, 0x8080808080808080
-	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
+	rest := b[i:] // resliced as it goes, which spares the bounds checks
+	for len(rest) >= 8 {
+		x := binary.LittleEndian.Uint64(rest)
 		q, bs := x^('"'*ones), x^('\\'*ones)
 		// Some byte is zero in q or bs, or below 0x20 in x: the run ends in
 		// these eight (the tests never miss one, and may only over-report).
 		if ((q-ones)&^q|(bs-ones)&^bs|(x-0x20*ones)&^x)&high != 0 {
 			break
 		}
+		rest = rest[8:]
 	}
+	i = len(b) - len(rest)
 	for i < len(b) && b[i] != '"' && b[i] != '\\' && b[i] >= 0x20 {
 		i++
 	}
