@@ -2,7 +2,6 @@ package agency
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -19,22 +18,23 @@ func post(text, low string, ms []Mention) []Mention {
 	}
 	bindAcronyms(text, ms)
 	out := ms[:0]
-	markers := findMarkers(text)
 	sm := findSentenceMarks(text)
 	for _, mn := range ms {
-		if !foreign(text, markers, sm, mn) {
+		if !foreign(text, sm, mn) {
 			out = append(out, mn)
 		}
 	}
 	ms = out
-	specific := map[string]bool{}
+	// Whether the text names state security, and the police, specifically.
+	var namesMSS, namesMPS bool
 	for _, mn := range ms {
 		if !mn.Generic {
-			specific[mn.Code] = true
+			namesMSS = namesMSS || mn.Code == mss
+			namesMPS = namesMPS || mn.Code == mps
 		}
 	}
 	for k := range ms {
-		if ms[k].Generic && !specific[mss] && specific[mps] {
+		if ms[k].Generic && !namesMSS && namesMPS {
 			ms[k].Code = mps
 		}
 		// The lower-cased text, made at the first English mention unless
@@ -110,7 +110,7 @@ func isAcronym(text string, mn Mention) bool {
 
 // foreign reports whether a mention names another state's organ: "Chinese
 // border guards", "on the Chinese bank, police …", 중국 공안.
-func foreign(text string, markers []marker, sm sentenceMarks, mn Mention) bool {
+func foreign(text string, sm sentenceMarks, mn Mention) bool {
 	start := mn.Span[0]
 	if r, _ := utf8.DecodeRuneInString(text[start:]); isHangul(r) {
 		before := strings.TrimRight(text[max(0, start-16):start], " ")
@@ -136,14 +136,9 @@ func foreign(text string, markers []marker, sm sentenceMarks, mn Mention) bool {
 	// The last foreign marker of the sentence before the mention, unless a
 	// North Korean one follows it or it qualifies private people ("Chinese
 	// traders").
-	k := sort.Search(len(markers), func(k int) bool { return markers[k].at >= start }) - 1
-	if k < 0 {
-		return false
-	}
-	s := sm.before(text, start)
-	from := start - len(s)
-	mk := markers[k]
-	if mk.at < from {
+	from := start - len(sm.before(text, start))
+	mk, ok := lastMarker(text, from, start)
+	if !ok {
 		return false
 	}
 	after := text[mk.at+mk.n : start]
@@ -157,22 +152,31 @@ func foreign(text string, markers []marker, sm sentenceMarks, mn Mention) bool {
 // marker is where a foreign marker word occurs in a text, and its length.
 type marker struct{ at, n int }
 
-// findMarkers returns the positions of every foreign marker in text, in order.
-func findMarkers(text string) []marker {
-	var ms []marker
-	for _, f := range foreignMarkers {
-		for i := 0; ; {
-			j := strings.Index(text[i:], f)
-			if j < 0 {
-				break
+// lastMarker returns the last foreign marker that starts in text[from:start]
+// (the sentence before a mention), read back from start: only that stretch
+// is searched, and no marker starts another (TestForeignMarkersApart), so
+// the first found is the one a search of the whole text would put last.
+func lastMarker(text string, from, start int) (marker, bool) {
+	for i := start - 1; i >= from; i-- {
+		if !markerFirst[text[i]] {
+			continue
+		}
+		for _, f := range foreignMarkers {
+			if strings.HasPrefix(text[i:], f) {
+				return marker{i, len(f)}, true
 			}
-			ms = append(ms, marker{i + j, len(f)})
-			i += j + len(f)
 		}
 	}
-	slices.SortFunc(ms, func(a, b marker) int { return a.at - b.at })
-	return ms
+	return marker{}, false
 }
+
+// markerFirst marks the first bytes of the foreign markers.
+var markerFirst = func() (t [256]bool) {
+	for _, f := range foreignMarkers {
+		t[f[0]] = true
+	}
+	return t
+}()
 
 var foreignPlaces = []string{"Seoul", "China", "South Korea", "Beijing", "Dandong", "Yanbian", "Shenyang",
 	"Liaoning", "Jilin", "Changbai", "Tumen", "Yanji", "Russia", "Japan", "United States", "US ", "U.S.",
@@ -356,10 +360,12 @@ func mark(text, low string, sm sentenceMarks, mn *Mention) {
 	if w := text[start:end]; strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		poss = true
 	}
-	if w, _ := token(strings.TrimPrefix(strings.TrimPrefix(after, "'s"), "’s")); poss && relativeNouns[w] {
-		mn.Passing = true
+	if poss {
+		if w, _ := token(strings.TrimPrefix(strings.TrimPrefix(after, "'s"), "’s")); relativeNouns[w] {
+			mn.Passing = true
+		}
 	}
-	if strings.HasPrefix(after, " day") && !strings.HasPrefix(after, " day and") && !strings.HasPrefix(after, " days") || containsAny(after[:min(len(after), 24)], "founding anniversary", "foundation day", "founding day", "anniversary of its") {
+	if strings.HasPrefix(after, " day") && !strings.HasPrefix(after, " day and") && !strings.HasPrefix(after, " days") || dayAfter(after[:min(len(after), 24)]) {
 		mn.Passing = true
 	}
 	if tof := strings.TrimSuffix(strings.TrimSuffix(tbt, " a"), " an"); strings.HasSuffix(tof, " of") {
@@ -399,7 +405,7 @@ func mark(text, low string, sm sentenceMarks, mn *Mention) {
 			if w, rest = token(rest); w == "" {
 				break
 			}
-			w = strings.Trim(w, ",;:\"'")
+			w = trimPunct(w)
 			if auxWords[w] {
 				passive = passive || passiveAux[w]
 				continue
@@ -491,13 +497,27 @@ var formerPeople = map[string]bool{"official": true, "officials": true, "officer
 
 // token returns the first space-separated word of s and the rest after it.
 func token(s string) (string, string) {
-	s = strings.TrimLeft(s, " \t")
-	i := strings.IndexAny(s, " \t")
-	if i < 0 {
-		return s, ""
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
 	}
-	return s[:i], s[i:]
+	s = s[i:]
+	for i = 0; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '\t' {
+			return s[:i], s[i:]
+		}
+	}
+	return s, ""
 }
+
+// dayAfter reports whether s names the organ's day: "founding
+// anniversary", "foundation day" … Each phrase holds a 'y': one IndexByte
+// rules out most windows before the four searches.
+func dayAfter(s string) bool {
+	return strings.IndexByte(s, 'y') >= 0 && containsAny(s, dayPhrases...)
+}
+
+var dayPhrases = []string{"founding anniversary", "foundation day", "founding day", "anniversary of its"}
 
 func containsAny(s string, subs ...string) bool {
 	for _, x := range subs {
@@ -620,6 +640,18 @@ func trimCue(w string) string {
 	return w
 }
 
+// trimPunct is strings.Trim(w, ",;:\"'"), as trimCue.
+func trimPunct(w string) string {
+	cut := func(c byte) bool { return c == ',' || c == ';' || c == ':' || c == '"' || c == '\'' }
+	for len(w) > 0 && cut(w[0]) {
+		w = w[1:]
+	}
+	for len(w) > 0 && cut(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
 // targetFirst marks the first bytes of the targetBefore words.
 var targetFirst = func() (t [256]bool) {
 	for w := range targetBefore {
@@ -665,61 +697,106 @@ func markKorean(text string, sm sentenceMarks, mn *Mention) {
 		mn.Former = true
 	}
 	// 제대군인, 퇴직한 보위원: a discharged or retired member.
-	for _, f := range []string{"제대", "퇴직한", "전역한", "은퇴한", "퇴직"} {
+	for _, f := range koFormerBefore {
 		if strings.HasSuffix(tb, f) {
 			mn.Former = true
 		}
 	}
 	after := text[end:min(len(text), end+60)]
 	a := strings.TrimLeft(after, " ")
-	for _, f := range []string{"출신", "에서 일했", "에서 근무했", "에서 복무했", "에 근무했", "에 복무했", "였던", "이었던"} {
-		if strings.HasPrefix(a, f) || strings.HasPrefix(strings.TrimPrefix(a, "들"), f) {
-			mn.Former = true
-		}
+	if koFormerAfter.startsAny(a) || koFormerAfter.startsAny(strings.TrimPrefix(a, "들")) {
+		mn.Former = true
 	}
 	// Subject particle then a passive or target noun: 보위원이 체포됐다, 보안서장이 해임됐다.
 	// 보위부 간부들이 처벌받았다: the organ's people before the particle.
 	rest := a
-	for _, n := range []string{" 간부", "간부", " 일꾼", "일꾼", "부장", "소장", "서장", " 책임자", "책임자", "들"} {
+	for _, n := range koPeopleAfter {
 		rest = strings.TrimPrefix(rest, n)
 	}
-	for _, p := range []string{"이 ", "가 ", "은 ", "는 ", "도 "} {
-		if strings.HasPrefix(rest, p) {
-			clause := rest[len(p):min(len(rest), len(p)+24)]
-			for _, v := range []string{"체포", "해임", "철직", "처형", "처벌", "숙청", "구속", "검열을 받", "조사를 받", "구류", "단속되", "적발되"} {
-				if strings.HasPrefix(clause, v) {
-					mn.Target = true
-				}
-			}
+	for _, p := range koSubjectParticles {
+		if strings.HasPrefix(rest, p) && koTargetNouns.startsAny(rest[len(p):min(len(rest), len(p)+24)]) {
+			mn.Target = true
 		}
 	}
-	if strings.Contains(after[:min(len(after), 40)], "을 검열") || strings.Contains(after[:min(len(after), 40)], "를 검열") {
+	// Both phrases end in " 검열": one search rules out most windows.
+	if w := after[:min(len(after), 40)]; strings.Contains(w, " 검열") && (strings.Contains(w, "을 검열") || strings.Contains(w, "를 검열")) {
 		mn.Target = true
 	}
 	// 보위원의 아내, 인민군 창건일, 보위부 앞: a relative of its people, its
-	// anniversary or its building; the organ does nothing there.
-	for _, p := range []string{"의 아내", "의 남편", "의 부인", "의 아들", "의 딸", "의 가족", "의 친척", "의 부모",
-		"의 자녀", " 가족", "가족", " 창건", "창건일", " 창립", "의 날", " 앞", "앞을", "앞에서", " 건물", " 청사", "청사"} {
-		if strings.HasPrefix(rest, p) {
-			mn.Passing = true
-		}
+	// anniversary or its building; 보위부에 넘기겠다고 위협했다: only where a
+	// threat would send someone; 중앙당이 보위부에 단속을 지시했다: it receives
+	// an order from above. The organ does nothing there.
+	if koPassingAfter.startsAny(rest) {
+		mn.Passing = true
 	}
-	// 보위부에 넘기겠다고 위협했다: the organ is only where a threat would send
-	// someone; 보위부에 넘겨졌다는 말도 있지만 확인되지 않았다: an unconfirmed rumour.
-	for _, p := range []string{"에 넘기겠", "에 넘길", "로 넘기겠", "로 넘길", "에 보내겠", "로 보내겠", "에 보낼", "로 보낼"} {
-		if strings.HasPrefix(rest, p) {
-			mn.Passing = true
-		}
-	}
+	// 보위부에 넘겨졌다는 말도 있지만 확인되지 않았다: an unconfirmed rumour.
 	if strings.Contains(sm.after(text, end, 200), "확인되지 않") {
 		mn.Passing = true
 	}
-	// 중앙당이 보위부에 단속을 지시했다: the organ receives an order from above.
-	for _, p := range []string{"에 지시", "에게 지시", "에 명령", "에게 명령", "에 하달", "에게 하달"} {
-		if strings.HasPrefix(rest, p) {
-			mn.Passing = true
+}
+
+var koFormerBefore = []string{"제대", "퇴직한", "전역한", "은퇴한", "퇴직"}
+
+var koFormerAfter = newPrefixSet("출신", "에서 일했", "에서 근무했", "에서 복무했", "에 근무했", "에 복무했", "였던", "이었던")
+
+// koPeopleAfter are stripped in this order before a particle.
+var koPeopleAfter = []string{" 간부", "간부", " 일꾼", "일꾼", "부장", "소장", "서장", " 책임자", "책임자", "들"}
+
+var koSubjectParticles = []string{"이 ", "가 ", "은 ", "는 ", "도 "}
+
+var koTargetNouns = newPrefixSet("체포", "해임", "철직", "처형", "처벌", "숙청", "구속", "검열을 받", "조사를 받", "구류", "단속되", "적발되")
+
+var koPassingAfter = newPrefixSet(
+	"의 아내", "의 남편", "의 부인", "의 아들", "의 딸", "의 가족", "의 친척", "의 부모",
+	"의 자녀", " 가족", "가족", " 창건", "창건일", " 창립", "의 날", " 앞", "앞을", "앞에서", " 건물", " 청사", "청사",
+	"에 넘기겠", "에 넘길", "로 넘기겠", "로 넘길", "에 보내겠", "로 보내겠", "에 보낼", "로 보낼",
+	"에 지시", "에게 지시", "에 명령", "에게 명령", "에 하달", "에게 하달")
+
+// prefixSet tells whether a text starts with one of a list of phrases of
+// three bytes or more (a syllable), comparing only the phrases that share
+// the text's first three bytes.
+type prefixSet struct {
+	heads  []uint32   // the first three bytes of each group's phrases
+	groups [][]string // the phrases, grouped by their first three bytes
+}
+
+func newPrefixSet(phrases ...string) prefixSet {
+	var p prefixSet
+	for _, ph := range phrases {
+		if len(ph) < 3 {
+			panic("agency: prefixSet phrase shorter than three bytes: " + ph)
+		}
+		h := head3(ph)
+		k := slices.Index(p.heads, h)
+		if k < 0 {
+			k = len(p.heads)
+			p.heads = append(p.heads, h)
+			p.groups = append(p.groups, nil)
+		}
+		p.groups[k] = append(p.groups[k], ph)
+	}
+	return p
+}
+
+func head3(s string) uint32 { return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 }
+
+// startsAny reports whether s starts with one of the set's phrases.
+func (p *prefixSet) startsAny(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	h := head3(s)
+	for k, x := range p.heads {
+		if x == h {
+			for _, ph := range p.groups[k] {
+				if strings.HasPrefix(s, ph) {
+					return true
+				}
+			}
+			return false
 		}
 	}
+	return false
 }
 
 // Acting returns the codes of the organs whose people act in text — in

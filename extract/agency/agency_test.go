@@ -306,9 +306,102 @@ func TestTargetCueShortcuts(t *testing.T) {
 
 func FuzzTrimCue(f *testing.F) {
 	f.Add(`"investigated,'`)
+	f.Add(" \t was;\tarrested ")
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := trimCue(s), strings.Trim(s, ",:\"'"); got != want {
 			t.Fatalf("trimCue(%q) = %q, want %q", s, got, want)
 		}
+		if got, want := trimPunct(s), strings.Trim(s, ",;:\"'"); got != want {
+			t.Fatalf("trimPunct(%q) = %q, want %q", s, got, want)
+		}
+		// token as strings.TrimLeft and IndexAny would make it.
+		trimmed := strings.TrimLeft(s, " \t")
+		wantW, wantRest := trimmed, ""
+		if i := strings.IndexAny(trimmed, " \t"); i >= 0 {
+			wantW, wantRest = trimmed[:i], trimmed[i:]
+		}
+		if w, rest := token(s); w != wantW || rest != wantRest {
+			t.Fatalf("token(%q) = %q, %q; want %q, %q", s, w, rest, wantW, wantRest)
+		}
 	})
+}
+
+// TestForeignMarkersApart checks what lastMarker's search relies on: no
+// foreign marker starts another, and none overlaps itself.
+func TestForeignMarkersApart(t *testing.T) {
+	for _, f := range foreignMarkers {
+		for _, g := range foreignMarkers {
+			if f != g && strings.HasPrefix(g, f) {
+				t.Errorf("marker %q starts marker %q", f, g)
+			}
+		}
+		for n := 1; n < len(f); n++ {
+			if f[:n] == f[len(f)-n:] {
+				t.Errorf("marker %q overlaps itself by %q", f, f[:n])
+			}
+		}
+	}
+}
+
+// TestLastMarker replays the search lastMarker spares: every marker of the
+// whole text, the last one starting before the mention and not before the
+// sentence.
+func TestLastMarker(t *testing.T) {
+	text := "U.S.U.S. Chinese China's, South Korean South Korea's Russian Russia's " +
+		"American U.S. Japanese Beijing's Seoul's ChineseChinese IndoChinese x"
+	var all []marker
+	for _, f := range foreignMarkers {
+		for i := 0; ; {
+			j := strings.Index(text[i:], f)
+			if j < 0 {
+				break
+			}
+			all = append(all, marker{i + j, len(f)})
+			i += j + len(f)
+		}
+	}
+	for from := 0; from <= len(text); from++ {
+		for start := from; start <= len(text); start++ {
+			want, wantOK := marker{at: -1}, false
+			for _, mk := range all {
+				if mk.at >= from && mk.at < start && mk.at > want.at {
+					want, wantOK = mk, true
+				}
+			}
+			if got, ok := lastMarker(text, from, start); got != want && wantOK || ok != wantOK {
+				t.Fatalf("lastMarker(text, %d, %d) = %v, %v; want %v, %v", from, start, got, ok, want, wantOK)
+			}
+		}
+	}
+}
+
+// TestPrefixSet checks startsAny against a plain HasPrefix over the
+// phrases, at every offset of a text built from them.
+func TestPrefixSet(t *testing.T) {
+	sets := []struct {
+		name    string
+		set     *prefixSet
+		phrases []string
+	}{
+		{"koFormerAfter", &koFormerAfter, []string{"출신", "에서 일했", "에서 근무했", "에서 복무했", "에 근무했", "에 복무했", "였던", "이었던"}},
+		{"koTargetNouns", &koTargetNouns, []string{"체포", "해임", "철직", "처형", "처벌", "숙청", "구속", "검열을 받", "조사를 받", "구류", "단속되", "적발되"}},
+		{"koPassingAfter", &koPassingAfter, []string{"의 아내", "의 남편", "의 부인", "의 아들", "의 딸", "의 가족", "의 친척", "의 부모",
+			"의 자녀", " 가족", "가족", " 창건", "창건일", " 창립", "의 날", " 앞", "앞을", "앞에서", " 건물", " 청사", "청사",
+			"에 넘기겠", "에 넘길", "로 넘기겠", "로 넘길", "에 보내겠", "로 보내겠", "에 보낼", "로 보낼",
+			"에 지시", "에게 지시", "에 명령", "에게 명령", "에 하달", "에게 하달"}},
+	}
+	for _, tt := range sets {
+		t.Run(tt.name, func(t *testing.T) {
+			text := strings.Join(tt.phrases, "x") + " 의아 에서 일 창 ab"
+			for i := 0; i <= len(text); i++ {
+				want := false
+				for _, p := range tt.phrases {
+					want = want || strings.HasPrefix(text[i:], p)
+				}
+				if got := tt.set.startsAny(text[i:]); got != want {
+					t.Errorf("startsAny(%q) = %v, want %v", text[i:], got, want)
+				}
+			}
+		})
+	}
 }
