@@ -343,7 +343,7 @@ func mark(text, low string, sm sentenceMarks, mn *Mention) {
 			}
 		}
 	}
-	if strings.HasPrefix(strings.TrimLeft(after, " "), "who used to") || strings.Contains(after[:min(len(after), 20)], "in the past") {
+	if strings.HasPrefix(strings.TrimLeft(after, " "), "who used to") || containsAt(after[:min(len(after), 20)], "in the past", 7) {
 		mn.Former = true
 	}
 	if tbt != "" {
@@ -381,8 +381,8 @@ func mark(text, low string, sm sentenceMarks, mn *Mention) {
 		mn.Passing = true
 	}
 	// Every passingAfter phrase holds "down", "low" or "refrain": three
-	// scans rule most sentences out before the eleven.
-	if w := after[:min(len(after), 120)]; strings.Contains(w, "low") || strings.Contains(w, "down") || strings.Contains(w, "refrain") {
+	// scans for their 'w' and 'f' rule most sentences out before the eleven.
+	if w := after[:min(len(after), 120)]; containsAt(w, "low", 2) || containsAt(w, "down", 2) || containsAt(w, "refrain", 2) {
 		for _, p := range passingAfter {
 			if strings.Contains(w, p) {
 				mn.Passing = true
@@ -518,6 +518,23 @@ func dayAfter(s string) bool {
 }
 
 var dayPhrases = []string{"founding anniversary", "foundation day", "founding day", "anniversary of its"}
+
+// containsAt is strings.Contains(s, sub), led by sub's byte at k: a rare
+// byte ('w', 'f' …) stops IndexByte far less often than a common one.
+func containsAt(s, sub string, k int) bool {
+	c := sub[k]
+	for i := k; i < len(s); {
+		j := strings.IndexByte(s[i:], c)
+		if j < 0 {
+			return false
+		}
+		if p := i + j - k; p+len(sub) <= len(s) && s[p:p+len(sub)] == sub {
+			return true
+		}
+		i += j + 1
+	}
+	return false
+}
 
 func containsAny(s string, subs ...string) bool {
 	for _, x := range subs {
