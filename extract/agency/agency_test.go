@@ -244,6 +244,14 @@ func checkMayStart(t *testing.T, s string) {
 		if _, _, ok := matchLatin(s, "", i, buf[:0]); ok && !m.mayStart(s, i) {
 			t.Fatalf("mayStart(%q, %d) = false before a match", s, i)
 		}
+		// wordMayStart is given the run of letters or of digits from i.
+		end := i + 1
+		for end < len(s) && s[end] < 0x80 && asciiAlnum[s[end]] && isDigit(s[end]) == isDigit(s[i]) {
+			end++
+		}
+		if _, _, ok := matchLatin(s, "", i, buf[:0]); ok && !m.wordMayStart(s, i, end) {
+			t.Fatalf("wordMayStart(%q, %d, %d) = false before a match", s, i, end)
+		}
 	}
 	// And koMayStart before the walk at a syllable.
 	for i := 0; i+3 <= len(s); i++ {
@@ -256,6 +264,8 @@ func checkMayStart(t *testing.T, s string) {
 		}
 	}
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func TestMayStartSparesOnlyMisses(t *testing.T) {
 	var all []string
@@ -280,7 +290,8 @@ func TestMayStartSparesOnlyMisses(t *testing.T) {
 }
 
 func FuzzMayStart(f *testing.F) {
-	for _, s := range []string{"the MSS's agents", "State  Security-Department.", "27국 109상무 KPA", "the\tmilitary, the Cabinet", "people's safety"} {
+	for _, s := range []string{"the MSS's agents", "State  Security-Department.", "27국 109상무 KPA", "the\tmilitary, the Cabinet", "people's safety",
+		"Bureau No. 27, 109-unit; police2 kpa.", "Police,army"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkMayStart(t, s) })

@@ -34,13 +34,16 @@ type matcher struct {
 	// For mayStart, hashed: the first prefixLen bytes of every longer key,
 	// and every shorter key whole.
 	prefixes, shorts hashBits
-	root             [256]int32
-	first            []int32
-	count            []uint16
-	eb               []byte
-	et               []int32
-	term             []int32
-	entries          []entry
+	// For wordMayStart, hashed: every key's first word, its letters and
+	// digits before anything else.
+	words   hashBits
+	root    [256]int32
+	first   []int32
+	count   []uint16
+	eb      []byte
+	et      []int32
+	term    []int32
+	entries []entry
 }
 
 // m is what build works out from the names, held in matcher_gen.go (go
@@ -123,6 +126,9 @@ func build() *matcher {
 			t := (int(k[0]-'a')*26+int(k[1]-'a'))*26 + int(k[2]-'a')
 			mt.tri[t>>6] |= 1 << (t & 63)
 		}
+		if w := keyWord(x.key); w != "" {
+			mt.words.add(prefixHash([]byte(w)))
+		}
 		if k := x.key; len(k) >= prefixLen {
 			mt.prefixes.add(prefixHash([]byte(k[:prefixLen])))
 		} else {
@@ -160,6 +166,7 @@ func matcherSource(mt *matcher) ([]byte, error) {
 	gosrc.Bits(&b, "tri", mt.tri[:])
 	gosrc.Bits(&b, "prefixes", mt.prefixes[:])
 	gosrc.Bits(&b, "shorts", mt.shorts[:])
+	gosrc.Bits(&b, "words", mt.words[:])
 	gosrc.Ints(&b, "root", "[256]int32", mt.root[:])
 	gosrc.Ints(&b, "first", "[]int32", mt.first)
 	gosrc.Ints(&b, "count", "[]uint16", mt.count)
@@ -286,6 +293,36 @@ func (mt *matcher) mayStart(text string, i int) bool {
 	return mt.prefixes.holds(hashEnd(h))
 }
 
+// keyWord returns a folded key's first word: its letters and digits up to
+// anything else.
+func keyWord(k string) string {
+	i := 0
+	for i < len(k) && k[i] < utf8.RuneSelf && asciiAlnum[k[i]] {
+		i++
+	}
+	return k[:i]
+}
+
+// wordMayStart is a cheaper filter than mayStart for the run of letters or
+// of digits text[i:end]. When the character after the run ends a folded
+// word (a space, hyphen, full stop or other punctuation, or the end of the
+// text), a name can start at i only if its first word is the whole run;
+// after a letter or digit, an apostrophe (dropped by the folder) or any
+// other character it passes.
+func (mt *matcher) wordMayStart(text string, i, end int) bool {
+	if end < len(text) {
+		if c := text[end]; c == '\'' || c >= utf8.RuneSelf || asciiAlnum[c] {
+			return true
+		}
+	}
+	// prefixHash of the run lower-cased: digits have the 0x20 bit already.
+	h := uint32(fnvOffset)
+	for j := i; j < end; j++ {
+		h = (h ^ uint32(text[j]|0x20)) * fnvPrime
+	}
+	return mt.words.holds(hashEnd(h))
+}
+
 // pairHash hashes a syllable and the character after it, as koMayStart
 // reads them.
 func pairHash(s string) uint32 { return hashEnd(fnvBytes(fnvOffset, s)) }
@@ -388,7 +425,8 @@ func find(text, lower string, runs []ascii.Run) []Mention {
 			// word, so the rest of the run is skipped.
 			// The run's first three letters, when it has them, are
 			// mayStart's first test, read here without a call.
-			if i == start && !prevAlnum && (r.Tri == ascii.NoTri || m.tri[r.Tri>>6]&(1<<(r.Tri&63)) != 0) && m.mayStart(text, i) {
+			if i == start && !prevAlnum && (r.Tri == ascii.NoTri || m.tri[r.Tri>>6]&(1<<(r.Tri&63)) != 0) &&
+				m.wordMayStart(text, i, end) && m.mayStart(text, i) {
 				if mn, mend, ok := matchLatin(text, lower, i, buf[:0]); ok {
 					out = append(out, mn)
 					i, prevAlnum = mend, true
