@@ -19,8 +19,9 @@ func post(text, low string, ms []Mention) []Mention {
 	bindAcronyms(text, ms)
 	out := ms[:0]
 	sm := findSentenceMarks(text)
+	var markers markerScan
 	for _, mn := range ms {
-		if !foreign(text, sm, mn) {
+		if !foreign(text, sm, &markers, mn) {
 			out = append(out, mn)
 		}
 	}
@@ -110,7 +111,7 @@ func isAcronym(text string, mn Mention) bool {
 
 // foreign reports whether a mention names another state's organ: "Chinese
 // border guards", "on the Chinese bank, police …", 중국 공안.
-func foreign(text string, sm sentenceMarks, mn Mention) bool {
+func foreign(text string, sm sentenceMarks, markers *markerScan, mn Mention) bool {
 	start := mn.Span[0]
 	if r, _ := utf8.DecodeRuneInString(text[start:]); isHangul(r) {
 		before := strings.TrimRight(text[max(0, start-16):start], " ")
@@ -137,7 +138,7 @@ func foreign(text string, sm sentenceMarks, mn Mention) bool {
 	// North Korean one follows it or it qualifies private people ("Chinese
 	// traders").
 	from := start - len(sm.before(text, start))
-	mk, ok := lastMarker(text, from, start)
+	mk, ok := markers.lastMarker(text, from, start)
 	if !ok {
 		return false
 	}
@@ -152,28 +153,41 @@ func foreign(text string, sm sentenceMarks, mn Mention) bool {
 // marker is where a foreign marker word occurs in a text, and its length.
 type marker struct{ at, n int }
 
-// lastMarker returns the last foreign marker that starts in text[from:start]
-// (the sentence before a mention), read back from start: only that stretch
-// is searched, and no marker starts another (TestForeignMarkersApart), so
-// the first found is the one a search of the whole text would put last.
-func lastMarker(text string, from, start int) (marker, bool) {
-	for i := start - 1; i >= from; i-- {
-		if !markerFirst[text[i]] {
-			continue
-		}
-		for _, f := range foreignMarkers {
+// markerScan finds the last foreign marker before each mention in its
+// sentence, read back from the mention: only that stretch is searched, and
+// no marker starts another (TestForeignMarkersApart), so the first found is
+// the one a search of the whole text would put last. Mentions of one
+// sentence share its start: each searches only past the one before.
+type markerScan struct {
+	from, to int // text[from:to] was searched last
+	last     marker
+	found    bool
+}
+
+// lastMarker returns the last foreign marker that starts in text[from:start].
+func (c *markerScan) lastMarker(text string, from, start int) (marker, bool) {
+	lo := from
+	if c.from == from && c.to <= start {
+		lo = c.to
+	} else {
+		c.found = false
+	}
+	c.from, c.to = from, start
+	for i := start - 1; i >= lo; i-- {
+		for _, f := range markersByFirst[text[i]] {
 			if strings.HasPrefix(text[i:], f) {
-				return marker{i, len(f)}, true
+				c.last, c.found = marker{i, len(f)}, true
+				return c.last, true
 			}
 		}
 	}
-	return marker{}, false
+	return c.last, c.found
 }
 
-// markerFirst marks the first bytes of the foreign markers.
-var markerFirst = func() (t [256]bool) {
+// markersByFirst holds the foreign markers by their first byte.
+var markersByFirst = func() (t [256][]string) {
 	for _, f := range foreignMarkers {
-		t[f[0]] = true
+		t[f[0]] = append(t[f[0]], f)
 	}
 	return t
 }()

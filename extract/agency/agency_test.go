@@ -371,7 +371,9 @@ func TestLastMarker(t *testing.T) {
 			i += j + len(f)
 		}
 	}
+	var shared markerScan // asked across sentences, back and forth
 	for from := 0; from <= len(text); from++ {
+		var sentence markerScan // asked for each mention of a sentence in turn
 		for start := from; start <= len(text); start++ {
 			want, wantOK := marker{at: -1}, false
 			for _, mk := range all {
@@ -379,8 +381,15 @@ func TestLastMarker(t *testing.T) {
 					want, wantOK = mk, true
 				}
 			}
-			if got, ok := lastMarker(text, from, start); got != want && wantOK || ok != wantOK {
+			var fresh markerScan
+			if got, ok := fresh.lastMarker(text, from, start); got != want && wantOK || ok != wantOK {
 				t.Fatalf("lastMarker(text, %d, %d) = %v, %v; want %v, %v", from, start, got, ok, want, wantOK)
+			}
+			if got, ok := sentence.lastMarker(text, from, start); got != want && wantOK || ok != wantOK {
+				t.Fatalf("lastMarker(text, %d, %d) after %d = %v, %v; want %v, %v", from, start, start-1, got, ok, want, wantOK)
+			}
+			if got, ok := shared.lastMarker(text, from, start); got != want && wantOK || ok != wantOK {
+				t.Fatalf("shared lastMarker(text, %d, %d) = %v, %v; want %v, %v", from, start, got, ok, want, wantOK)
 			}
 		}
 	}

@@ -405,7 +405,7 @@ func isASCIIAlnum(c byte) bool {
 }
 
 func find(text, lower string, runs []ascii.Run) []Mention {
-	var out []Mention
+	out := make([]Mention, 0, 8) // most texts name a few organs
 	var buf [16]hit
 	prevAlnum := false
 	i := 0 // where reading goes on: a match may end inside or past a run
@@ -503,7 +503,7 @@ func matchLatin(text, lower string, i int, hits []hit) (Mention, int, bool) {
 			// 27국, 109상무: digits then Hangul, particles may follow.
 			return Mention{Span: casebook.Span{i, h.end}, Code: e.code, Person: e.person}, h.end, true
 		}
-		if !latinEnd(text, h.end) || !latinOK(text, i, h.end, e) {
+		if !latinEnd(text, h.end) || !latinOK(text, lower, i, h.end, e) {
 			continue
 		}
 		lw := lowerSpan(text, lower, i, h.end)
@@ -515,9 +515,9 @@ func matchLatin(text, lower string, i int, hits []hit) (Mention, int, bool) {
 }
 
 // latinOK checks the words that name an organ only in some uses.
-func latinOK(text string, start, end int, e *entry) bool {
+func latinOK(text, lower string, start, end int, e *entry) bool {
 	word := text[start:end]
-	lw := strings.ToLower(word)
+	lw := lowerSpan(text, lower, start, end)
 	switch {
 	case lw == "nsa" || lw == "mss" || lw == "ssd" || lw == "mps" || lw == "kpa" || lw == "wpk" || lw == "kwp" || lw == "ogd":
 		// Acronyms only in capitals: "mss" could be anything in lower case.
