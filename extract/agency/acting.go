@@ -320,9 +320,9 @@ func mark(text, low string, sm sentenceMarks, mn *Mention) {
 	// of State Security official", "used to work as a police officer"; not
 	// "a former soldier, said border guards …".
 	near := before[max(0, len(before)-60):]
-	inNear := byteSetOf(near)
+	inNear := pairSetOf(near)
 	for k, f := range formerCues {
-		if !inNear.holds(formerCueBytes[k]) || !strings.Contains(near, f) {
+		if !inNear.holdsAll(formerCuePairs[k]) || !strings.Contains(near, f) {
 			continue
 		}
 		i := strings.LastIndex(near, f)
@@ -573,30 +573,61 @@ var notLeading = map[string]bool{"said": true, "says": true, "told": true, "clai
 var orderCues = []string{"ordered", "told", "instructed", "directed", "urged", "called on", "commanded",
 	"tasked", "ordering", "instructing", "telling", "orders", "instructs"}
 
-// byteSet is a set of byte values. A phrase can only occur in a text that
-// holds all its bytes: one pass over a short window rules out most of a
-// list of phrases before any search.
-type byteSet [4]uint64
+// pairSet is the set of the byte pairs of a text, each byte taken by its
+// low five bits (a letter whatever its case, space as 0). A phrase can only
+// occur in a text that holds all its pairs: one pass over a short window
+// rules out most of a list of phrases before any search.
+type pairSet [32]uint32
 
-func byteSetOf(s string) byteSet {
-	var b byteSet
-	for i := 0; i < len(s); i++ {
-		b[s[i]>>6] |= 1 << (s[i] & 63)
+func pairSetOf(s string) pairSet {
+	var p pairSet
+	for i := 1; i < len(s); i++ {
+		p[s[i-1]&31] |= 1 << (s[i] & 31)
 	}
-	return b
+	return p
 }
 
-// holds reports whether every byte of sub is in b.
-func (b *byteSet) holds(sub byteSet) bool {
-	return b[0]&sub[0] == sub[0] && b[1]&sub[1] == sub[1] && b[2]&sub[2] == sub[2] && b[3]&sub[3] == sub[3]
+// bytePair is a pair of bytes, each by its low five bits.
+type bytePair struct{ a, b uint8 }
+
+// holdsAll reports whether every pair of a phrase (pairsOf) is in p.
+func (p *pairSet) holdsAll(pairs []bytePair) bool {
+	for _, x := range pairs {
+		if p[x.a]&(1<<x.b) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
-var formerCueBytes = func() []byteSet {
-	bs := make([]byteSet, len(formerCues))
+// pairsOf returns the byte pairs of a phrase, those of rare letters first
+// so that holdsAll mostly stops at the first.
+func pairsOf(phrase string) []bytePair {
+	const byFrequency = " etaoinshrdlcumwfgypbvkjxqz"
+	rank := func(c byte) int { return strings.IndexByte(byFrequency, c) }
+	var pairs []bytePair
+	for i := 1; i < len(phrase); i++ {
+		pairs = append(pairs, bytePair{phrase[i-1] & 31, phrase[i] & 31})
+	}
+	score := func(i int) int { return rank(phrase[i]) + rank(phrase[i+1]) }
+	order := make([]int, len(pairs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return score(y) - score(x) })
+	sorted := make([]bytePair, len(pairs))
+	for k, i := range order {
+		sorted[k] = pairs[i]
+	}
+	return sorted
+}
+
+var formerCuePairs = func() [][]bytePair {
+	ps := make([][]bytePair, len(formerCues))
 	for k, f := range formerCues {
-		bs[k] = byteSetOf(f)
+		ps[k] = pairsOf(f)
 	}
-	return bs
+	return ps
 }()
 
 var passingBefore = []string{"confused with", "distinguished from", "known as", "also called", "referred to as",

@@ -434,3 +434,14 @@ func FuzzContainsAt(f *testing.F) {
 		}
 	})
 }
+
+func FuzzPairSet(f *testing.F) {
+	f.Add("a former police officer said", "former ")
+	f.Add("ex-soldier", "ex-")
+	f.Fuzz(func(t *testing.T, s, phrase string) {
+		in := pairSetOf(s)
+		if strings.Contains(s, phrase) && !in.holdsAll(pairsOf(phrase)) {
+			t.Fatalf("pairSetOf(%q) lacks a pair of %q, which it holds", s, phrase)
+		}
+	})
+}
