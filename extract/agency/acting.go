@@ -420,7 +420,7 @@ func mark(text, low string, sm sentenceMarks, mn *Mention) {
 				break
 			}
 			w = trimPunct(w)
-			if auxWords[w] {
+			if auxShapes.may(w) && auxWords[w] {
 				passive = passive || passiveAux[w]
 				continue
 			}
@@ -714,13 +714,28 @@ func trimPunct(w string) string {
 	return w
 }
 
-// targetFirst marks the first bytes of the targetBefore words.
-var targetFirst = func() (t [256]bool) {
-	for w := range targetBefore {
-		t[w[0]] = true
+// wordShapes are the length, first and last byte of each word of a map
+// (words of under 16 bytes): most words of a text fail them without the
+// hashing of a map lookup.
+type wordShapes [16][32]uint32
+
+func shapesOf[V any](words map[string]V) *wordShapes {
+	var s wordShapes
+	for w := range words {
+		s[len(w)][w[0]&31] |= 1 << (w[len(w)-1] & 31)
 	}
-	return t
-}()
+	return &s
+}
+
+// may reports whether w may be one of the words.
+func (s *wordShapes) may(w string) bool {
+	return len(w) > 0 && len(w) < 16 && s[len(w)][w[0]&31]&(1<<(w[len(w)-1]&31)) != 0
+}
+
+var targetShapes, auxShapes = shapesOf(targetBefore), shapesOf(auxWords)
+
+// isCueCut marks the bytes trimCue cuts.
+var isCueCut = [256]bool{',': true, ':': true, '"': true, '\'': true}
 
 // targetCueBefore reports whether s (lower case, ending just before an
 // organ) holds a target cue with no clause break after it.
@@ -731,14 +746,22 @@ func targetCueBefore(s string) bool {
 		for i > 0 && s[i-1] != ' ' {
 			i--
 		}
-		w := trimCue(s[i:end])
-		if strings.HasSuffix(s[i:end], ";") || isClauseBreak(w) {
+		w := s[i:end]
+		if w == "" {
+			end = i - 1
+			continue
+		}
+		if w[len(w)-1] == ';' {
 			return false
 		}
-		if len(w) < 4 || !targetFirst[w[0]] {
-			// Every cue word has four letters or more, and few letters
-			// start one: most words need no map lookup.
-		} else if phrases, ok := targetBefore[w]; ok {
+		if isCueCut[w[0]] || isCueCut[w[len(w)-1]] {
+			w = trimCue(w)
+		}
+		if isClauseBreak(w) {
+			return false
+		}
+		if targetShapes.may(w) {
+			phrases := targetBefore[w]
 			for _, p := range phrases {
 				if p == "" || strings.HasPrefix(s[i:], p) {
 					return true

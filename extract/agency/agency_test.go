@@ -300,9 +300,29 @@ func FuzzMayStart(f *testing.F) {
 // TestTargetCueShortcuts keeps targetCueBefore's shortcuts true to the
 // tables they stand for.
 func TestTargetCueShortcuts(t *testing.T) {
-	for w := range targetBefore {
-		if len(w) < 4 || !targetFirst[w[0]] {
-			t.Errorf("targetBefore word %q is skipped before the lookup", w)
+	for _, tt := range []struct {
+		name   string
+		words  map[string]bool
+		shapes *wordShapes
+	}{
+		{"targetBefore", func() map[string]bool {
+			m := map[string]bool{}
+			for w := range targetBefore {
+				m[w] = true
+			}
+			return m
+		}(), targetShapes},
+		{"auxWords", auxWords, auxShapes},
+	} {
+		for w := range tt.words {
+			if !tt.shapes.may(w) {
+				t.Errorf("%s word %q is skipped before the lookup", tt.name, w)
+			}
+		}
+	}
+	for _, c := range []byte(",:\"'") {
+		if !isCueCut[c] {
+			t.Errorf("isCueCut[%q] = false", c)
 		}
 	}
 	for w := range clauseBreaks {
