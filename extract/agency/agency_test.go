@@ -465,3 +465,16 @@ func FuzzPairSet(f *testing.F) {
 		}
 	})
 }
+
+// TestPlainFold checks the walk's shortcut against the folder.
+func TestPlainFold(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		if plainFold[c] == 0 {
+			continue
+		}
+		f := folder{s: string([]byte{byte(c)})}
+		if b, end, ok := f.next(); !ok || b != plainFold[c] || end != 1 || f.last != b {
+			t.Errorf("folder on %q = %q, %d, %v; plainFold has %q", byte(c), b, end, ok, plainFold[c])
+		}
+	}
+}

@@ -379,9 +379,19 @@ func (mt *matcher) walk(text string, at int, hits []hit) []hit {
 	f := folder{s: text, i: at}
 	var n int32
 	for {
-		b, end, ok := f.next()
-		if !ok {
-			return hits
+		var b byte
+		var end int
+		// A letter, digit or full stop folds to one byte, here without a
+		// call; the folder does the rest.
+		if f.pi >= f.pn && f.i < len(text) && plainFold[text[f.i]] != 0 {
+			b = plainFold[text[f.i]]
+			f.i++
+			f.last, end = b, f.i
+		} else {
+			var ok bool
+			if b, end, ok = f.next(); !ok {
+				return hits
+			}
 		}
 		if n = mt.step(n, b); n == 0 {
 			return hits
@@ -391,6 +401,17 @@ func (mt *matcher) walk(text string, at int, hits []hit) []hit {
 		}
 	}
 }
+
+// plainFold is what the folder makes of an ASCII letter, digit or full
+// stop (the byte itself, lower-cased), 0 for any other byte.
+var plainFold = func() (t [256]byte) {
+	for c := 0; c < 128; c++ {
+		if isASCIIAlnum(byte(c)) || c == '.' {
+			t[c] = lower(byte(c))
+		}
+	}
+	return t
+}()
 
 // asciiAlnum marks ASCII letters and digits.
 var asciiAlnum = func() (a [128]bool) {
