@@ -234,30 +234,27 @@ func (b *hashBits) holds(h uint32) bool { return b[h>>6]&(1<<(h&63)) != 0 }
 // text from i as the folder does for ASCII, and passes when the first
 // prefixLen bytes begin some key, or when the bytes before a character that
 // is no letter or digit (where a Latin match may end) are a key. Any other
-// character (Hangul, a curly apostrophe) passes.
+// character (Hangul, a curly apostrophe) passes. The word's first three
+// letters are find's to test, by its run's trigram.
 func (mt *matcher) mayStart(text string, i int) bool {
 	if mt.root[lower(text[i])] == 0 {
 		return false
 	}
-	// First the word's first three letters, when it has them.
-	if i+3 <= len(text) {
-		k := 0
-		for j := i; j < i+3; j++ {
-			c := text[j] | 0x20
-			if c < 'a' || c > 'z' {
-				k = -1
-				break
-			}
-			k = k*26 + int(c-'a')
-		}
-		if k >= 0 && mt.tri[k>>6]&(1<<(k&63)) == 0 {
-			return false
-		}
-	}
-	// The hash of the folded bytes so far, as prefixHash makes it.
+	// The hash of the folded bytes so far, as prefixHash makes it: first
+	// the word's letters and digits, then byte by byte.
 	h, n := uint32(fnvOffset), 0
 	var last byte
-	for j := i; n < prefixLen; j++ {
+	j := i
+	for ; n < prefixLen && j < len(text); j++ {
+		c := plainFold[text[j]]
+		if c == 0 || c == '.' {
+			break
+		}
+		h = (h ^ uint32(c)) * fnvPrime
+		last = c
+		n++
+	}
+	for ; n < prefixLen; j++ {
 		if j >= len(text) {
 			return n > 0 && mt.shorts.holds(hashEnd(h))
 		}
