@@ -69,8 +69,7 @@ func bindAcronyms(text string, ms []Mention) {
 			continue
 		}
 		nx := ms[k+1]
-		gap := strings.TrimSpace(text[mn.Span[1]:nx.Span[0]])
-		if gap == "(" && isAcronym(text, nx) && strings.HasPrefix(text[nx.Span[1]:], ")") {
+		if isAcronym(text, nx) && strings.TrimSpace(text[mn.Span[1]:nx.Span[0]]) == "(" && strings.HasPrefix(text[nx.Span[1]:], ")") {
 			a := text[nx.Span[0]:nx.Span[1]]
 			defs[a] = append(defs[a], def{nx.Span[0], mn.Code})
 		}
@@ -174,6 +173,9 @@ func (c *markerScan) lastMarker(text string, from, start int) (marker, bool) {
 	}
 	c.from, c.to = from, start
 	for i := start - 1; i >= lo; i-- {
+		if !markerFirst[text[i]] {
+			continue
+		}
 		for _, f := range markersByFirst[text[i]] {
 			if strings.HasPrefix(text[i:], f) {
 				c.last, c.found = marker{i, len(f)}, true
@@ -184,12 +186,14 @@ func (c *markerScan) lastMarker(text string, from, start int) (marker, bool) {
 	return c.last, c.found
 }
 
-// markersByFirst holds the foreign markers by their first byte.
-var markersByFirst = func() (t [256][]string) {
+// markersByFirst holds the foreign markers by their first byte;
+// markerFirst marks those bytes.
+var markersByFirst, markerFirst = func() (t [256][]string, first [256]bool) {
 	for _, f := range foreignMarkers {
 		t[f[0]] = append(t[f[0]], f)
+		first[f[0]] = true
 	}
-	return t
+	return t, first
 }()
 
 var foreignPlaces = []string{"Seoul", "China", "South Korea", "Beijing", "Dandong", "Yanbian", "Shenyang",
@@ -236,7 +240,7 @@ func findSentenceMarks(text string) sentenceMarks {
 	for k := range next {
 		find(k, 0)
 	}
-	var sm sentenceMarks
+	sm := make(sentenceMarks, 0, len(text)/64+8) // about one mark in a hundred bytes
 	for {
 		at := min(next[0], next[1], next[2], next[3])
 		if at == len(text) {
@@ -473,7 +477,7 @@ func skipModifier(s string) string {
 // The organ does nothing in such a sentence.
 func hypotheticalHandover(before, tbt string) bool {
 	t := tbt
-	for _, adj := range []string{" provincial", " county", " city", " local", " district", " central"} {
+	for _, adj := range handoverAdjectives {
 		t = strings.TrimSuffix(t, adj)
 	}
 	t = strings.TrimSuffix(t, " the")
@@ -492,6 +496,9 @@ func hypotheticalHandover(before, tbt string) bool {
 	}
 	return containsAny(before, "would ", "will ", "unless", "threaten", " if ", "could ", "might ")
 }
+
+// handoverAdjectives are trimmed in this order from the words before a mention.
+var handoverAdjectives = []string{" provincial", " county", " city", " local", " district", " central"}
 
 var handoverCues = []string{"handed to", "handed over to", "hand him over to", "hand her over to",
 	"hand them over to", "hand him to", "hand her to", "hand them to", "sent to", "send him to",
