@@ -325,8 +325,13 @@ func mark(text, low string, sm sentenceMarks, mn *Mention) {
 	// "a former soldier, said border guards …".
 	near := before[max(0, len(before)-60):]
 	inNear := pairSetOf(near)
-	for k, f := range formerCues {
-		if !inNear.holdsAll(formerCuePairs[k]) || !strings.Contains(near, f) {
+	for k, x := range formerCueRarest {
+		// The cue's rarest pair first, without a call: most cues stop here.
+		if inNear[x.a]&(1<<x.b) == 0 {
+			continue
+		}
+		f := formerCues[k]
+		if !inNear.holdsAll(formerCuePairs[k][1:]) || !strings.Contains(near, f) {
 			continue
 		}
 		i := strings.LastIndex(near, f)
@@ -476,6 +481,11 @@ func skipModifier(s string) string {
 // security department unless she paid", "threatened to send him to the MSS".
 // The organ does nothing in such a sentence.
 func hypotheticalHandover(before, tbt string) bool {
+	// Each adjective, " the" and " to" ends in one of these: else nothing
+	// is trimmed and no cue ends t.
+	if tbt == "" || !handoverLast[tbt[len(tbt)-1]] {
+		return false
+	}
 	t := tbt
 	for _, adj := range handoverAdjectives {
 		t = strings.TrimSuffix(t, adj)
@@ -499,6 +509,14 @@ func hypotheticalHandover(before, tbt string) bool {
 
 // handoverAdjectives are trimmed in this order from the words before a mention.
 var handoverAdjectives = []string{" provincial", " county", " city", " local", " district", " central"}
+
+// handoverLast marks the last bytes of the handoverAdjectives, " the" and " to".
+var handoverLast = func() (t [256]bool) {
+	for _, w := range append(handoverAdjectives, " the", " to") {
+		t[w[len(w)-1]] = true
+	}
+	return t
+}()
 
 var handoverCues = []string{"handed to", "handed over to", "hand him over to", "hand her over to",
 	"hand them over to", "hand him to", "hand her to", "hand them to", "sent to", "send him to",
@@ -629,12 +647,16 @@ func pairsOf(phrase string) []bytePair {
 	return sorted
 }
 
-var formerCuePairs = func() [][]bytePair {
+// formerCuePairs are the pairs of each former cue, formerCueRarest the
+// first of them.
+var formerCuePairs, formerCueRarest = func() ([][]bytePair, []bytePair) {
 	ps := make([][]bytePair, len(formerCues))
+	rarest := make([]bytePair, len(formerCues))
 	for k, f := range formerCues {
 		ps[k] = pairsOf(f)
+		rarest[k] = ps[k][0]
 	}
-	return ps
+	return ps, rarest
 }()
 
 var passingBefore = []string{"confused with", "distinguished from", "known as", "also called", "referred to as",
@@ -822,7 +844,8 @@ func markKorean(text string, sm sentenceMarks, mn *Mention) {
 		mn.Passing = true
 	}
 	// 보위부에 넘겨졌다는 말도 있지만 확인되지 않았다: an unconfirmed rumour.
-	if strings.Contains(sm.after(text, end, 200), "확인되지 않") {
+	// Led by 인's last byte, rarer than any syllable's first.
+	if containsAt(sm.after(text, end, 200), "확인되지 않", 5) {
 		mn.Passing = true
 	}
 }
