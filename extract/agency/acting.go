@@ -919,8 +919,7 @@ func (p *prefixSet) startsAny(s string) bool {
 // counts unless it is Former, Target or Passing; a joint inspection group
 // adds OTHER only when none of its member organs is named acting.
 func Acting(text string, ms []Mention) []string {
-	var out []string
-	seen := map[string]bool{}
+	var out []string // also the codes seen: a handful at most
 	composite := false
 	for _, mn := range ms {
 		if mn.Former || mn.Target || mn.Passing || mn.Span[0] < 0 || mn.Span[0] > mn.Span[1] || mn.Span[1] > len(text) {
@@ -930,8 +929,7 @@ func Acting(text string, ms []Mention) []string {
 			composite = true
 			continue
 		}
-		if !seen[mn.Code] {
-			seen[mn.Code] = true
+		if !slices.Contains(out, mn.Code) {
 			out = append(out, mn.Code)
 		}
 	}
