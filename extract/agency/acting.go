@@ -430,7 +430,7 @@ func mark(text, low string, sm sentenceMarks, mn *Mention) {
 			}
 			w = trimPunct(w)
 			if auxShapes.may(w) && auxWords[w] {
-				passive = passive || passiveAux[w]
+				passive = passive || passiveShapes.may(w) && passiveAux[w]
 				continue
 			}
 			if passive && targetVerbs[w] {
@@ -465,10 +465,10 @@ func skipModifier(s string) string {
 	}
 	for k := 0; k < 8; k++ {
 		x, next := token(r)
-		if x == "" || strings.ContainsAny(x, ",;:\"()") || clauseBreaks[x] || x == "and" || x == "or" {
+		if x == "" || hasModifierBreak(x) || isClauseBreak(x) || x == "and" || x == "or" {
 			return s
 		}
-		if passiveAux[x] {
+		if passiveShapes.may(x) && passiveAux[x] {
 			return r
 		}
 		r = next
@@ -550,13 +550,35 @@ func token(s string) (string, string) {
 }
 
 // dayAfter reports whether s names the organ's day: "founding
-// anniversary", "foundation day" … Each phrase holds a 'y': one IndexByte
-// rules out most windows before the four searches.
+// anniversary", "foundation day" … Each phrase holds a 'y': the phrases are
+// tried only around the window's 'y's, found by IndexByte.
 func dayAfter(s string) bool {
-	return strings.IndexByte(s, 'y') >= 0 && containsAny(s, dayPhrases...)
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], 'y')
+		if j < 0 {
+			return false
+		}
+		y := i + j
+		for k, d := range dayPhrases {
+			if at := y - dayPhraseY[k]; at >= 0 && strings.HasPrefix(s[at:], d) {
+				return true
+			}
+		}
+		i = y + 1
+	}
+	return false
 }
 
 var dayPhrases = []string{"founding anniversary", "foundation day", "founding day", "anniversary of its"}
+
+// dayPhraseY are the offsets of the dayPhrases' 'y'.
+var dayPhraseY = func() []int {
+	ys := make([]int, len(dayPhrases))
+	for k, d := range dayPhrases {
+		ys[k] = strings.IndexByte(d, 'y')
+	}
+	return ys
+}()
 
 // containsAt is strings.Contains(s, sub), led by sub's byte at k: a rare
 // byte ('w', 'f' …) stops IndexByte far less often than a common one.
@@ -705,11 +727,7 @@ var targetBefore = map[string][]string{
 	"execution": {"execution of"}, "punishment": {"punishment of"},
 }
 
-// clauseBreaks end the reach of a target cue.
-var clauseBreaks = map[string]bool{"who": true, "which": true, "that": true, "while": true, "but": true,
-	"said": true, "says": true}
-
-// isClauseBreak is clauseBreaks[w] without hashing w.
+// isClauseBreak reports whether w ends the reach of a target cue.
 func isClauseBreak(w string) bool {
 	switch w {
 	case "who", "which", "that", "while", "but", "said", "says":
@@ -761,7 +779,19 @@ func (s *wordShapes) may(w string) bool {
 	return len(w) > 0 && len(w) < 16 && s[len(w)][w[0]&31]&(1<<(w[len(w)-1]&31)) != 0
 }
 
-var targetShapes, auxShapes = shapesOf(targetBefore), shapesOf(auxWords)
+var targetShapes, auxShapes, passiveShapes = shapesOf(targetBefore), shapesOf(auxWords), shapesOf(passiveAux)
+
+// hasModifierBreak is strings.ContainsAny(w, ",;:\"()"), the punctuation
+// that ends a modifier, without building the set on every call.
+func hasModifierBreak(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case ',', ';', ':', '"', '(', ')':
+			return true
+		}
+	}
+	return false
+}
 
 // isCueCut marks the bytes trimCue cuts.
 var isCueCut = [256]bool{',': true, ':': true, '"': true, '\'': true}
