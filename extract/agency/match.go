@@ -429,6 +429,14 @@ func find(text, lower string, runs []ascii.Run) []Mention {
 	i := 0 // where reading goes on: a match may end inside or past a run
 	for _, r := range runs {
 		start, end := int(r.Start), int(r.End)
+		// Most words are three letters or more that start no name: the
+		// rest of the loop would only step over them.
+		if r.Tri != ascii.NoTri && m.tri[r.Tri>>6]&(1<<(r.Tri&63)) == 0 {
+			if end > i {
+				i, prevAlnum = end, true
+			}
+			continue
+		}
 		if end <= i {
 			continue
 		}
@@ -441,10 +449,9 @@ func find(text, lower string, runs []ascii.Run) []Mention {
 		case ascii.Letters, ascii.Digits:
 			// A name starts only at a word start; no name starts inside a
 			// word, so the rest of the run is skipped.
-			// The run's first three letters, when it has them, are
-			// mayStart's first test, read here without a call.
-			if i == start && !prevAlnum && (r.Tri == ascii.NoTri || m.tri[r.Tri>>6]&(1<<(r.Tri&63)) != 0) &&
-				m.wordMayStart(text, i, end) && m.mayStart(text, i) {
+			// The run's first three letters, when it has them, passed
+			// the trigram test above.
+			if i == start && !prevAlnum && m.wordMayStart(text, i, end) && m.mayStart(text, i) {
 				if mn, mend, ok := matchLatin(text, lower, i, buf[:0]); ok {
 					out = append(out, mn)
 					i, prevAlnum = mend, true
