@@ -403,9 +403,9 @@ func mark(text, low string, sm sentenceMarks, mn *Mention) {
 	if hypotheticalHandover(before, tbt) {
 		mn.Passing = true
 	}
-	// Every passingAfter phrase holds "down", "low" or "refrain": three
+	// Every passingAfter phrase holds "down", "low" or "refrain": two
 	// scans for their 'w' and 'f' rule most sentences out before the eleven.
-	if w := after[:min(len(after), 120)]; containsAt(w, "low", 2) || containsAt(w, "down", 2) || containsAt(w, "refrain", 2) {
+	if w := after[:min(len(after), 120)]; lowOrDown(w) || containsAt(w, "refrain", 2) {
 		for _, p := range passingAfter {
 			if strings.Contains(w, p) {
 				mn.Passing = true
@@ -579,6 +579,22 @@ var dayPhraseY = func() []int {
 	}
 	return ys
 }()
+
+// lowOrDown reports whether s holds "low" or "down", both sought at their 'w'.
+func lowOrDown(s string) bool {
+	for i := 2; i < len(s); {
+		j := strings.IndexByte(s[i:], 'w')
+		if j < 0 {
+			return false
+		}
+		w := i + j
+		if s[w-2:w] == "lo" || s[w-2:w] == "do" && w+1 < len(s) && s[w+1] == 'n' {
+			return true
+		}
+		i = w + 1
+	}
+	return false
+}
 
 // containsAt is strings.Contains(s, sub), led by sub's byte at k: a rare
 // byte ('w', 'f' …) stops IndexByte far less often than a common one.

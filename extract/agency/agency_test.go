@@ -474,9 +474,13 @@ func TestPlainFold(t *testing.T) {
 func FuzzDayAfter(f *testing.F) {
 	f.Add("'s founding anniversary day")
 	f.Add("yy foundation day of its")
+	f.Add("dow lowdown wn")
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := dayAfter(s), containsAny(s, dayPhrases...); got != want {
 			t.Fatalf("dayAfter(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := lowOrDown(s), strings.Contains(s, "low") || strings.Contains(s, "down"); got != want {
+			t.Fatalf("lowOrDown(%q) = %v, want %v", s, got, want)
 		}
 		if got, want := hasModifierBreak(s), strings.ContainsAny(s, ",;:\"()"); got != want {
 			t.Fatalf("hasModifierBreak(%q) = %v, want %v", s, got, want)
