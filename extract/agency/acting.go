@@ -173,6 +173,14 @@ func (c *markerScan) lastMarker(text string, from, start int) (marker, bool) {
 	}
 	c.from, c.to = from, start
 	for i := start - 1; i >= lo; i-- {
+		// Eight bytes at a time while they hold no capital: every marker
+		// starts with one.
+		for i-7 >= lo && !hasCapital(load64(text[i-7:])) {
+			i -= 8
+		}
+		if i < lo {
+			break
+		}
 		if !markerFirst[text[i]] {
 			continue
 		}
@@ -184,6 +192,21 @@ func (c *markerScan) lastMarker(text string, from, start int) (marker, bool) {
 		}
 	}
 	return c.last, c.found
+}
+
+// load64 reads the first eight bytes of s, the first lowest.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// hasCapital reports whether any byte of x is an ASCII capital letter
+// (Bit Twiddling Hacks' hasbetween: no byte's sum carries into the next).
+func hasCapital(x uint64) bool {
+	const ones, low7, highs = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	const below, above = 'A' - 1, 'Z' + 1 // strictly between
+	return (ones*(127+above)-(x&low7))&^x&((x&low7)+ones*(127-below))&highs != 0
 }
 
 // markersByFirst holds the foreign markers by their first byte;

@@ -487,3 +487,23 @@ func FuzzDayAfter(f *testing.F) {
 		}
 	})
 }
+
+// TestHasCapital checks the eight-byte test against every byte value at
+// every place among lower-case, space and high bytes.
+func TestHasCapital(t *testing.T) {
+	for _, fill := range []byte{'a', ' ', 0x80, 0xff, 'z', '@', '['} {
+		for c := 0; c < 256; c++ {
+			for at := 0; at < 8; at++ {
+				b := []byte(strings.Repeat(string([]byte{fill}), 8))
+				b[at] = byte(c)
+				want := false
+				for _, x := range b {
+					want = want || 'A' <= x && x <= 'Z'
+				}
+				if got := hasCapital(load64(string(b))); got != want {
+					t.Fatalf("hasCapital(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}
