@@ -1,6 +1,7 @@
 package agency
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -192,6 +193,26 @@ func (c *markerScan) lastMarker(text string, from, start int) (marker, bool) {
 		}
 	}
 	return c.last, c.found
+}
+
+// lastSpace is strings.LastIndexByte(s, ' '), eight bytes at a time.
+func lastSpace(s string) int {
+	const low7, spaces = 0x7f7f7f7f7f7f7f7f, 0x2020202020202020
+	i := len(s)
+	for ; i >= 8; i -= 8 {
+		v := load64(s[i-8:]) ^ spaces // a zero byte for each space
+		// The high bit of each zero byte, exactly (no carry between bytes).
+		if z := ^((v&low7 + low7) | v | low7); z != 0 {
+			return i - 8 + (63-bits.LeadingZeros64(z))/8
+		}
+	}
+	for i > 0 {
+		i--
+		if s[i] == ' ' {
+			return i
+		}
+	}
+	return -1
 }
 
 // load64 reads the first eight bytes of s, the first lowest.
@@ -840,10 +861,7 @@ var isCueCut = [256]bool{',': true, ':': true, '"': true, '\'': true}
 func targetCueBefore(s string) bool {
 	end := len(s)
 	for end > 0 {
-		i := end
-		for i > 0 && s[i-1] != ' ' {
-			i--
-		}
+		i := lastSpace(s[:end]) + 1
 		w := s[i:end]
 		if w == "" {
 			end = i - 1

@@ -507,3 +507,13 @@ func TestHasCapital(t *testing.T) {
 		}
 	}
 }
+
+func FuzzLastSpace(f *testing.F) {
+	f.Add("investigators went through the provincial")
+	f.Add("\x00 !\xa0\x20\x21\x01 xxxxxxxx")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := lastSpace(s), strings.LastIndexByte(s, ' '); got != want {
+			t.Fatalf("lastSpace(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
