@@ -22,7 +22,7 @@ func post(text, low string, ms []Mention) []Mention {
 	sm := findSentenceMarks(text)
 	var markers markerScan
 	for _, mn := range ms {
-		if !foreign(text, sm, &markers, mn) {
+		if !foreign(text, &sm, &markers, mn) {
 			out = append(out, mn)
 		}
 	}
@@ -44,7 +44,7 @@ func post(text, low string, ms []Mention) []Mention {
 		if low == "" && !koreanAt(text, ms[k].Span[0]) {
 			low = ascii.Lower(text)
 		}
-		mark(text, low, sm, &ms[k])
+		mark(text, low, &sm, &ms[k])
 	}
 	// An acronym in brackets after its full name shares the name's marks.
 	for k := 1; k < len(ms); k++ {
@@ -111,7 +111,7 @@ func isAcronym(text string, mn Mention) bool {
 
 // foreign reports whether a mention names another state's organ: "Chinese
 // border guards", "on the Chinese bank, police …", 중국 공안.
-func foreign(text string, sm sentenceMarks, markers *markerScan, mn Mention) bool {
+func foreign(text string, sm *sentenceMarks, markers *markerScan, mn Mention) bool {
 	start := mn.Span[0]
 	if r, _ := utf8.DecodeRuneInString(text[start:]); isHangul(r) {
 		before := strings.TrimRight(text[max(0, start-16):start], " ")
@@ -269,8 +269,13 @@ func firstWord(s string) string {
 // sentenceMarks are the offsets of a text's full stops, question and
 // exclamation marks and line breaks, in order: found once per text (by
 // IndexByte, which reads many bytes at a time), so finding the sentence
-// around a mention is a search, not a scan of up to 300 bytes.
-type sentenceMarks []int32
+// around a mention is a search, not a scan of up to 300 bytes. Mentions
+// come in text order, so the search walks on from its last answer (k) and
+// searches afresh only when asked behind it.
+type sentenceMarks struct {
+	at []int32
+	k  int
+}
 
 func findSentenceMarks(text string) sentenceMarks {
 	const marks = ".!?\n"
@@ -284,11 +289,11 @@ func findSentenceMarks(text string) sentenceMarks {
 	for k := range next {
 		find(k, 0)
 	}
-	sm := make(sentenceMarks, 0, len(text)/64+8) // about one mark in a hundred bytes
+	sm := make([]int32, 0, len(text)/64+8) // about one mark in a hundred bytes
 	for {
 		at := min(next[0], next[1], next[2], next[3])
 		if at == len(text) {
-			return sm
+			return sentenceMarks{at: sm}
 		}
 		sm = append(sm, int32(at))
 		for k := range next {
@@ -299,20 +304,34 @@ func findSentenceMarks(text string) sentenceMarks {
 	}
 }
 
+// search returns the index of the first mark at or after x.
+func (sm *sentenceMarks) search(x int) int {
+	k := sm.k
+	if k > 0 && int(sm.at[k-1]) >= x {
+		k, _ = slices.BinarySearch(sm.at, int32(x))
+	} else {
+		for k < len(sm.at) && int(sm.at[k]) < x {
+			k++
+		}
+	}
+	sm.k = k
+	return k
+}
+
 // last returns the offset of the last mark in [lo, hi), or -1.
-func (sm sentenceMarks) last(lo, hi int) int {
-	k, _ := slices.BinarySearch(sm, int32(hi))
-	if k > 0 && int(sm[k-1]) >= lo {
-		return int(sm[k-1])
+func (sm *sentenceMarks) last(lo, hi int) int {
+	k := sm.search(hi)
+	if k > 0 && int(sm.at[k-1]) >= lo {
+		return int(sm.at[k-1])
 	}
 	return -1
 }
 
 // first returns the offset of the first mark in [lo, hi), or -1.
-func (sm sentenceMarks) first(lo, hi int) int {
-	k, _ := slices.BinarySearch(sm, int32(lo))
-	if k < len(sm) && int(sm[k]) < hi {
-		return int(sm[k])
+func (sm *sentenceMarks) first(lo, hi int) int {
+	k := sm.search(lo)
+	if k < len(sm.at) && int(sm.at[k]) < hi {
+		return int(sm.at[k])
 	}
 	return -1
 }
@@ -320,7 +339,7 @@ func (sm sentenceMarks) first(lo, hi int) int {
 // before returns the text from the start of the sentence holding i up to i
 // (at most 300 bytes); text is the text the marks were found in or its
 // lower-cased copy.
-func (sm sentenceMarks) before(text string, i int) string {
+func (sm *sentenceMarks) before(text string, i int) string {
 	lo := max(0, i-300)
 	s := text[lo:i]
 	if j := sm.last(lo, i); j >= 0 {
@@ -334,7 +353,7 @@ func (sm sentenceMarks) before(text string, i int) string {
 }
 
 // after returns the text from i to the end of its sentence, at most n bytes.
-func (sm sentenceMarks) after(text string, i, n int) string {
+func (sm *sentenceMarks) after(text string, i, n int) string {
 	s := text[i:min(len(text), i+n)]
 	if j := sm.first(i, i+len(s)); j >= 0 {
 		s = s[:j-i]
@@ -349,7 +368,7 @@ func koreanAt(text string, i int) bool {
 }
 
 // mark sets a mention's Former, Target and Passing marks from its sentence.
-func mark(text, low string, sm sentenceMarks, mn *Mention) {
+func mark(text, low string, sm *sentenceMarks, mn *Mention) {
 	start, end := mn.Span[0], mn.Span[1]
 	if koreanAt(text, start) {
 		markKorean(text, sm, mn)
@@ -890,7 +909,7 @@ func targetCueBefore(s string) bool {
 }
 
 // markKorean marks 전직 보위원, 보위부 출신 (Former) and 보위원이 체포됐다 (Target).
-func markKorean(text string, sm sentenceMarks, mn *Mention) {
+func markKorean(text string, sm *sentenceMarks, mn *Mention) {
 	start, end := mn.Span[0], mn.Span[1]
 	before := text[max(0, start-12):start]
 	tb := strings.TrimRight(before, " ")

@@ -517,3 +517,27 @@ func FuzzLastSpace(f *testing.F) {
 		}
 	})
 }
+
+// TestSentenceMarksSearch checks the walking search against a binary
+// search, asked forward, backward and back and forth.
+func TestSentenceMarksSearch(t *testing.T) {
+	text := "One. Two! Three? Four\nFive. U.S. six.. seven"
+	n := len(text) + 2
+	var orders [][]int
+	var up, down, zigzag []int
+	for x := 0; x < n; x++ {
+		up = append(up, x)
+		down = append(down, n-1-x)
+		zigzag = append(zigzag, x, n-1-x, x/2)
+	}
+	orders = append(orders, up, down, zigzag)
+	for _, xs := range orders {
+		sm := findSentenceMarks(text)
+		for _, x := range xs {
+			want, _ := slices.BinarySearch(sm.at, int32(x))
+			if got := sm.search(x); got != want {
+				t.Fatalf("search(%d) = %d, want %d (marks %v)", x, got, want, sm.at)
+			}
+		}
+	}
+}
