@@ -90,14 +90,18 @@ func FindRuns(text string, published time.Time, runs []ascii.Run) []Expr {
 		if run.Kind != ascii.Letters && run.Kind != ascii.Digits {
 			continue
 		}
+		// A word of three letters or more starts a date only if its first
+		// three letters start a word trigger may pass: most words are
+		// turned away here, before any byte of the text is read.
+		if run.Tri != ascii.NoTri && !triggerTri[run.Tri] {
+			continue
+		}
 		a, e := int(run.Start), int(run.End)
 		if a < p || a > 0 && class[text[a-1]] != 0 {
 			continue // inside a word ("AB12") or a date read already
 		}
-		// A word of three letters or more starts a date only if its first
-		// three letters start a word trigger may pass.
-		if run.Tri != ascii.NoTri && !triggerTri[run.Tri] || isDigit(text[a]) && !numberMayStart(text, a, e) ||
-			!isDigit(text[a]) && (!r.trigger(a, e) || !leadMayStart(text, a, e)) {
+		if run.Kind == ascii.Digits && !numberMayStart(text, a, e) ||
+			run.Kind == ascii.Letters && (!r.trigger(a, e) || !leadMayStart(text, a, e)) {
 			continue
 		}
 		q, idx := prevToken(text, a)

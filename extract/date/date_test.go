@@ -702,3 +702,44 @@ func TestLeadMayStart(t *testing.T) {
 		t.Error("leadMayStart turned nothing away")
 	}
 }
+
+// TestArticleMayLead checks that articleMayLead turns away no word after an
+// article that afterArticle or theFollow reads on from, over the words of
+// the reader's tables and the words theFollow reads, written out.
+func TestArticleMayLead(t *testing.T) {
+	var words []string
+	for _, m := range []map[string]bool{triggers, afterArticle, leadOn} {
+		for w := range m {
+			words = append(words, w)
+		}
+	}
+	for _, m := range []map[string]int{ordinals, counts, seasons} {
+		for w := range m {
+			words = append(words, w)
+		}
+	}
+	words = append(words, "night", "morning", "next", "following", "same", "previous", "preceding", "twenty", "thirty",
+		"day", "days", "week", "month", "year", "24", "24th", "3", "x", "ab", "", "-", ",")
+	for _, w := range append([]string{}, words...) {
+		words = append(words, strings.ToUpper(w), strings.ToUpper(w[:min(1, len(w))])+w[min(1, len(w)):])
+	}
+	n := 0
+	for _, sep := range []string{" ", "  ", "", "\t"} {
+		for _, w := range words {
+			for _, tail := range []string{"", " day", " before", " after", " of 2019", "s"} {
+				s := "the" + sep + w + tail
+				if articleMayLead(s, 3) {
+					continue
+				}
+				n++
+				r := reader{s: s}
+				if r.afterArticle(3) || theFollow(s, 3) {
+					t.Errorf("articleMayLead turns away %q, which afterArticle or theFollow reads on from", s)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("articleMayLead turned nothing away")
+	}
+}

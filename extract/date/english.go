@@ -298,7 +298,7 @@ func init() {
 // "the", "a" and "an" are frequent, so the word after them is looked at too.
 func (r *reader) trigger(a, b int) bool {
 	if b-a == 1 {
-		return r.s[a]|0x20 == 'a' && r.afterArticle(b)
+		return r.s[a]|0x20 == 'a' && articleMayLead(r.s, b) && r.afterArticle(b)
 	}
 	if !triggerStart[int(lower(r.s[a])-'a')*26+int(lower(r.s[a+1])-'a')] {
 		return false
@@ -318,21 +318,24 @@ func (r *reader) trigger(a, b int) bool {
 		}
 	}
 	if b-a == 2 && hasFold(r.s, a, "an") {
-		return r.afterArticle(b)
+		return articleMayLead(r.s, b) && r.afterArticle(b)
 	}
 	if b-a == 3 && hasFold(r.s, a, "the") {
-		return r.afterArticle(b) || theFollow(r.s, b)
+		return articleMayLead(r.s, b) && (r.afterArticle(b) || theFollow(r.s, b))
 	}
 	_, ok := triggersTable.lookup(r.s, a, b)
 	return ok
 }
 
 // markTri marks the first three letters of w in triggerTri.
-func markTri(w string) {
+func markTri(w string) { markTriIn(&triggerTri, w) }
+
+// markTriIn marks the first three letters of w in t.
+func markTriIn(t *[26 * 26 * 26]bool, w string) {
 	if len(w) < 3 || !isLower(w[0]) || !isLower(w[1]) || !isLower(w[2]) {
 		return
 	}
-	triggerTri[(int(w[0]-'a')*26+int(w[1]-'a'))*26+int(w[2]-'a')] = true
+	t[(int(w[0]-'a')*26+int(w[1]-'a'))*26+int(w[2]-'a')] = true
 }
 
 func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
@@ -341,6 +344,35 @@ func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
 var afterArticle = map[string]bool{"spring": true, "summer": true, "autumn": true, "fall": true, "winter": true, "first": true, "second": true, "weekend": true, "middle": true, "end": true, "beginning": true, "start": true, "day": true,
 	"previous": true, "preceding": true, "past": true, "last": true, "month": true, "year": true, "few": true,
 	"couple": true, "week": true}
+
+// articleTri marks the first three letters of the words afterArticle and
+// theFollow read after an article: all have three letters or more.
+var articleTri = func() (t [26 * 26 * 26]bool) {
+	for w := range afterArticle {
+		markTriIn(&t, w)
+	}
+	for w := range ordinals {
+		markTriIn(&t, w)
+	}
+	for _, w := range append([]string{"twenty", "thirty"}, theFollowFirst...) {
+		markTriIn(&t, w)
+	}
+	return t
+}()
+
+// articleMayLead reports cheaply whether the word after the spaces at i may
+// follow "the", "a" or "an" in a date: a number, or a word whose first three
+// letters are in articleTri. Most words after an article are neither.
+func articleMayLead(s string, i int) bool {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i < len(s) && isDigit(s[i]) {
+		return true
+	}
+	return i+3 <= len(s) && isLetter(s[i]) && isLetter(s[i+1]) && isLetter(s[i+2]) &&
+		articleTri[(int(lower(s[i])-'a')*26+int(lower(s[i+1])-'a'))*26+int(lower(s[i+2])-'a')]
+}
 
 // afterArticle reports whether the word after i may continue a date: one of
 // afterArticle, an ordinal or a number.
@@ -865,7 +897,7 @@ func theFollow(s string, i int) bool {
 		return false
 	}
 	w1, e1 := wordAfter(s, i)
-	switch w1 {
+	switch w1 { // theFollowFirst
 	case "night", "morning":
 		w2, _ := wordAfter(s, e1)
 		return w2 == "before" || w2 == "after"
@@ -878,6 +910,9 @@ func theFollow(s string, i int) bool {
 	}
 	return false
 }
+
+// theFollowFirst are the words theFollow reads first after "the".
+var theFollowFirst = []string{"night", "morning", "next", "following", "same", "previous", "preceding"}
 
 // wordAfter returns the ASCII word after the spaces at i, in lower case when
 // it is short, and its end.
