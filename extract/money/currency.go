@@ -22,6 +22,15 @@ var englishSuffixes = []suffix{
 	{"euros", "EUR"}, {"euro", "EUR"}, {"eur", "EUR"},
 }
 
+// englishSuffixesBy holds englishSuffixes by their first letter (a–z as
+// 0–25), in the same order: a word is tried only against those it may be.
+var englishSuffixesBy = func() (t [26][]suffix) {
+	for _, x := range englishSuffixes {
+		t[x.word[0]-'a'] = append(t[x.word[0]-'a'], x)
+	}
+	return t
+}()
+
 // koreanSuffixes are the Korean currency words; 원 is resolved by the words
 // before the number (중국 돈, 한화, 북한 돈).
 var koreanSuffixes = []suffix{
@@ -45,7 +54,7 @@ func currencyAfter(s string, i int) (string, int, bool) {
 		return "", 0, false
 	}
 	if isLetter(s[j]) {
-		for _, x := range englishSuffixes {
+		for _, x := range englishSuffixesBy[lower(s[j])-'a'] {
 			if wordAt(s, j, x.word) {
 				return x.cur, j + len(x.word), true
 			}

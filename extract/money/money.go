@@ -119,7 +119,28 @@ func scan(s string, runs []ascii.Run) []mention {
 		if int(r.End) <= i {
 			continue
 		}
+		// A word of three letters or more read from its start is a trigger
+		// only as a number word or a currency code (see below): most words
+		// are passed over here, before any byte is read.
+		if r.Tri != ascii.NoTri && i <= int(r.Start) && !triggerTri[r.Tri] {
+			continue
+		}
 		i = max(i, int(r.Start))
+		if r.Kind == ascii.NonASCII {
+			// Of the bytes above ASCII only the lead bytes of €, ¥, ₩ and ￥
+			// start sums (the default case below); the rest are passed over.
+			for i < int(r.End) {
+				if c := s[i]; c == 0xE2 || c == 0xC2 || c == 0xEF {
+					if m, ok := parseMention(s, i, out); ok {
+						out = append(out, m)
+						i = m.end
+						continue
+					}
+				}
+				i++
+			}
+			continue
+		}
 		for i < int(r.End) {
 			c := s[i]
 			switch {
@@ -261,6 +282,9 @@ func parseMention(s string, i int, prev []mention) (mention, bool) {
 // bareRate reads an exchange rate whose currency is named before it: "the won
 // hit 9,000 per dollar", "the yuan stood at 1,250 to the dollar".
 func bareRate(s string, i int) (mention, bool) {
+	if i >= len(s) || !isDigit(s[i]) {
+		return mention{}, false // a number in words (a.words below)
+	}
 	a, ok := parseNumber(s, i)
 	if !ok || a.words || a.v < 2 {
 		return mention{}, false
