@@ -122,7 +122,7 @@ func scan(s string, runs []ascii.Run) []mention {
 		// A word of three letters or more read from its start is a trigger
 		// only as a number word or a currency code (see below): most words
 		// are passed over here, before any byte is read.
-		if r.Tri != ascii.NoTri && i <= int(r.Start) && !triggerTri[r.Tri] {
+		if r.Kind == ascii.Letters && i <= int(r.Start) && !mayTrigger(s, r) {
 			continue
 		}
 		i = max(i, int(r.Start))
@@ -210,6 +210,22 @@ func scan(s string, runs []ascii.Run) []mention {
 	return out
 }
 
+// mayTrigger reports cheaply whether the word of run r may start a sum
+// when read from its start, as the letter case of scan reads it: "a" (if
+// a scale word follows), "an", "us", or a word of three letters or more
+// whose trigram a number word or currency code starts with.
+func mayTrigger(s string, r ascii.Run) bool {
+	if r.Tri != ascii.NoTri {
+		return triggerTri[r.Tri]
+	}
+	a := int(r.Start)
+	if r.End-r.Start == 1 {
+		return s[a]|0x20 == 'a'
+	}
+	w := uint16(s[a]|0x20)<<8 | uint16(s[a+1]|0x20)
+	return w == 'a'<<8|'n' || w == 'u'<<8|'s'
+}
+
 // scaleAfter reports whether the word after i, across spaces, is a number
 // word of a hundred or more.
 func scaleAfter(s string, i int) bool {
@@ -290,6 +306,9 @@ func bareRate(s string, i int) (mention, bool) {
 		return mention{}, false
 	}
 	k := skipSpace(s, a.end)
+	if c := lower(at(s, k)); c != 'p' && c != 't' && c != 'a' {
+		return mention{}, false // none of the words below
+	}
 	per := false
 	for _, w := range []string{"per dollar", "per us dollar", "per u.s. dollar", "to the dollar", "to the us dollar",
 		"to one dollar", "against the dollar", "against the us dollar", "per yuan", "to the yuan", "to one yuan"} {

@@ -111,13 +111,28 @@ func numberWord(s string, i, j int) (float64, bool) {
 	if c := lower(s[i+2]); 'a' <= c && c <= 'z' && !numberTri[(int(lower(s[i])-'a')*26+int(lower(s[i+1])-'a'))*26+int(c-'a')] {
 		return 0, false
 	}
-	var buf [9]byte
-	for k := i; k < j; k++ {
-		buf[k-i] = lower(s[k])
+	for _, x := range numbersBy[lower(s[i])-'a'] {
+		if len(x.word) == j-i && hasFold(s, i, x.word) {
+			return x.v, true
+		}
 	}
-	v, ok := englishNumbers[string(buf[:j-i])]
-	return v, ok
+	return 0, false
 }
+
+// numberEntry is one of englishNumbers.
+type numberEntry struct {
+	word string
+	v    float64
+}
+
+// numbersBy holds englishNumbers by first letter (a–z as 0–25): a word is
+// compared with the few it may be, without hashing it.
+var numbersBy = func() (t [26][]numberEntry) {
+	for w, v := range englishNumbers {
+		t[w[0]-'a'] = append(t[w[0]-'a'], numberEntry{w, v})
+	}
+	return t
+}()
 
 // wordEnd returns the end of the ASCII-letter run starting at i.
 func wordEnd(s string, i int) int {
