@@ -145,17 +145,21 @@ func FindRuns(text string, published time.Time, runs []ascii.Run) []Expr {
 }
 
 // numberMayStart reports whether the number s[a:e] may start a date, as
-// the reader would read it: a year or an ISO date has four digits; every
+// the reader would read it: a year (1950–2100) or an ISO date has four
+// digits; every
 // other date starting with a number ("24 November", "24th of October", "3
 // days ago", "10 days later") has at most three and, after it and any
 // ordinal suffix, a word starting as of, a unit of time or a month does.
 // (Most numbers in reports are sums and counts of people.)
 func numberMayStart(s string, a, e int) bool {
-	switch n := e - a; {
-	case n == 4:
-		return true
-	case n > 4:
+	n := e - a
+	if n > 4 {
 		return false
+	}
+	if n == 4 {
+		if v := int(s[a]-'0')*1000 + int(s[a+1]-'0')*100 + int(s[a+2]-'0')*10 + int(s[a+3]-'0'); v >= 1950 && v <= 2100 {
+			return true
+		}
 	}
 	// The ordinal suffix as tokenizeFrom reads it, then the spaces it drops.
 	if e+2 <= len(s) && (hasFold(s, e, "st") || hasFold(s, e, "nd") || hasFold(s, e, "rd") || hasFold(s, e, "th")) &&
@@ -164,6 +168,9 @@ func numberMayStart(s string, a, e int) bool {
 	}
 	for e < len(s) && (s[e] == ' ' || s[e] == '\t' || s[e] == '\r') {
 		e++
+	}
+	if n == 4 {
+		return e < len(s) && s[e] == '-' // an ISO date of another year
 	}
 	if e+1 >= len(s) || !isLetter(s[e]) || !isLetter(s[e+1]) {
 		return false
@@ -181,17 +188,23 @@ func numberMayStart(s string, a, e int) bool {
 // leadMayStart reports whether the trigger s[a:e] may start a date given
 // the word after it. "from", "since" and "between" lead into a date, so the
 // word after them must be a number or a word one may start with (or
-// around, about, roughly, between); a count ("two", "several") starts only
-// "two weeks ago" or "two days later", so a unit of time must follow it.
-// Other triggers pass. In reports most of these words lead to no date.
+// around, about, roughly, between), and after an article one that may
+// follow it (articleMayLead); a count ("two", "several") starts only "two
+// weeks ago" or "two days later", so a unit of time must follow it; an
+// ordinal starts only "fourth of October", "first week of", "second half
+// of" or "last days of". Other triggers pass. In reports most of these
+// words lead to no date.
 func leadMayStart(s string, a, e int) bool {
 	lead := e-a == 4 && hasFold(s, a, "from") || e-a == 5 && hasFold(s, a, "since") || e-a == 7 && hasFold(s, a, "between")
-	count := false
+	count, ordinal := false, false
 	if !lead && e-a >= 3 { // "a" and "an" are read on from as articles
 		_, count = countsTable.lookup(s, a, e)
 		count = count || e-a == 7 && hasFold(s, a, "several") || e-a == 3 && hasFold(s, a, "few")
+		if !count && e-a >= 5 {
+			_, ordinal = ordinalsTable.lookup(s, a, e)
+		}
 	}
-	if !lead && !count {
+	if !lead && !count && !ordinal {
 		return true
 	}
 	// The next token as tokenizeFrom reads it.
@@ -206,15 +219,23 @@ func leadMayStart(s string, a, e int) bool {
 	for j < len(s) && isLetter(s[j]) {
 		j++
 	}
-	if count {
+	if count || ordinal {
 		if j-i < 2 {
 			return false
 		}
 		switch uint16(lower(s[i]))<<8 | uint16(lower(s[i+1])) {
-		case 'd'<<8 | 'a', 'w'<<8 | 'e', 'm'<<8 | 'o', 'y'<<8 | 'e': // day, week, month, year
+		case 'd'<<8 | 'a', 'w'<<8 | 'e': // day, week
 			return true
+		case 'm'<<8 | 'o', 'y'<<8 | 'e': // month, year
+			return count
+		case 'o'<<8 | 'f', 'h'<<8 | 'a': // of, half
+			return ordinal
 		}
 		return false
+	}
+	// After an article the reader reads on as trigger does after one.
+	if j-i == 3 && hasFold(s, i, "the") || j-i == 1 && s[i]|0x20 == 'a' || j-i == 2 && hasFold(s, i, "an") {
+		return articleMayLead(s, j)
 	}
 	if _, ok := triggersTable.lookup(s, i, j); ok {
 		return true

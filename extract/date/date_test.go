@@ -598,7 +598,7 @@ func TestNumberMayStart(t *testing.T) {
 	pubs := []time.Time{{}, time.Date(2020, 6, 10, 0, 0, 0, 0, time.UTC)}
 	n := 0
 	for _, before := range []string{"", "in ", "since ", "on the ", "the ", "x"} {
-		for _, num := range []string{"0", "1", "3", "24", "31", "100", "999", "2019", "1950", "12345"} {
+		for _, num := range []string{"0", "1", "3", "24", "31", "100", "999", "2019", "1950", "2100", "1949", "2101", "1000", "5000", "1900", "12345"} {
 			for _, suf := range []string{"", "th", "st", "nd", "rd", "TH", "thx"} {
 				for _, sep := range []string{"", " ", "  ", "\t", "\r", "\n", "-", ","} {
 					for _, next := range nexts {
@@ -643,6 +643,9 @@ func TestLeadMayStart(t *testing.T) {
 	for w := range counts {
 		heads = append(heads, w)
 	}
+	for w := range ordinals {
+		heads = append(heads, w)
+	}
 	heads = append(heads, "from", "since", "between", "several", "few")
 	for w := range triggers {
 		nexts = append(nexts, w)
@@ -662,8 +665,10 @@ func TestLeadMayStart(t *testing.T) {
 	}
 	var tails []string
 	for _, w := range []string{"", "ago", "later", "of", "week", "weeks", "days", "month", "year", "2019", "October", "24", "of October", "of the year",
-		"of last month", "to 2020", "and 2020", "until October", "weekend", "half of 2019", "week of May", "days of June", "before yesterday"} {
-		tails = append(tails, " "+w, " "+w+" ago", " "+w+" later")
+		"of last month", "to 2020", "and 2020", "until October", "weekend", "half of 2019", "week of May", "days of June", "before yesterday",
+		"final week of May", "first week of May", "middle of May", "24th of May", "previous day", "day before yesterday", "few days ago",
+		"couple of weeks ago", "summer of 2019", "the 24th of May"} {
+		tails = append(tails, " "+w, "\t"+w, " "+w+" ago", " "+w+" later")
 	}
 	pubs := []time.Time{{}, time.Date(2020, 6, 10, 0, 0, 0, 0, time.UTC)}
 	n := 0
@@ -741,5 +746,47 @@ func TestArticleMayLead(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("articleMayLead turned nothing away")
+	}
+}
+
+// TestPartFirst checks that part turns away with partFirst no word partAt
+// reads a part from, over the words of the reader's tables and the words
+// partAt reads, written out, each before the words that may follow them.
+func TestPartFirst(t *testing.T) {
+	var words []string
+	for _, m := range []map[string]bool{triggers, afterArticle, leadOn} {
+		for w := range m {
+			words = append(words, w)
+		}
+	}
+	words = append(words, "first", "second", "third", "fourth", "last", "final", "middle", "end", "beginning", "start",
+		"early", "mid", "late", "x", "of", "week", "24")
+	for _, w := range append([]string{}, words...) {
+		words = append(words, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
+	}
+	n := 0
+	for _, the := range []string{"", "the "} {
+		for _, w := range words {
+			for _, tail := range []string{" week of May", " half of 2019", " of May", " days of June", "-to-late May", "-May", " 2019"} {
+				s := the + w + tail
+				r := reader{s: s}
+				var buf [12]token
+				r.toks = tokenizeFrom(s, 0, len(buf), buf[:0])
+				j := 0
+				if the != "" {
+					j = 1
+				}
+				if r.toks[j].kind == tWord && partFirst[lower(s[r.toks[j].start])] {
+					continue
+				}
+				n++
+				if p, k := r.partAt(0, j); p != whole || k != 0 {
+					t.Errorf("partFirst turns away %q, which partAt reads as part %d", s, p)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("partFirst turned nothing away")
 	}
 }

@@ -175,6 +175,15 @@ func (r *reader) part(i int) (int, int) {
 	if r.is(j, "the") {
 		j++
 	}
+	// Every case of partAt reads a word at j first: most words start none.
+	if j >= len(r.toks) || r.toks[j].kind != tWord || !partFirst[lower(r.s[r.toks[j].start])] {
+		return whole, i
+	}
+	return r.partAt(i, j)
+}
+
+// partAt is part after any "the": j is i or the token after "the".
+func (r *reader) partAt(i, j int) (int, int) {
 	switch {
 	case r.isAny(j, "first", "second", "third", "fourth", "last", "final") && r.is(j+1, "week") && r.is(j+2, "of"):
 		p := map[string]int{"first": week1, "second": week2, "third": week3}[lowerString(r.tokText(j))]
@@ -243,6 +252,14 @@ func (r *reader) part(i int) (int, int) {
 	}
 	return whole, i
 }
+
+// partFirst marks the first letters of the words part reads first.
+var partFirst = func() (t [256]bool) {
+	for _, w := range []string{"first", "second", "third", "fourth", "last", "final", "middle", "end", "beginning", "start", "early", "mid", "late"} {
+		t[w[0]] = true
+	}
+	return t
+}()
 
 // triggers are the words a date expression may start with; other words are
 // passed over without a look.
@@ -354,17 +371,19 @@ var articleTri = func() (t [26 * 26 * 26]bool) {
 	for w := range ordinals {
 		markTriIn(&t, w)
 	}
-	for _, w := range append([]string{"twenty", "thirty"}, theFollowFirst...) {
+	// "final" for part after "from the" (leadMayStart).
+	for _, w := range append([]string{"twenty", "thirty", "final"}, theFollowFirst...) {
 		markTriIn(&t, w)
 	}
 	return t
 }()
 
-// articleMayLead reports cheaply whether the word after the spaces at i may
-// follow "the", "a" or "an" in a date: a number, or a word whose first three
-// letters are in articleTri. Most words after an article are neither.
+// articleMayLead reports cheaply whether the word after the spaces at i (as
+// tokenizeFrom drops them) may follow "the", "a" or "an" in a date: a
+// number, or a word whose first three letters are in articleTri. Most words
+// after an article are neither.
 func articleMayLead(s string, i int) bool {
-	for i < len(s) && s[i] == ' ' {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
 		i++
 	}
 	if i < len(s) && isDigit(s[i]) {
@@ -622,7 +641,6 @@ func (r *reader) relative(i, part int) (from, to time.Time, next int, vague, ok 
 		return r.ago(i)
 	}
 	pub := r.pub
-	som := day(pub.Year(), int(pub.Month()), 1) // start of this month
 	switch {
 	case r.isAny(i, "last", "this", "the") && r.is(i+1, "weekend") && part == whole:
 		// the last Saturday and Sunday on or before publication
@@ -664,6 +682,7 @@ func (r *reader) relative(i, part int) (from, to time.Time, next int, vague, ok 
 			}
 			return m, pub, unit + 1, earlier, true
 		case r.is(unit, "month"):
+			som := day(pub.Year(), int(pub.Month()), 1) // start of this month
 			if last {
 				p := som.AddDate(0, -1, 0)
 				f, t := monthPart(p.Year(), int(p.Month()), part)
