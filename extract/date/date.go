@@ -86,16 +86,8 @@ func FindRuns(text string, published time.Time, runs []ascii.Run) []Expr {
 	// Words are read one by one; only a word that may start a date (or a
 	// number) gets a short window of tokens, with the token before it.
 	p := 0 // where reading goes on after a match
-	for _, run := range runs {
-		if run.Kind != ascii.Letters && run.Kind != ascii.Digits {
-			continue
-		}
-		// A word of three letters or more starts a date only if its first
-		// three letters start a word trigger may pass: most words are
-		// turned away here, before any byte of the text is read.
-		if run.Tri != ascii.NoTri && !triggerTri[run.Tri] {
-			continue
-		}
+	for k := nextCandidate(text, runs, 0); k < len(runs); k = nextCandidate(text, runs, k+1) {
+		run := runs[k]
 		a, e := int(run.Start), int(run.End)
 		if a < p || a > 0 && class[text[a-1]] != 0 {
 			continue // inside a word ("AB12") or a date read already
@@ -142,6 +134,34 @@ func FindRuns(text string, published time.Time, runs []ascii.Run) []Expr {
 		}
 	}
 	return resolveFollowOns(out, ps, pub)
+}
+
+// nextCandidate returns the index of the first run of text from k on that
+// is a number or a word trigger may pass by its first letters (see
+// triggerTri and triggerTwo); len(runs) if none is. Most words are turned
+// away here, in a loop of their own that keeps its variables in registers.
+func nextCandidate(text string, runs []ascii.Run, k int) int {
+	for _, r := range runs[k:] {
+		switch {
+		case r.Tri != ascii.NoTri: // a word of three letters or more
+			if triggerTri[r.Tri] {
+				return k
+			}
+		case r.Kind == ascii.Digits:
+			return k
+		case r.Kind != ascii.Letters:
+		case r.End-r.Start == 1:
+			if text[r.Start]|0x20 == 'a' {
+				return k
+			}
+		default:
+			if triggerTwo[int(text[r.Start]|0x20-'a')*26+int(text[r.Start+1]|0x20-'a')] {
+				return k
+			}
+		}
+		k++
+	}
+	return k
 }
 
 // numberMayStart reports whether the number s[a:e] may start a date, as
@@ -340,7 +360,11 @@ func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0,
 func lastDay(y, m int) int { return day(y, m+1, 0).Day() }
 
 func mkInterval(from, to time.Time) casebook.Interval {
-	return casebook.Interval{From: iso(from), To: iso(to)}
+	f := iso(from)
+	if to.Equal(from) {
+		return casebook.Interval{From: f, To: f} // a single day: one string
+	}
+	return casebook.Interval{From: f, To: iso(to)}
 }
 
 // iso formats t as YYYY-MM-DD, faster than time.Format.

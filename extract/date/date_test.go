@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"casebook"
+	"casebook/extract/internal/ascii"
 )
 
 func d(s string) time.Time {
@@ -788,5 +789,36 @@ func TestPartFirst(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("partFirst turned nothing away")
+	}
+}
+
+// TestNextCandidate checks that nextCandidate turns away no word of one or
+// two letters trigger passes, over every such word before words that may
+// follow it (words of three letters or more are TestTriggerTri's).
+func TestNextCandidate(t *testing.T) {
+	letters := "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	var words []string
+	for _, a := range letters {
+		words = append(words, string(a))
+		for _, b := range letters {
+			words = append(words, string(a)+string(b))
+		}
+	}
+	passed := 0
+	for _, w := range words {
+		for _, next := range []string{"", " week", " day", " few days", " 24th", " 3", " summer", " month", " first"} {
+			s := w + next
+			r := reader{s: s, pub: time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)}
+			if !r.trigger(0, len(w)) {
+				continue
+			}
+			passed++
+			if nextCandidate(s, ascii.Runs(s), 0) != 0 {
+				t.Errorf("trigger passes %q but nextCandidate turns it away", s)
+			}
+		}
+	}
+	if passed == 0 {
+		t.Error("trigger passed no word")
 	}
 }

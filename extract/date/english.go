@@ -277,6 +277,10 @@ var triggerStart [26 * 26]bool
 // first week").
 var triggerTri [26 * 26 * 26]bool
 
+// triggerTwo marks the two-letter words trigger may pass: the triggers of
+// two letters ("an"). Of one letter it passes only "a".
+var triggerTwo [26 * 26]bool
+
 func init() {
 	defer func() {
 		for w := range triggers {
@@ -289,6 +293,11 @@ func init() {
 		}
 		for _, w := range []string{"that", "later", "minutes", "the"} {
 			markTri(w)
+		}
+		for w := range triggers {
+			if len(w) == 2 {
+				triggerTwo[int(w[0]-'a')*26+int(w[1]-'a')] = true
+			}
 		}
 		triggersTable = newWordTable(triggers)
 	}()
@@ -345,10 +354,10 @@ func (r *reader) trigger(a, b int) bool {
 }
 
 // markTri marks the first three letters of w in triggerTri.
-func markTri(w string) { markTriIn(&triggerTri, w) }
+func markTri(w string) { markTriIn(triggerTri[:], w) }
 
 // markTriIn marks the first three letters of w in t.
-func markTriIn(t *[26 * 26 * 26]bool, w string) {
+func markTriIn(t []bool, w string) {
 	if len(w) < 3 || !isLower(w[0]) || !isLower(w[1]) || !isLower(w[2]) {
 		return
 	}
@@ -366,14 +375,14 @@ var afterArticle = map[string]bool{"spring": true, "summer": true, "autumn": tru
 // theFollow read after an article: all have three letters or more.
 var articleTri = func() (t [26 * 26 * 26]bool) {
 	for w := range afterArticle {
-		markTriIn(&t, w)
+		markTriIn(t[:], w)
 	}
 	for w := range ordinals {
-		markTriIn(&t, w)
+		markTriIn(t[:], w)
 	}
 	// "final" for part after "from the" (leadMayStart).
 	for _, w := range append([]string{"twenty", "thirty", "final"}, theFollowFirst...) {
-		markTriIn(&t, w)
+		markTriIn(t[:], w)
 	}
 	return t
 }()
