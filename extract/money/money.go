@@ -9,6 +9,7 @@
 package money
 
 import (
+	"encoding/binary"
 	"math"
 	"strings"
 	"time"
@@ -130,7 +131,10 @@ func scan(s string, runs []ascii.Run) []mention {
 			// Of the bytes above ASCII only the lead bytes of €, ¥, ₩ and ￥
 			// start sums (the default case below); the rest are passed over.
 			for i < int(r.End) {
-				if c := s[i]; c == 0xE2 || c == 0xC2 || c == 0xEF {
+				if i = nextSignLead(s, i, int(r.End)); i == int(r.End) {
+					break
+				}
+				if signAt(s, i) {
 					if m, ok := parseMention(s, i, out); ok {
 						out = append(out, m)
 						i = m.end
@@ -208,6 +212,42 @@ func scan(s string, runs []ascii.Run) []mention {
 		}
 	}
 	return out
+}
+
+// nextSignLead returns the first index from i on, below end, of a byte
+// that leads €, ¥, ₩ or ￥ (0xC2, 0xE2 or 0xEF), or end if none does. It
+// tests eight bytes at a time: most text above ASCII is Hangul.
+func nextSignLead(s string, i, end int) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= end; i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		// A byte of c2e2 is zero where x holds 0xC2 or 0xE2 (they differ
+		// in bit 5 only), of ef where it holds 0xEF; v-ones&^v&high is
+		// nonzero just when v has a zero byte.
+		c2e2 := (x | 0x20*ones) ^ 0xE2*ones
+		ef := x ^ 0xEF*ones
+		if (c2e2-ones)&^c2e2&high|(ef-ones)&^ef&high != 0 {
+			break
+		}
+	}
+	for ; i < end; i++ {
+		if c := s[i]; c == 0xE2 || c == 0xC2 || c == 0xEF {
+			return i
+		}
+	}
+	return end
+}
+
+// signAt reports whether a currency sign above ASCII (€, ¥, ₩, ￥, as
+// currencyBefore reads them) stands at i: at any other byte above ASCII
+// parseMention finds no sum, as no number starts there.
+func signAt(s string, i int) bool {
+	for _, p := range prefixes {
+		if p.word[0] >= 0x80 && strings.HasPrefix(s[i:], p.word) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayTrigger reports cheaply whether the word of run r may start a sum

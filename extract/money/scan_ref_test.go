@@ -74,3 +74,33 @@ func devcorpusDocs(t *testing.T) []string {
 	})
 	return texts
 }
+
+// TestNextSignLead checks nextSignLead against a plain byte loop, with each
+// lead byte and its neighbours at every offset of texts of Hangul.
+func TestNextSignLead(t *testing.T) {
+	plain := func(s string, i, end int) int {
+		for ; i < end; i++ {
+			if s[i] == 0xC2 || s[i] == 0xE2 || s[i] == 0xEF {
+				return i
+			}
+		}
+		return end
+	}
+	base := []byte("가격은 북한 돈 원이었다 가나다라마바사")
+	for _, b := range []byte{0xC2, 0xE2, 0xEF, 0xC3, 0xE3, 0xEE, 0xCF, 0x82, 0xA2} {
+		for at := 0; at < len(base); at++ {
+			s := append([]byte{}, base...)
+			s[at] = b
+			for i := 0; i <= len(s); i++ {
+				for _, end := range []int{i, len(s), min(len(s), i+9), min(len(s), at+1)} {
+					if end < i {
+						continue
+					}
+					if got, want := nextSignLead(string(s), i, end), plain(string(s), i, end); got != want {
+						t.Fatalf("nextSignLead(% x, %d, %d) = %d, want %d", s, i, end, got, want)
+					}
+				}
+			}
+		}
+	}
+}
