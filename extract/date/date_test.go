@@ -822,3 +822,30 @@ func TestNextCandidate(t *testing.T) {
 		t.Error("trigger passed no word")
 	}
 }
+
+// TestIsTrigger checks isTrigger against triggersTable.lookup over the
+// triggers in every case, their beginnings and longer words, and every
+// word of three letters.
+func TestIsTrigger(t *testing.T) {
+	var words []string
+	for w := range triggers {
+		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w+"s", w[:len(w)-1], w+"x"+w)
+	}
+	letters := "abcdefghijklmnopqrstuvwxyzAZ"
+	for _, a := range letters {
+		for _, b := range letters {
+			for _, c := range letters {
+				words = append(words, string([]rune{a, b, c}))
+			}
+		}
+	}
+	for _, w := range words {
+		if len(w) < 3 {
+			continue
+		}
+		_, want := triggersTable.lookup(w, 0, len(w))
+		if got := isTrigger(w, 0, len(w)); got != want {
+			t.Errorf("isTrigger(%q) = %v, triggersTable.lookup %v", w, got, want)
+		}
+	}
+}

@@ -298,6 +298,14 @@ func init() {
 			if len(w) == 2 {
 				triggerTwo[int(w[0]-'a')*26+int(w[1]-'a')] = true
 			}
+			if len(w) >= 3 {
+				t := (int(w[0]-'a')*26+int(w[1]-'a'))*26 + int(w[2]-'a')
+				if triggerGroup[t] == 0 {
+					triggerGroups = append(triggerGroups, nil)
+					triggerGroup[t] = uint8(len(triggerGroups))
+				}
+				triggerGroups[triggerGroup[t]-1] = append(triggerGroups[triggerGroup[t]-1], w)
+			}
 		}
 		triggersTable = newWordTable(triggers)
 	}()
@@ -349,9 +357,34 @@ func (r *reader) trigger(a, b int) bool {
 	if b-a == 3 && hasFold(r.s, a, "the") {
 		return articleMayLead(r.s, b) && (r.afterArticle(b) || theFollow(r.s, b))
 	}
-	_, ok := triggersTable.lookup(r.s, a, b)
-	return ok
+	return isTrigger(r.s, a, b)
 }
+
+// isTrigger reports whether the word s[a:b] is one of triggers, as
+// triggersTable.lookup does; a word of three letters or more is compared
+// with the triggers of its first three letters, without hashing it.
+func isTrigger(s string, a, b int) bool {
+	if b-a < 3 {
+		_, ok := triggersTable.lookup(s, a, b)
+		return ok
+	}
+	g := triggerGroup[(int(lower(s[a])-'a')*26+int(lower(s[a+1])-'a'))*26+int(lower(s[a+2])-'a')]
+	if g == 0 {
+		return false
+	}
+	for _, w := range triggerGroups[g-1] {
+		if len(w) == b-a && hasFold(s, a, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// triggerGroup numbers (from 1) the group in triggerGroups of the triggers
+// of three letters or more that start with each three letters.
+var triggerGroup [26 * 26 * 26]uint8
+
+var triggerGroups [][]string
 
 // markTri marks the first three letters of w in triggerTri.
 func markTri(w string) { markTriIn(triggerTri[:], w) }
