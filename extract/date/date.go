@@ -360,22 +360,41 @@ func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0,
 func lastDay(y, m int) int { return day(y, m+1, 0).Day() }
 
 func mkInterval(from, to time.Time) casebook.Interval {
-	f := iso(from)
+	var b [20]byte
+	if !isoInto(b[:10], from) {
+		return casebook.Interval{From: from.Format(time.DateOnly), To: iso(to)}
+	}
 	if to.Equal(from) {
+		f := string(b[:10])
 		return casebook.Interval{From: f, To: f} // a single day: one string
 	}
-	return casebook.Interval{From: f, To: iso(to)}
+	if !isoInto(b[10:], to) {
+		return casebook.Interval{From: string(b[:10]), To: to.Format(time.DateOnly)}
+	}
+	both := string(b[:]) // one allocation for the two
+	return casebook.Interval{From: both[:10], To: both[10:]}
 }
 
 // iso formats t as YYYY-MM-DD, faster than time.Format.
 func iso(t time.Time) string {
-	y, m, d := t.Date()
-	if y < 0 || y > 9999 {
+	var b [10]byte
+	if !isoInto(b[:], t) {
 		return t.Format(time.DateOnly)
 	}
-	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
-		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + d/10), byte('0' + d%10)}
 	return string(b[:])
+}
+
+// isoInto writes t as YYYY-MM-DD into b (ten bytes), unless its year has
+// other than four digits.
+func isoInto(b []byte, t time.Time) bool {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return false
+	}
+	_ = b[9]
+	b[0], b[1], b[2], b[3], b[4] = byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-'
+	b[5], b[6], b[7], b[8], b[9] = byte('0'+int(m)/10), byte('0'+int(m)%10), '-', byte('0'+d/10), byte('0'+d%10)
+	return true
 }
 
 // Parts of a month or year.
