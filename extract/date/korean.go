@@ -23,14 +23,8 @@ func findKorean(text string, pub time.Time) ([]Expr, []pending) {
 	r := kreader{s: text, pub: pub}
 	var out []Expr
 	var ps []pending
-	for i := 0; i < len(text); {
+	for i := nextKoreanStart(text, 0); i < len(text); i = nextKoreanStart(text, i) {
 		c := text[i]
-		if c < 0x80 && !isDigit(c) {
-			// ASCII other than digits starts nothing: skip it in one loop.
-			for i++; i < len(text) && text[i] < 0x80 && !isDigit(text[i]); i++ {
-			}
-			continue
-		}
 		lead := isDigit(c) || koreanLead(text[i:])
 		if (lead || followLead(text[i:])) && r.wordStart(i) {
 			if sh, end, ok := r.followOn(i); ok {
@@ -52,28 +46,56 @@ func findKorean(text string, pub time.Time) ([]Expr, []pending) {
 				}
 			}
 		}
-		if c < 0x80 {
-			for i < len(text) && isDigit(text[i]) {
-				i++
+		i = stepKorean(text, i)
+	}
+	return out, ps
+}
+
+// nextKoreanStart returns the first character start from i on where
+// findKorean reads on: a digit, or a character koreanLead or followLead
+// passes; len(text) if none. It steps over the rest as findKorean does,
+// in a loop of its own that keeps its variables in registers.
+func nextKoreanStart(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if c < 0x80 && !isDigit(c) {
+			// ASCII other than digits starts nothing: skip it in one loop.
+			for i++; i < len(text) && text[i] < 0x80 && !isDigit(text[i]); i++ {
 			}
 			continue
 		}
-		// Step to the next character start: a continuation byte starts
-		// nothing above, so this skips what decoding would, cheaper.
-		at := i
-		i++
-		for i < len(text) && text[i]&0xC0 == 0x80 {
+		if isDigit(c) || koreanLead(text[i:]) || followLead(text[i:]) {
+			return i
+		}
+		i = stepKorean(text, i)
+	}
+	return i
+}
+
+// stepKorean returns where findKorean reads on after the digit or
+// character at i that starts nothing.
+func stepKorean(text string, i int) int {
+	if text[i] < 0x80 {
+		for i < len(text) && isDigit(text[i]) {
 			i++
 		}
-		// A syllable after a syllable starts no word (wordStart): the rest
-		// of a Korean word is passed over.
-		if i-at == 3 && syllableAt(text, at) {
-			for syllableAt(text, i) {
-				i += 3
-			}
+		return i
+	}
+	// Step to the next character start: a continuation byte starts
+	// nothing above, so this skips what decoding would, cheaper.
+	at := i
+	i++
+	for i < len(text) && text[i]&0xC0 == 0x80 {
+		i++
+	}
+	// A syllable after a syllable starts no word (wordStart): the rest
+	// of a Korean word is passed over.
+	if i-at == 3 && syllableAt(text, at) {
+		for syllableAt(text, i) {
+			i += 3
 		}
 	}
-	return out, ps
+	return i
 }
 
 // syllableAt reports whether a Hangul syllable is encoded in text[i:i+3].
