@@ -683,8 +683,11 @@ func (r *reader) relative(i, part int) (from, to time.Time, next int, vague, ok 
 		return r.ago(i)
 	}
 	pub := r.pub
+	// Each case reads a word at i first: its first letter rules most out
+	// at once.
+	c := lower(r.s[r.toks[i].start])
 	switch {
-	case r.isAny(i, "last", "this", "the") && r.is(i+1, "weekend") && part == whole:
+	case (c == 'l' || c == 't') && r.isAny(i, "last", "this", "the") && r.is(i+1, "weekend") && part == whole:
 		// the last Saturday and Sunday on or before publication
 		sun := pub.AddDate(0, 0, -int(pub.Weekday()))
 		if pub.Weekday() == time.Saturday {
@@ -692,7 +695,7 @@ func (r *reader) relative(i, part int) (from, to time.Time, next int, vague, ok 
 		}
 		return sun.AddDate(0, 0, -1), sun, i + 2, false, true
 	// last/this/next week, month, year; last Friday; last October
-	case r.isAny(i, "last", "past", "previous", "this", "earlier", "later"):
+	case (c == 'l' || c == 'p' || c == 't' || c == 'e') && r.isAny(i, "last", "past", "previous", "this", "earlier", "later"):
 		earlier := r.is(i, "earlier")
 		var unit int
 		switch {
@@ -792,33 +795,33 @@ func (r *reader) relative(i, part int) (from, to time.Time, next int, vague, ok 
 			return f, t, n, false, true
 		}
 		return
-	case r.is(i, "recently") || r.is(i, "lately") || r.is(i, "nowadays"):
+	case (c == 'r' || c == 'l' || c == 'n') && (r.is(i, "recently") || r.is(i, "lately") || r.is(i, "nowadays")):
 		if part != whole {
 			return
 		}
 		return pub.AddDate(0, 0, -30), pub, i + 1, true, true
-	case r.is(i, "these") && r.is(i+1, "days"):
+	case c == 't' && r.is(i, "these") && r.is(i+1, "days"):
 		return pub.AddDate(0, 0, -30), pub, i + 2, true, true
-	case r.is(i, "recent") && r.isAny(i+1, "days", "weeks"):
+	case c == 'r' && r.is(i, "recent") && r.isAny(i+1, "days", "weeks"):
 		return pub.AddDate(0, 0, -30), pub, i + 2, true, true
-	case r.is(i, "recent") && r.is(i+1, "months"):
+	case c == 'r' && r.is(i, "recent") && r.is(i+1, "months"):
 		return pub.AddDate(0, -3, 0), pub, i + 2, true, true
-	case r.is(i, "yesterday"):
+	case c == 'y' && r.is(i, "yesterday"):
 		t := pub.AddDate(0, 0, -1)
 		return t, t, i + 1, false, true
-	case r.is(i, "today") || (r.is(i, "this") && r.isAny(i+1, "morning", "afternoon")):
+	case c == 't' && (r.is(i, "today") || (r.is(i, "this") && r.isAny(i+1, "morning", "afternoon"))):
 		return pub, pub, i + 1 + b2i(r.is(i, "this")), false, true
-	case r.is(i, "last") && r.is(i+1, "night"):
+	case c == 'l' && r.is(i, "last") && r.is(i+1, "night"):
 		t := pub.AddDate(0, 0, -1)
 		return t, pub, i + 2, false, true
-	case r.is(i, "the") && r.is(i+1, "day") && r.is(i+2, "before") && r.is(i+3, "yesterday"):
+	case c == 't' && r.is(i, "the") && r.is(i+1, "day") && r.is(i+2, "before") && r.is(i+3, "yesterday"):
 		t := pub.AddDate(0, 0, -2)
 		return t, t, i + 4, false, true
-	case r.is(i, "the") && r.isAny(i+1, "previous", "preceding") && r.is(i+2, "day"),
-		r.is(i, "the") && r.is(i+1, "day") && r.is(i+2, "before") && !r.is(i+3, "the"):
+	case c == 't' && r.is(i, "the") && r.isAny(i+1, "previous", "preceding") && r.is(i+2, "day"),
+		c == 't' && r.is(i, "the") && r.is(i+1, "day") && r.is(i+2, "before") && !r.is(i+3, "the"):
 		t := pub.AddDate(0, 0, -1)
 		return t, t, i + 3, false, true
-	case r.is(i, "the") && r.isAny(i+1, "month", "year") && part != whole:
+	case c == 't' && r.is(i, "the") && r.isAny(i+1, "month", "year") && part != whole:
 		// "the end of the year", "the middle of the month": this year or month
 		if r.is(i+1, "month") {
 			f, t := monthPart(pub.Year(), int(pub.Month()), part)
@@ -837,14 +840,24 @@ func (r *reader) relative(i, part int) (from, to time.Time, next int, vague, ok 
 		return
 	}
 	// "on Friday", "Friday": the last such day on or before publication
-	if d, ok := r.weekday(i); ok {
-		back := (int(pub.Weekday()) - int(d) + 7) % 7
-		t := pub.AddDate(0, 0, -back)
-		return t, t, i + 1, false, true
+	if weekdayFirst[c] {
+		if d, ok := r.weekday(i); ok {
+			back := (int(pub.Weekday()) - int(d) + 7) % 7
+			t := pub.AddDate(0, 0, -back)
+			return t, t, i + 1, false, true
+		}
 	}
 	// "two months ago", "a week ago", "a few days ago", "3 days ago"
 	return r.ago(i)
 }
+
+// weekdayFirst marks the first letters of the weekdays.
+var weekdayFirst = func() (t [256]bool) {
+	for _, w := range weekdays {
+		t[w[0]] = true
+	}
+	return t
+}()
 
 func b2i(b bool) int {
 	if b {
