@@ -182,10 +182,11 @@ func (r *reader) part(i int) (int, int) {
 	return r.partAt(i, j)
 }
 
-// partAt is part after any "the": j is i or the token after "the".
+// partAt is part after any "the": j is i or the token after "the". The
+// word after j is compared first: it rules most cases out.
 func (r *reader) partAt(i, j int) (int, int) {
 	switch {
-	case r.isAny(j, "first", "second", "third", "fourth", "last", "final") && r.is(j+1, "week") && r.is(j+2, "of"):
+	case r.is(j+1, "week") && r.isAny(j, "first", "second", "third", "fourth", "last", "final") && r.is(j+2, "of"):
 		p := map[string]int{"first": week1, "second": week2, "third": week3}[lowerString(r.tokText(j))]
 		if p == 0 {
 			p = week4
@@ -195,7 +196,7 @@ func (r *reader) partAt(i, j int) (int, int) {
 			k++
 		}
 		return p, k
-	case r.isAny(j, "first", "second") && r.is(j+1, "half") && r.is(j+2, "of"):
+	case r.is(j+1, "half") && r.isAny(j, "first", "second") && r.is(j+2, "of"):
 		p := firstHalf
 		if r.is(j, "second") {
 			p = secondHalf
@@ -205,7 +206,7 @@ func (r *reader) partAt(i, j int) (int, int) {
 			k++
 		}
 		return p, k
-	case r.isAny(j, "middle", "end", "beginning", "start") && r.is(j+1, "of"):
+	case r.is(j+1, "of") && r.isAny(j, "middle", "end", "beginning", "start"):
 		p := map[bool]int{true: mid}[r.is(j, "middle")]
 		if r.is(j, "end") {
 			p = end
@@ -218,7 +219,7 @@ func (r *reader) partAt(i, j int) (int, int) {
 			k++
 		}
 		return p, k
-	case r.isAny(j, "first", "last", "final") && r.is(j+1, "days") && r.is(j+2, "of"):
+	case r.is(j+1, "days") && r.isAny(j, "first", "last", "final") && r.is(j+2, "of"):
 		// "the last days of October": its late part
 		p := late
 		if r.is(j, "first") {
