@@ -138,24 +138,26 @@ func FindRuns(text string, published time.Time, runs []ascii.Run) []Expr {
 
 // nextCandidate returns the index of the first run of text from k on that
 // is a number or a word trigger may pass by its first letters (see
-// triggerTri and triggerTwo); len(runs) if none is. Most words are turned
-// away here, in a loop of their own that keeps its variables in registers.
+// triggerTri and triggerTwo), and if an article, by the word after it
+// (articleMayLead); len(runs) if none is. Most words are turned away here,
+// in a loop of their own that keeps its variables in registers.
 func nextCandidate(text string, runs []ascii.Run, k int) int {
 	for _, r := range runs[k:] {
 		switch {
 		case r.Tri != ascii.NoTri: // a word of three letters or more
-			if triggerTri[r.Tri] {
+			if triggerTri[r.Tri] && (r.Tri != theTri || r.End-r.Start != 3 || articleMayLead(text, int(r.End))) {
 				return k
 			}
 		case r.Kind == ascii.Digits:
 			return k
 		case r.Kind != ascii.Letters:
 		case r.End-r.Start == 1:
-			if text[r.Start]|0x20 == 'a' {
+			if text[r.Start]|0x20 == 'a' && articleMayLead(text, int(r.End)) {
 				return k
 			}
 		default:
-			if triggerTwo[int(text[r.Start]|0x20-'a')*26+int(text[r.Start+1]|0x20-'a')] {
+			pair := int(text[r.Start]|0x20-'a')*26 + int(text[r.Start+1]|0x20-'a')
+			if triggerTwo[pair] && (pair != anPair || articleMayLead(text, int(r.End))) {
 				return k
 			}
 		}
@@ -163,6 +165,13 @@ func nextCandidate(text string, runs []ascii.Run, k int) int {
 	}
 	return k
 }
+
+// theTri and anPair number "the" as ascii.Run.Tri does and "an" as
+// triggerTwo does.
+const (
+	theTri = ('t'-'a')*26*26 + ('h'-'a')*26 + 'e' - 'a'
+	anPair = ('a'-'a')*26 + 'n' - 'a'
+)
 
 // numberMayStart reports whether the number s[a:e] may start a date, as
 // the reader would read it: a year (1950–2100) or an ISO date has four

@@ -793,8 +793,9 @@ func TestPartFirst(t *testing.T) {
 }
 
 // TestNextCandidate checks that nextCandidate turns away no word of one or
-// two letters trigger passes, over every such word before words that may
-// follow it (words of three letters or more are TestTriggerTri's).
+// two letters or "the" trigger passes, over every such word before words
+// that may follow it (other words of three letters or more are
+// TestTriggerTri's).
 func TestNextCandidate(t *testing.T) {
 	letters := "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	var words []string
@@ -804,9 +805,11 @@ func TestNextCandidate(t *testing.T) {
 			words = append(words, string(a)+string(b))
 		}
 	}
+	words = append(words, "the", "The", "THE", "tHe")
 	passed := 0
 	for _, w := range words {
-		for _, next := range []string{"", " week", " day", " few days", " 24th", " 3", " summer", " month", " first"} {
+		for _, next := range []string{"", " week", " day", " few days", " 24th", " 3", " summer", " month", " first",
+			"  next day", "\tnext week", " following morning", " same day", " night before", " previous day", " x", " one"} {
 			s := w + next
 			r := reader{s: s, pub: time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)}
 			if !r.trigger(0, len(w)) {
