@@ -92,8 +92,7 @@ func FindRuns(text string, published time.Time, runs []ascii.Run) []Expr {
 		if a < p || a > 0 && class[text[a-1]] != 0 {
 			continue // inside a word ("AB12") or a date read already
 		}
-		if run.Kind == ascii.Digits && !numberMayStart(text, a, e) ||
-			run.Kind == ascii.Letters && (!r.trigger(a, e) || !leadMayStart(text, a, e)) {
+		if run.Kind == ascii.Letters && (!r.trigger(a, e) || !leadMayStart(text, a, e)) {
 			continue
 		}
 		q, idx := prevToken(text, a)
@@ -137,9 +136,9 @@ func FindRuns(text string, published time.Time, runs []ascii.Run) []Expr {
 }
 
 // nextCandidate returns the index of the first run of text from k on that
-// is a number or a word trigger may pass by its first letters (see
-// triggerTri and triggerTwo), and if an article, by the word after it
-// (articleMayLead); len(runs) if none is. Most words are turned away here,
+// is a number numberMayStart passes or a word trigger may pass by its first
+// letters (see triggerTri and triggerTwo), and if an article, by the word
+// after it (articleMayLead); len(runs) if none is. Most words are turned away here,
 // in a loop of their own that keeps its variables in registers.
 func nextCandidate(text string, runs []ascii.Run, k int) int {
 	for _, r := range runs[k:] {
@@ -149,7 +148,9 @@ func nextCandidate(text string, runs []ascii.Run, k int) int {
 				return k
 			}
 		case r.Kind == ascii.Digits:
-			return k
+			if numberMayStart(text, int(r.Start), int(r.End)) {
+				return k
+			}
 		case r.Kind != ascii.Letters:
 		case r.End-r.Start == 1:
 			if text[r.Start]|0x20 == 'a' && articleMayLead(text, int(r.End)) {
