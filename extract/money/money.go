@@ -116,16 +116,8 @@ func scan(s string, runs []ascii.Run) []mention {
 	var out []mention
 	n := len(s)
 	i := 0
-	for _, r := range runs {
-		if int(r.End) <= i {
-			continue
-		}
-		// A word of three letters or more read from its start is a trigger
-		// only as a number word or a currency code (see below): most words
-		// are passed over here, before any byte is read.
-		if r.Kind == ascii.Letters && i <= int(r.Start) && !mayTrigger(s, r) {
-			continue
-		}
+	for k := nextSumRun(s, runs, 0, i); k < len(runs); k = nextSumRun(s, runs, k+1, i) {
+		r := runs[k]
 		i = max(i, int(r.Start))
 		if r.Kind == ascii.NonASCII {
 			// Of the bytes above ASCII only the lead bytes of €, ¥, ₩ and ￥
@@ -236,6 +228,41 @@ func nextSignLead(s string, i, end int) int {
 		}
 	}
 	return end
+}
+
+// nextSumRun returns the index of the first run from k on that a sum may
+// start in, reading on from i: one not read already, and if a word read
+// from its start, one mayTrigger passes, and if above ASCII, one holding a
+// currency sign (signAt); len(runs) if none is. Most runs are passed over
+// here, in a loop of their own that keeps its variables in registers.
+func nextSumRun(s string, runs []ascii.Run, k, i int) int {
+	for ; k < len(runs); k++ {
+		r := &runs[k]
+		if r.Tri != ascii.NoTri && i <= int(r.Start) { // a word of three letters or more
+			if triggerTri[r.Tri] {
+				return k
+			}
+			continue
+		}
+		if int(r.End) <= i {
+			continue
+		}
+		switch r.Kind {
+		case ascii.Letters:
+			if i > int(r.Start) || mayTrigger(s, *r) {
+				return k
+			}
+		case ascii.NonASCII:
+			for p, end := max(i, int(r.Start)), int(r.End); p < end; p++ {
+				if p = nextSignLead(s, p, end); p < end && signAt(s, p) {
+					return k
+				}
+			}
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // signAt reports whether a currency sign above ASCII (€, ¥, ₩, ￥, as
