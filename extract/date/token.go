@@ -46,21 +46,46 @@ func tokenize(s string, toks []token) []token {
 	return tokenizeFrom(s, 0, len(s), toks[:0])
 }
 
+// Byte classes of the tokenizer.
+const (
+	cPunct  = iota // ASCII other than the below
+	cLetter        // ASCII letters
+	cDigit         // ASCII digits
+	cSpace         // spaces, tabs and carriage returns: dropped
+	cOther         // bytes above ASCII
+)
+
+// tokClass is the class of each byte.
+var tokClass = func() (t [256]uint8) {
+	for c := range t {
+		switch b := byte(c); {
+		case b == ' ' || b == '\t' || b == '\r':
+			t[c] = cSpace
+		case isLetter(b):
+			t[c] = cLetter
+		case isDigit(b):
+			t[c] = cDigit
+		case b >= 0x80:
+			t[c] = cOther
+		}
+	}
+	return t
+}()
+
 // tokenizeFrom appends to toks at most limit tokens of s from byte i on.
 func tokenizeFrom(s string, i, limit int, toks []token) []token {
 	for i < len(s) && len(toks) < limit {
-		c := s[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\r':
+		switch tokClass[s[i]] {
+		case cSpace:
 			i++
-		case isLetter(c):
+		case cLetter:
 			j := i + 1
-			for j < len(s) && isLetter(s[j]) {
+			for j < len(s) && tokClass[s[j]] == cLetter {
 				j++
 			}
 			toks = append(toks, token{kind: tWord, start: (i), end: (j)})
 			i = j
-		case isDigit(c):
+		case cDigit:
 			j, v := i, 0
 			for j < len(s) && isDigit(s[j]) {
 				if v < 1e7 {
@@ -77,7 +102,7 @@ func tokenizeFrom(s string, i, limit int, toks []token) []token {
 			}
 			toks = append(toks, t)
 			i = j
-		case c < 0x80:
+		case cPunct:
 			toks = append(toks, token{kind: tPunct, start: (i), end: (i + 1)})
 			i++
 		default:
