@@ -141,12 +141,15 @@ func FindRuns(text string, published time.Time, runs []ascii.Run) []Expr {
 // after it (articleMayLead); len(runs) if none is. Most words are turned away here,
 // in a loop of their own that keeps its variables in registers.
 func nextCandidate(text string, runs []ascii.Run, k int) int {
-	for _, r := range runs[k:] {
-		switch {
-		case r.Tri != ascii.NoTri: // a word of three letters or more
-			if triggerTri[r.Tri] && (r.Tri != theTri || r.End-r.Start != 3 || articleMayLead(text, int(r.End))) {
+	for ; k < len(runs); k++ {
+		r := &runs[k]
+		if tri := r.Tri; tri != ascii.NoTri { // a word of three letters or more
+			if triggerTri[tri] && (tri != theTri || r.End-r.Start != 3 || articleMayLead(text, int(r.End))) {
 				return k
 			}
+			continue
+		}
+		switch {
 		case r.Kind == ascii.Digits:
 			if numberMayStart(text, int(r.Start), int(r.End)) {
 				return k
@@ -162,7 +165,6 @@ func nextCandidate(text string, runs []ascii.Run, k int) int {
 				return k
 			}
 		}
-		k++
 	}
 	return k
 }
