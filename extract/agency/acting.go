@@ -19,7 +19,9 @@ func post(text, low string, ms []Mention) []Mention {
 	}
 	bindAcronyms(text, ms)
 	out := ms[:0]
-	sm := findSentenceMarks(text)
+	// The sentences are read at most 300 bytes around a mention: only the
+	// marks from 300 bytes before the first to 300 after the last matter.
+	sm := findSentenceMarks(text, max(0, ms[0].Span[0]-300), min(len(text), ms[len(ms)-1].Span[1]+300))
 	var markers markerScan
 	for _, mn := range ms {
 		if !foreign(text, &sm, &markers, mn) {
@@ -277,22 +279,23 @@ type sentenceMarks struct {
 	k  int
 }
 
-func findSentenceMarks(text string) sentenceMarks {
+// findSentenceMarks finds the marks in text[lo:hi].
+func findSentenceMarks(text string, lo, hi int) sentenceMarks {
 	const marks = ".!?\n"
-	var next [len(marks)]int // the next offset of each mark, len(text) when none
+	var next [len(marks)]int // the next offset of each mark, hi when none
 	find := func(k, from int) {
-		next[k] = len(text)
-		if j := strings.IndexByte(text[from:], marks[k]); j >= 0 {
+		next[k] = hi
+		if j := strings.IndexByte(text[from:hi], marks[k]); j >= 0 {
 			next[k] = from + j
 		}
 	}
 	for k := range next {
-		find(k, 0)
+		find(k, lo)
 	}
-	sm := make([]int32, 0, len(text)/64+8) // about one mark in a hundred bytes
+	sm := make([]int32, 0, (hi-lo)/64+8) // about one mark in a hundred bytes
 	for {
 		at := min(next[0], next[1], next[2], next[3])
-		if at == len(text) {
+		if at == hi {
 			return sentenceMarks{at: sm}
 		}
 		sm = append(sm, int32(at))

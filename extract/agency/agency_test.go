@@ -532,7 +532,7 @@ func TestSentenceMarksSearch(t *testing.T) {
 	}
 	orders = append(orders, up, down, zigzag)
 	for _, xs := range orders {
-		sm := findSentenceMarks(text)
+		sm := findSentenceMarks(text, 0, len(text))
 		for _, x := range xs {
 			want, _ := slices.BinarySearch(sm.at, int32(x))
 			if got := sm.search(x); got != want {
