@@ -541,3 +541,22 @@ func TestSentenceMarksSearch(t *testing.T) {
 		}
 	}
 }
+
+// TestSyllableAt checks koMayStart's shortcut against utf8's decoding of
+// every three-byte sequence near the Hangul block.
+func TestSyllableAt(t *testing.T) {
+	for c0 := 0xE0; c0 <= 0xEF; c0++ {
+		for c1 := 0x7F; c1 <= 0xC0; c1++ {
+			for c2 := 0x7F; c2 <= 0xC0; c2++ {
+				s := string([]byte{byte(c0), byte(c1), byte(c2)})
+				r, size := utf8.DecodeRuneInString(s)
+				if got, want := syllableAt(s, 0), isHangul(r) && size == 3; got != want {
+					t.Fatalf("syllableAt(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+	if syllableAt("보", 1) || syllableAt("보위", 3) != true {
+		t.Error("syllableAt misreads the end of a text")
+	}
+}

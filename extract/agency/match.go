@@ -338,17 +338,34 @@ func (mt *matcher) koMayStart(text string, i int, r rune) bool {
 	if mt.koWhole[(r-0xAC00)>>6]&(1<<((r-0xAC00)&63)) != 0 {
 		return true
 	}
+	h := fnvBytes(fnvOffset, text[i:i+3])
+	// Mostly another syllable follows, which the folder would hand out whole.
+	if syllableAt(text, i+3) {
+		return mt.koPairs.holds(hashEnd(fnvBytes(h, text[i+3:i+6])))
+	}
 	f := folder{s: text, i: i + 3, last: text[i+2]}
 	b, _, ok := f.next()
 	if !ok {
 		return false
 	}
-	h := fnvBytes(fnvOffset, text[i:i+3])
 	if b < utf8.RuneSelf {
 		return mt.koPairs.holds(hashEnd((h ^ uint32(b)) * fnvPrime))
 	}
 	// A syllable: the folder hands out its three bytes one by one.
 	return mt.koPairs.holds(hashEnd(fnvBytes(h, text[f.i-3:f.i])))
+}
+
+// syllableAt reports whether a Hangul syllable starts at i, as the
+// folder's inline decoding reads it.
+func syllableAt(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	c0, c1, c2 := s[i], s[i+1], s[i+2]
+	if c0-0xEA >= 4 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || c0 == 0xED && c1 >= 0xA0 {
+		return false
+	}
+	return isHangul(rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F))
 }
 
 func (mt *matcher) step(n int32, b byte) int32 {
@@ -384,6 +401,11 @@ func (mt *matcher) walk(text string, at int, hits []hit) []hit {
 			b = plainFold[text[f.i]]
 			f.i++
 			f.last, end = b, f.i
+		} else if f.pi < f.pn {
+			// The rest of a syllable, as the folder hands it out.
+			b = f.pend[f.pi]
+			f.pi++
+			f.last, end = b, f.pEnd
 		} else {
 			var ok bool
 			if b, end, ok = f.next(); !ok {
