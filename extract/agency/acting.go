@@ -117,7 +117,7 @@ func foreign(text string, sm *sentenceMarks, markers *markerScan, mn Mention) bo
 	start := mn.Span[0]
 	if r, _ := utf8.DecodeRuneInString(text[start:]); isHangul(r) {
 		before := strings.TrimRight(text[max(0, start-16):start], " ")
-		for _, f := range []string{"중국", "중국의", "한국", "한국의", "남한", "남한의", "러시아", "미국", "일본"} {
+		for _, f := range koForeignBefore {
 			if strings.HasSuffix(before, f) {
 				return true
 			}
@@ -126,7 +126,7 @@ func foreign(text string, sm *sentenceMarks, markers *markerScan, mn Mention) bo
 	}
 	// "police in Seoul", "border guards of China"
 	rest := text[mn.Span[1]:min(len(text), mn.Span[1]+40)]
-	for _, p := range []string{" in ", " of ", " from "} {
+	for _, p := range placePrepositions {
 		if strings.HasPrefix(rest, p) {
 			w := strings.TrimPrefix(rest[len(p):], "the ")
 			for _, f := range foreignPlaces {
@@ -241,6 +241,10 @@ var markersByFirst, markerFirst = func() (t [256][]string, first [256]bool) {
 	}
 	return t, first
 }()
+
+var koForeignBefore = []string{"중국", "중국의", "한국", "한국의", "남한", "남한의", "러시아", "미국", "일본"}
+
+var placePrepositions = []string{" in ", " of ", " from "}
 
 var foreignPlaces = []string{"Seoul", "China", "South Korea", "Beijing", "Dandong", "Yanbian", "Shenyang",
 	"Liaoning", "Jilin", "Changbai", "Tumen", "Yanji", "Russia", "Japan", "United States", "US ", "U.S.",
