@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"casebook/extract/internal/ascii"
 )
 
 func codes(ms []Mention) []string {
@@ -244,13 +246,17 @@ func checkMayStart(t *testing.T, s string) {
 		if _, _, ok := matchLatin(s, "", i, buf[:0]); ok && !m.mayStart(s, i) {
 			t.Fatalf("mayStart(%q, %d) = false before a match", s, i)
 		}
-		// wordMayStart is given the run of letters or of digits from i.
-		end := i + 1
-		for end < len(s) && s[end] < 0x80 && asciiAlnum[s[end]] && isDigit(s[end]) == isDigit(s[i]) {
-			end++
+
+	}
+	// And runMayStart at each run that starts a word.
+	runs := ascii.Runs(s)
+	for k, r := range runs {
+		i := int(r.Start)
+		if r.Kind != ascii.Letters && r.Kind != ascii.Digits || i > 0 && s[i-1] < 0x80 && asciiAlnum[s[i-1]] {
+			continue
 		}
-		if _, _, ok := matchLatin(s, "", i, buf[:0]); ok && !m.wordMayStart(s, i, end) {
-			t.Fatalf("wordMayStart(%q, %d, %d) = false before a match", s, i, end)
+		if _, _, ok := matchLatin(s, "", i, buf[:0]); ok && !m.runMayStart(s, runs, k) {
+			t.Fatalf("runMayStart(%q, run %d at %d) = false before a match", s, k, i)
 		}
 	}
 	// And koMayStart before the walk at a syllable.
@@ -264,8 +270,6 @@ func checkMayStart(t *testing.T, s string) {
 		}
 	}
 }
-
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func TestMayStartSparesOnlyMisses(t *testing.T) {
 	var all []string
@@ -291,7 +295,7 @@ func TestMayStartSparesOnlyMisses(t *testing.T) {
 
 func FuzzMayStart(f *testing.F) {
 	for _, s := range []string{"the MSS's agents", "State  Security-Department.", "27국 109상무 KPA", "the\tmilitary, the Cabinet", "people's safety",
-		"Bureau No. 27, 109-unit; police2 kpa.", "Police,army"} {
+		"Bureau No. 27, 109-unit; police2 kpa.", "Police,army", "the  -'Military", "109 Sangmu$", "state security's agents"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkMayStart(t, s) })

@@ -34,16 +34,18 @@ type matcher struct {
 	// For mayStart, hashed: the first prefixLen bytes of every longer key,
 	// and every shorter key whole.
 	prefixes, shorts hashBits
-	// For wordMayStart, hashed: every key's first word, its letters and
-	// digits before anything else.
-	words   hashBits
-	root    [256]int32
-	first   []int32
-	count   []uint16
-	eb      []byte
-	et      []int32
-	term    []int32
-	entries []entry
+	// For runMayStart, hashed: every key's first word, its letters and
+	// digits before anything else; open those words a key goes on from in
+	// a way a trigram does not tell (or not at all); follows each other
+	// first word with the trigram of the word after it (followHash).
+	words, open, follows hashBits
+	root                 [256]int32
+	first                []int32
+	count                []uint16
+	eb                   []byte
+	et                   []int32
+	term                 []int32
+	entries              []entry
 }
 
 // m is what build works out from the names, held in matcher_gen.go (go
@@ -127,7 +129,17 @@ func build() *matcher {
 			mt.tri[t>>6] |= 1 << (t & 63)
 		}
 		if w := keyWord(x.key); w != "" {
-			mt.words.add(prefixHash([]byte(w)))
+			h := fnvBytes(fnvOffset, w)
+			mt.words.add(hashEnd(h))
+			next := "" // the key's second word
+			if rest := x.key[len(w):]; strings.HasPrefix(rest, " ") {
+				next = keyWord(rest[1:])
+			}
+			if len(next) < 3 || !isLower(next[0]) || !isLower(next[1]) || !isLower(next[2]) {
+				mt.open.add(hashEnd(h))
+			} else {
+				mt.follows.add(followHash(h, (uint16(next[0]-'a')*26+uint16(next[1]-'a'))*26+uint16(next[2]-'a')))
+			}
 		}
 		if k := x.key; len(k) >= prefixLen {
 			mt.prefixes.add(prefixHash([]byte(k[:prefixLen])))
@@ -167,6 +179,8 @@ func matcherSource(mt *matcher) ([]byte, error) {
 	gosrc.Bits(&b, "prefixes", mt.prefixes[:])
 	gosrc.Bits(&b, "shorts", mt.shorts[:])
 	gosrc.Bits(&b, "words", mt.words[:])
+	gosrc.Bits(&b, "open", mt.open[:])
+	gosrc.Bits(&b, "follows", mt.follows[:])
 	gosrc.Ints(&b, "root", "[256]int32", mt.root[:])
 	gosrc.Ints(&b, "first", "[]int32", mt.first)
 	gosrc.Ints(&b, "count", "[]uint16", mt.count)
@@ -300,25 +314,50 @@ func keyWord(k string) string {
 	return k[:i]
 }
 
-// wordMayStart is a cheaper filter than mayStart for the run of letters or
-// of digits text[i:end]. When the character after the run ends a folded
-// word (a space, hyphen, full stop or other punctuation, or the end of the
-// text), a name can start at i only if its first word is the whole run;
-// after a letter or digit, an apostrophe (dropped by the folder) or any
-// other character it passes.
-func (mt *matcher) wordMayStart(text string, i, end int) bool {
+// runMayStart is find's filter before a walk at runs[k], a run of letters
+// or of digits at a word start, whose trigram find has tested; mayStart
+// ends it. When the character after the run ends a folded word (a space,
+// hyphen, full stop or other punctuation, or the end of the text), a name
+// can start there only if its first word is the whole run; and unless that
+// word is a name by itself or goes on in a way a trigram does not tell,
+// only if the next run is a word whose trigram goes on from it, with only
+// spaces, hyphens and apostrophes between (they fold to one space).
+func (mt *matcher) runMayStart(text string, runs []ascii.Run, k int) bool {
+	i, end := int(runs[k].Start), int(runs[k].End)
 	if end < len(text) {
 		if c := text[end]; c == '\'' || c >= utf8.RuneSelf || asciiAlnum[c] {
-			return true
+			return mt.mayStart(text, i)
 		}
 	}
-	// prefixHash of the run lower-cased: digits have the 0x20 bit already.
+	// The run lower-cased, hashed as prefixHash does: digits have the 0x20
+	// bit already.
 	h := uint32(fnvOffset)
 	for j := i; j < end; j++ {
 		h = (h ^ uint32(text[j]|0x20)) * fnvPrime
 	}
-	return mt.words.holds(hashEnd(h))
+	if !mt.words.holds(hashEnd(h)) {
+		return false
+	}
+	if !mt.open.holds(hashEnd(h)) {
+		if k+1 == len(runs) {
+			return false // no word follows
+		}
+		next := runs[k+1]
+		for j := end; j < int(next.Start); j++ {
+			if c := text[j]; c != ' ' && c != '-' && c != '\t' && c != '\'' {
+				return mt.mayStart(text, i)
+			}
+		}
+		if next.Tri != ascii.NoTri && !mt.follows.holds(followHash(h, next.Tri)) {
+			return false
+		}
+	}
+	return mt.mayStart(text, i)
 }
+
+// followHash hashes a first word (its hash before hashEnd) with the
+// trigram of the word after it.
+func followHash(h uint32, tri uint16) uint32 { return hashEnd((h ^ uint32(tri)) * fnvPrime) }
 
 // pairHash hashes a syllable and the character after it, as koMayStart
 // reads them.
@@ -449,7 +488,7 @@ func find(text, lower string, runs []ascii.Run) []Mention {
 	var buf [16]hit
 	prevAlnum := false
 	i := 0 // where reading goes on: a match may end inside or past a run
-	for _, r := range runs {
+	for k, r := range runs {
 		start, end := int(r.Start), int(r.End)
 		// Most words are three letters or more that start no name: the
 		// rest of the loop would only step over them.
@@ -473,7 +512,7 @@ func find(text, lower string, runs []ascii.Run) []Mention {
 			// word, so the rest of the run is skipped.
 			// The run's first three letters, when it has them, passed
 			// the trigram test above.
-			if i == start && !prevAlnum && m.wordMayStart(text, i, end) && m.mayStart(text, i) {
+			if i == start && !prevAlnum && m.runMayStart(text, runs, k) {
 				if mn, mend, ok := matchLatin(text, lower, i, buf[:0]); ok {
 					out = append(out, mn)
 					i, prevAlnum = mend, true
