@@ -1,5 +1,10 @@
 package ascii
 
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
 // Run is a stretch of a text the finders read: a run of ASCII letters, a run
 // of ASCII digits, a run of bytes above ASCII (Hangul, curly quotes …) or a
 // dollar sign. The bytes between runs (spaces, other ASCII punctuation) start
@@ -62,7 +67,10 @@ func AppendRuns(out []Run, s string) []Run {
 			continue
 		}
 		j := i + 1
-		if k != Dollar {
+		switch k {
+		case NonASCII:
+			j = highEnd(s, j)
+		case Letters, Digits:
 			for j < len(s) && runKind[s[j]] == k {
 				j++
 			}
@@ -75,4 +83,19 @@ func AppendRuns(out []Run, s string) []Run {
 		i = j
 	}
 	return out
+}
+
+// highEnd returns the end of the run of bytes above ASCII that goes on at j,
+// eight bytes at a time: Hangul runs are long.
+func highEnd(s string, j int) int {
+	const high = 0x8080808080808080
+	for ; j+8 <= len(s); j += 8 {
+		if ascii := ^binary.LittleEndian.Uint64([]byte(s[j:j+8])) & high; ascii != 0 {
+			return j + bits.TrailingZeros64(ascii)/8
+		}
+	}
+	for j < len(s) && s[j] >= 0x80 {
+		j++
+	}
+	return j
 }
