@@ -237,9 +237,19 @@ type jsonlOut struct {
 	*casebook.Facts
 }
 
+// Lines read ahead of the one being written: up to maxAhead of them, and up
+// to aheadBytes of input (a longer line goes alone). A shallow queue starved
+// the workers: they idled until the reader, which shares their cores, was
+// scheduled again (through score.go: 0.73 s -> 0.65 s for the 17 MB batch).
+const (
+	maxAhead   = 64
+	aheadBytes = 2 << 20
+)
+
 // extractJSONL streams the contract: one output line per input line, in input
 // order, an error line for a bad one. Lines are extracted on every core while
-// at most a few are in flight, so memory stays flat however long the input.
+// at most maxAhead lines and aheadBytes of input are in flight, so memory
+// stays flat however long the input.
 func extractJSONL(ctx context.Context, in io.Reader, out io.Writer) error {
 	// Each line's garbage dies with the line and the live heap stays small,
 	// so collecting less often costs little memory and saves CPU.
@@ -248,11 +258,14 @@ func extractJSONL(ctx context.Context, in io.Reader, out io.Writer) error {
 	type job struct {
 		buf  *[]byte // the line's buffer, recycled once the line is answered
 		line []byte
+		size int   // of the line, held against the read-ahead budget
 		err  error // a line that could not even be read whole
 		done chan []byte
 	}
-	jobs := make(chan *job, workers*2)
-	order := make(chan *job, workers*4)
+	jobs := make(chan *job, maxAhead)
+	order := make(chan *job, maxAhead)
+	var ahead byteBudget
+	ahead.init(aheadBytes)
 
 	for range workers {
 		go func() {
@@ -292,7 +305,8 @@ func extractJSONL(ctx context.Context, in io.Reader, out io.Writer) error {
 				readErr <- err
 				return
 			}
-			j := &job{buf: buf, line: line, err: lineErr, done: make(chan []byte, 1)}
+			ahead.acquire(len(line))
+			j := &job{buf: buf, line: line, size: len(line), err: lineErr, done: make(chan []byte, 1)}
 			order <- j
 			jobs <- j
 			if err == io.EOF {
@@ -306,6 +320,7 @@ func extractJSONL(ctx context.Context, in io.Reader, out io.Writer) error {
 	var writeErr error
 	for j := range order {
 		res := <-j.done
+		ahead.release(j.size)
 		if writeErr == nil {
 			_, writeErr = w.Write(res)
 			if cap(res) <= 1<<20 { // a huge line's buffer is not kept
@@ -328,6 +343,36 @@ func extractJSONL(ctx context.Context, in io.Reader, out io.Writer) error {
 		return fmt.Errorf("write output: %w", writeErr)
 	}
 	return nil
+}
+
+// byteBudget bounds the bytes held by lines in flight. One line may always
+// be taken, however long, when none is held.
+type byteBudget struct {
+	mu         sync.Mutex
+	freed      sync.Cond
+	held, most int
+}
+
+func (b *byteBudget) init(most int) {
+	b.most = most
+	b.freed.L = &b.mu
+}
+
+// acquire waits until n more bytes fit, then holds them.
+func (b *byteBudget) acquire(n int) {
+	b.mu.Lock()
+	for b.held > 0 && b.held+n > b.most {
+		b.freed.Wait()
+	}
+	b.held += n
+	b.mu.Unlock()
+}
+
+func (b *byteBudget) release(n int) {
+	b.mu.Lock()
+	b.held -= n
+	b.mu.Unlock()
+	b.freed.Signal()
 }
 
 var errLineTooLong = fmt.Errorf("line longer than %d MB", maxLine>>20)

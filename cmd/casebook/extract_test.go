@@ -196,3 +196,33 @@ func TestExtractJSONLAnswersEachLine(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestByteBudget checks the read-ahead bound: a line waits while the bytes
+// held would pass the budget, and a line longer than the whole budget is
+// taken once nothing else is held.
+func TestByteBudget(t *testing.T) {
+	var b byteBudget
+	b.init(10)
+	b.acquire(6)
+	got := make(chan int, 2)
+	go func() { b.acquire(6); got <- 6 }()
+	select {
+	case <-got:
+		t.Fatal("6 more bytes taken while 6 of 10 are held")
+	case <-time.After(50 * time.Millisecond):
+	}
+	b.release(6)
+	if n := <-got; n != 6 {
+		t.Fatalf("got %d", n)
+	}
+	b.release(6)
+	b.acquire(100) // longer than the budget, nothing held: taken at once
+	go func() { b.acquire(1); got <- 1 }()
+	select {
+	case <-got:
+		t.Fatal("a byte taken while a line over the budget is held")
+	case <-time.After(50 * time.Millisecond):
+	}
+	b.release(100)
+	<-got
+}
