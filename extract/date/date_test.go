@@ -610,21 +610,7 @@ func TestNumberMayStart(t *testing.T) {
 								continue
 							}
 							n++
-							for _, pub := range pubs {
-								r := reader{s: s, pub: pub}
-								var buf [12]token
-								q, idx := prevToken(s, a)
-								r.toks = tokenizeFrom(s, q, len(buf), buf[:0])
-								if len(r.toks) <= idx || r.toks[idx].start != a {
-									continue // inside a word: FindRuns reads nothing there
-								}
-								if _, _, ok := r.followOn(idx); ok {
-									t.Errorf("followOn reads %q at %d, which numberMayStart turns away", s, a)
-								}
-								if _, _, ok := r.match(idx); ok {
-									t.Errorf("match reads %q at %d, which numberMayStart turns away", s, a)
-								}
-							}
+							checkReadsNothing(t, s, a, pubs, "numberMayStart")
 						}
 					}
 				}
@@ -633,6 +619,27 @@ func TestNumberMayStart(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("numberMayStart turned nothing away")
+	}
+}
+
+// checkReadsNothing fails when the reader reads a date or a follow-on from
+// the word at a of s, which the named filter turned away.
+func checkReadsNothing(t *testing.T, s string, a int, pubs []time.Time, filter string) {
+	t.Helper()
+	for _, pub := range pubs {
+		r := reader{s: s, pub: pub}
+		var buf [12]token
+		q, idx := prevToken(s, a)
+		r.toks = tokenizeFrom(s, q, len(buf), buf[:0])
+		if len(r.toks) <= idx || r.toks[idx].start != a {
+			continue // inside a word: FindRuns reads nothing there
+		}
+		if _, _, ok := r.followOn(idx); ok {
+			t.Errorf("followOn reads %q at %d, which %s turns away", s, a, filter)
+		}
+		if _, _, ok := r.match(idx); ok {
+			t.Errorf("match reads %q at %d, which %s turns away", s, a, filter)
+		}
 	}
 }
 
@@ -684,21 +691,7 @@ func TestLeadMayStart(t *testing.T) {
 							continue
 						}
 						n++
-						for _, pub := range pubs {
-							r := reader{s: s, pub: pub}
-							var buf [12]token
-							q, idx := prevToken(s, a)
-							r.toks = tokenizeFrom(s, q, len(buf), buf[:0])
-							if len(r.toks) <= idx || r.toks[idx].start != a {
-								continue // inside a word: FindRuns reads nothing there
-							}
-							if _, _, ok := r.followOn(idx); ok {
-								t.Errorf("followOn reads %q at %d, which leadMayStart turns away", s, a)
-							}
-							if _, _, ok := r.match(idx); ok {
-								t.Errorf("match reads %q at %d, which leadMayStart turns away", s, a)
-							}
-						}
+						checkReadsNothing(t, s, a, pubs, "leadMayStart")
 					}
 				}
 			}
