@@ -1,7 +1,8 @@
 // Package extract turns a report's text into facts — places, agencies, sums of
 // money, dates and events — each with the byte span of the words that state it,
 // as ../shared/corpus/GUIDE.md defines them. It is pure: no I/O, and nothing
-// global changes after start-up, so it is safe for concurrent use.
+// global that a result depends on changes after start-up (only scratch memory
+// is pooled between reports), so it is safe for concurrent use.
 package extract
 
 import (
