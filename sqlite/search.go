@@ -20,8 +20,9 @@ const snippetWidth = 160
 // reportQuery builds the FROM and WHERE of a report search. Every query term
 // must occur in the title or text: Latin-script terms as words through the
 // FTS5 word index (index.WordTerm), other terms of three characters or more
-// as substrings through the FTS5 trigram index, two Hangul syllables through
-// the bigram index, and anything shorter by LIKE. Fact filters each need
+// with a Lo letter (Korean) as substrings through the FTS5 trigram index, two
+// Hangul syllables through the bigram index, and anything else (short terms,
+// punctuation) by LIKE. Fact filters each need
 // some fact of the report (an unrejected one; a confirmed or corrected one
 // for ConfirmedOnly).
 //
@@ -43,7 +44,9 @@ func reportQuery(f casebook.ReportFilter, bigramsFirst bool) (from, id, where, r
 				q += "*"
 			}
 			words = append(words, q)
-		case index.RuneLen(t) >= 3:
+		case index.RuneLen(t) >= 3 && holdsLo(t):
+			// The trigram index holds only the lines with such a letter,
+			// which is where this term stands if anywhere.
 			trigrams = append(trigrams, `"`+strings.ReplaceAll(t, `"`, `""`)+`"`)
 		case index.BigramTerm(t):
 			grams = append(grams, `"`+t+`"`)
@@ -58,8 +61,8 @@ func reportQuery(f casebook.ReportFilter, bigramsFirst bool) (from, id, where, r
 		conds = append(conds, table+" MATCH ?")
 		margs = []any{strings.Join(match, " AND ")}
 	}
-	// Trigram terms first: they are Korean (few reports share a Hangul
-	// trigram) or rare punctuation.
+	// Trigram terms first: they are Korean, and few reports share a Hangul
+	// trigram.
 	switch {
 	case len(trigrams) > 0:
 		drive("reports_fts", "-bm25(reports_fts, 2.0, 1.0)", trigrams)

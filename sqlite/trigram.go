@@ -43,9 +43,15 @@ func trigramText(s string) string {
 	}
 	var b strings.Builder
 	for line := range strings.Lines(s) {
-		if strings.IndexFunc(line, func(r rune) bool { return unicode.Is(unicode.Lo, r) }) >= 0 {
+		if holdsLo(line) {
 			b.WriteString(line)
 		}
 	}
 	return b.String()
+}
+
+// holdsLo reports whether s holds a letter of category Lo (Hangul, Han…):
+// the trigram index holds only such lines.
+func holdsLo(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Lo, r) }) >= 0
 }

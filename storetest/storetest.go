@@ -1069,6 +1069,17 @@ func testSearchOddText(t *testing.T, st casebook.Store) {
 			t.Errorf("%q: %v, want [%d]", q, got, odd.ID)
 		}
 	}
+	// Punctuation is found in English-only text too, short or long.
+	punct := newReport("!!!", "Prices rose --> again.\nSee *** below.", "en")
+	if _, err := st.CreateReport(ctx, punct, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`"!!!"`, "!!!", "-->", "***", "->"} {
+		hits, _ := search(t, st, casebook.ReportFilter{Query: q})
+		if got := ids(hits); !slices.Equal(got, []int64{punct.ID}) {
+			t.Errorf("%q: %v, want [%d]", q, got, punct.ID)
+		}
+	}
 }
 
 func testUsers(t *testing.T, st casebook.Store) {
