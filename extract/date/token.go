@@ -40,12 +40,6 @@ func hasFold(s string, i int, w string) bool {
 	return true
 }
 
-// tokenize splits the ASCII part of s into tokens; each run of other bytes
-// is one tOther token. Spaces and tabs separate tokens and are dropped.
-func tokenize(s string, toks []token) []token {
-	return tokenizeFrom(s, 0, len(s), toks[:0])
-}
-
 // Byte classes of the tokenizer.
 const (
 	cPunct  = iota // ASCII other than the below

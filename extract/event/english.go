@@ -38,7 +38,7 @@ func tokenize(lower string, lo, hi int, buf []token, heads *[]hit) []token {
 		}
 		w := s[i:j]
 		h := headHash(w)
-		if hh := h & 0xFFFF; enHeads[hh>>6]&(1<<(hh&63)) != 0 { // enHead(w)
+		if hh := h & 0xFFFF; enHeads[hh>>6]&(1<<(hh&63)) != 0 { // may head a pattern
 			if ps := enHeadPatterns(w); ps != nil {
 				*heads = append(*heads, hit{len(buf), ps})
 			}
@@ -385,7 +385,6 @@ var (
 	enOfficer  = wordSet("agents", "agent", "officials", "official", "officers", "officer", "police", "policeman", "policemen", "guards", "guard", "authorities", "security", "inspectors", "investigators", "prosecutors", "interrogators", "interrogator", "inspector", "investigator", "prosecutor", "cadres", "party", "ministry", "mss", "mps", "ssd", "nsa", "bowibu", "regime", "state", "government", "leader", "kim", "korea", "command", "department", "committee", "director", "chief", "court", "patrol", "army", "military", "soldiers", "he", "they", "general")
 	enOfficial = wordSet("agents", "agent", "officials", "official", "officers", "officer", "police", "policeman", "policemen", "guards", "guard", "inspectors", "investigators", "prosecutors", "interrogators", "cadres", "mss", "mps", "ssd", "nsa", "bowibu", "soldiers", "authorities", "security")
 	enPerson   = wordSet("someone", "me", "us", "brothers", "neighbor", "neighbour", "neighbors", "neighbours", "friend", "friends", "relative", "relatives", "cousin", "nephew", "niece", "him", "her", "them", "man", "woman", "men", "women", "family", "families", "resident", "residents", "people", "person", "persons", "brothers", "brother", "sister", "sisters", "broker", "brokers", "smuggler", "smugglers", "trader", "traders", "vendor", "vendors", "merchant", "merchants", "driver", "drivers", "student", "students", "official", "officials", "officer", "officers", "relatives", "defector", "defectors", "users", "callers", "villagers", "individual", "individuals", "everyone", "workers", "worker", "son", "daughter", "wife", "husband", "mother", "father", "whole", "local", "two", "three", "several", "dozens", "eleven", "five", "ten", "group", "couple", "household", "households", "farmers", "youths", "children", "teenagers", "detainees", "prisoners", "inmates", "suspects")
-	enSaying   = wordSet("said", "told", "says", "say", "reported", "added", "explained", "claimed", "noted", "according", "speaking", "spoke", "learned")
 )
 
 // enHabitCue holds every word accept's habit and rule checks start from:
@@ -425,23 +424,14 @@ func (s *words) add(w string) {
 	}
 }
 
-// mayHave reports false for most words not in the set and true for all
-// that are, without the map.
-func (s *words) mayHave(w string) bool {
-	if w == "" {
-		return true
-	}
-	h := wordFilterHash(w)
-	return s.filter[h>>6]&(1<<(h&63)) != 0
-}
-
 // wordFilterHash is headHash's low bits: tokenize makes both at once.
 func wordFilterHash(w string) uint32 {
 	return headHash(w) & 1023
 }
 
-// mayHaveTok is mayHave(t.w), with the hash tokenize made (t.w is never "").
-// The hash is below 1024: &15 only spares the index check.
+// mayHaveTok reports false for most words not in the set and true for all
+// that are, without the map, from the hash tokenize made. The hash is below
+// 1024: &15 only spares the index check.
 func (s *words) mayHaveTok(t *token) bool {
 	return s.filter[t.h>>6&15]&(1<<(t.h&63)) != 0
 }
@@ -642,11 +632,6 @@ type headSlot struct {
 
 func headHash(w string) uint32 {
 	return (uint32(w[0])*131+uint32(w[len(w)-1]))*131 + uint32(len(w))&0xFFFF
-}
-
-func enHead(w string) bool {
-	h := headHash(w) & 0xFFFF
-	return enHeads[h>>6]&(1<<(h&63)) != 0
 }
 
 // enHeadPatterns returns the patterns whose first word is w, or nil.

@@ -2,7 +2,6 @@ package money
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // amount is one number as written: its value, its byte range, and the scale
@@ -367,12 +366,6 @@ func parseNumber1(s string, i int) (amount, bool) {
 		}
 	}
 	return a, a.v > 0
-}
-
-// runeBefore returns the rune ending at i.
-func runeBefore(s string, i int) rune {
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return r
 }
 
 // containsFold reports whether s contains the lower-case ASCII sub, ignoring case.
