@@ -167,8 +167,6 @@ type mapOut struct {
 	} `json:"places"`
 }
 
-const titleOnsong = "Onsong family pays security agents for a son's release"
-
 // TestAnalystWeb is the analyst and the viewer in the web app: log in,
 // upload a report, open it, confirm a fact and correct an event's date
 // through the API, find the correction in search, the map, the timeline,

@@ -264,9 +264,6 @@ func extractFacts(r *casebook.Report) (facts []casebook.Fact, err error) {
 	return casebook.FactsOf(0, f, extract.Version), nil
 }
 
-// Kinds of file IngestPath reads; others are skipped and counted as failed.
-var extensions = map[string]bool{".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true, ".pdf": true, ".jsonl": true, ".ndjson": true}
-
 // Progress is called after each file with the file's results and the
 // number of files done and in all.
 type Progress func(results []Result, filesDone, filesTotal int)
